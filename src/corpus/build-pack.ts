@@ -1,5 +1,6 @@
 import { fold } from '../shared/fold';
 import { isAcronym, Matcher, type Match } from '../shared/matcher';
+import { sentenceSpans } from '../shared/sentences';
 import { PACK_SCHEMA_VERSION, type Alias, type Entity, type KnowledgePack, type Mention, type Source } from '../shared/knowledge';
 import type { CatalogEntity, CatalogSource, Provenance } from './catalog';
 
@@ -27,28 +28,6 @@ export function slugify(name: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
-}
-
-interface Span {
-  start: number;
-  end: number;
-}
-
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-
-/** Sentence spans of a text, never crossing a line break, trimmed of surrounding space. */
-export function sentenceSpans(text: string): Span[] {
-  const spans: Span[] = [];
-  let lineStart = 0;
-  for (const line of text.split('\n')) {
-    for (const { segment, index } of segmenter.segment(line)) {
-      const lead = segment.length - segment.trimStart().length;
-      const body = segment.trim();
-      if (body) spans.push({ start: lineStart + index + lead, end: lineStart + index + lead + body.length });
-    }
-    lineStart += line.length + 1;
-  }
-  return spans;
 }
 
 /** The key under which the matcher cannot tell two aliases apart. */

@@ -1,0 +1,11 @@
+import { serve } from '../platform/runtime';
+import { workerCalls } from '../shared/protocol';
+import { CrossreadDb } from './db';
+import { workerHandlers } from './handlers';
+import { NotesRepo } from './notes-repo';
+
+/**
+ * The service worker. It keeps no state in memory: the browser may stop it at any time, and
+ * everything lives in IndexedDB. Listeners are registered synchronously at start, as MV3 requires.
+ */
+serve(workerCalls, workerHandlers(new NotesRepo(new CrossreadDb())));

@@ -1,0 +1,42 @@
+import type { PageStats } from '../shared/protocol';
+import { MARK_TAG } from './highlighter';
+import type { ScanPass } from './scanner';
+
+/** Sums the cost of scan passes and reports them with the marks that are in the page now. */
+export class PageStatsTracker {
+  private textChars = 0;
+  private scanMs = 0;
+  private passes = 0;
+
+  add(pass: ScanPass): void {
+    this.textChars += pass.textChars;
+    this.scanMs += pass.ms;
+    this.passes += 1;
+  }
+
+  snapshot(doc: Document): PageStats {
+    const entityCounts: Record<string, number> = {};
+    const marks = doc.querySelectorAll<HTMLElement>(MARK_TAG);
+    for (const mark of marks) {
+      const id = mark.dataset.entity;
+      if (id) entityCounts[id] = (entityCounts[id] ?? 0) + 1;
+    }
+    return {
+      url: pageUrl(doc),
+      title: doc.title,
+      markCount: marks.length,
+      entityIds: Object.keys(entityCounts).sort(),
+      entityCounts,
+      textChars: this.textChars,
+      scanMs: Math.round(this.scanMs * 1000) / 1000,
+      passes: this.passes,
+    };
+  }
+}
+
+/** The page's URL as notes are keyed: without the fragment, so in-page links share notes. */
+export function pageUrl(doc: Document): string {
+  const url = new URL(doc.URL);
+  url.hash = '';
+  return url.href;
+}

@@ -1,0 +1,24 @@
+import { render } from 'preact';
+import { activeTabId, callTab, callWorker } from '../platform/runtime';
+import { bundledPack } from '../shared/bundled-pack';
+import { indexPack } from '../shared/pack-index';
+import { PopupView, type PopupActions } from '../ui/PopupView';
+import '../ui/popup.css';
+
+/**
+ * The popup page. It is about the active tab, or about the tab named by `?tab=<id>` when
+ * opened in a tab of its own (larger, and what the end-to-end tests use).
+ */
+async function targetTab(): Promise<number> {
+  const param = new URLSearchParams(location.search).get('tab');
+  const id = param !== null ? Number(param) : await activeTabId();
+  if (id === undefined || !Number.isInteger(id)) throw new Error('No tab to read.');
+  return id;
+}
+
+const actions: PopupActions = {
+  loadPage: async () => callTab(await targetTab(), 'getPageStats'),
+  listNotes: (url) => callWorker('listNotes', { url }),
+};
+
+render(<PopupView actions={actions} index={indexPack(bundledPack)} />, document.getElementById('app')!);

@@ -1,0 +1,129 @@
+import * as v from 'valibot';
+
+/**
+ * Crossread's message protocol: every call between content script, worker and pages is
+ * declared here once, as a map per direction from method name to params and result schemas.
+ * Receivers validate params at run time (`parseRequest`); callers validate results.
+ * A message on the wire is `{ type: <method>, params?: <params> }`; the answer is the result
+ * itself, and a failure rejects the sender's promise with the error's message.
+ */
+export interface CallSpec {
+  params: v.GenericSchema;
+  result: v.GenericSchema;
+}
+export type CallMap = Record<string, CallSpec>;
+
+const MAX_QUOTE = 5_000;
+const MAX_COMMENT = 20_000;
+
+/** A note as the content script drafts it. */
+export const NoteDraftSchema = v.object({
+  url: v.pipe(v.string(), v.url()),
+  title: v.pipe(v.string(), v.maxLength(1_000)),
+  quote: v.pipe(v.string(), v.maxLength(MAX_QUOTE)),
+  comment: v.pipe(v.string(), v.maxLength(MAX_COMMENT)),
+  entityIds: v.array(v.string()),
+});
+
+/** A stored note. */
+export const NoteSchema = v.object({
+  ...NoteDraftSchema.entries,
+  id: v.string(),
+  createdAt: v.number(),
+});
+
+/** What the content script has found and done on its page. */
+export const PageStatsSchema = v.object({
+  url: v.string(),
+  title: v.string(),
+  /** Marks in the page now. */
+  markCount: v.number(),
+  /** Distinct entity ids marked. */
+  entityIds: v.array(v.string()),
+  /** Marks per entity id. */
+  entityCounts: v.record(v.string(), v.number()),
+  /** Characters of visible text scanned, over all passes. */
+  textChars: v.number(),
+  /** Main-thread milliseconds spent collecting text, matching and wrapping, over all passes. */
+  scanMs: v.number(),
+  /** Scan passes so far (the first scan plus one per batch of added content). */
+  passes: v.number(),
+});
+
+const Empty = v.optional(v.object({}));
+
+/** Calls the background service worker answers (sent with `runtime.sendMessage`). */
+export const workerCalls = {
+  /** Stores a new note and answers with it as stored. */
+  saveNote: { params: NoteDraftSchema, result: NoteSchema },
+  /** The notes saved on one page (by URL), newest first. */
+  listNotes: { params: v.object({ url: v.string() }), result: v.array(NoteSchema) },
+  /** Deletes one note; answers whether it existed. */
+  deleteNote: { params: v.object({ id: v.string() }), result: v.object({ deleted: v.boolean() }) },
+} satisfies CallMap;
+
+/** Calls a content script answers (sent with `tabs.sendMessage` to its tab). */
+export const contentCalls = {
+  /** What has been scanned and marked on the page. */
+  getPageStats: { params: Empty, result: PageStatsSchema },
+} satisfies CallMap;
+
+export type WorkerCalls = typeof workerCalls;
+export type ContentCalls = typeof contentCalls;
+export type NoteDraft = v.InferOutput<typeof NoteDraftSchema>;
+export type Note = v.InferOutput<typeof NoteSchema>;
+export type PageStats = v.InferOutput<typeof PageStatsSchema>;
+
+export type Params<M extends CallMap, K extends keyof M> = v.InferInput<M[K]['params']>;
+export type Result<M extends CallMap, K extends keyof M> = v.InferOutput<M[K]['result']>;
+
+/** One handler per method of a call map, checked against it at compile time. */
+export type Handlers<M extends CallMap> = {
+  [K in keyof M]: (params: v.InferOutput<M[K]['params']>) => Promise<Result<M, K>>;
+};
+
+/** A message that names a method of the map but whose params do not fit its schema. */
+export class ProtocolError extends Error {
+  override name = 'ProtocolError';
+}
+
+/**
+ * Reads a raw message as a call of `calls`. Answers `undefined` when the message is not a
+ * call of this map (so another listener may answer it); throws ProtocolError when it is one
+ * but its params are invalid.
+ */
+export function parseRequest<M extends CallMap>(
+  calls: M,
+  message: unknown,
+): { type: keyof M & string; params: unknown } | undefined {
+  if (typeof message !== 'object' || message === null) return undefined;
+  const { type, params } = message as { type?: unknown; params?: unknown };
+  if (typeof type !== 'string' || !Object.hasOwn(calls, type)) return undefined;
+  const parsed = v.safeParse(calls[type]!.params, params);
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    const at = issue.path?.map((p) => String(p.key)).join('.') ?? 'params';
+    throw new ProtocolError(`${type}: invalid ${at}: ${issue.message}`);
+  }
+  return { type, params: parsed.output };
+}
+
+/** Validates a call's result against its schema (callers use it on every answer). */
+export function parseResult<M extends CallMap, K extends keyof M>(calls: M, type: K, result: unknown): Result<M, K> {
+  const parsed = v.safeParse(calls[type]!.result, result);
+  if (!parsed.success) throw new ProtocolError(`${String(type)}: unexpected answer: ${parsed.issues[0].message}`);
+  return parsed.output as Result<M, K>;
+}
+
+/** Dispatches a raw message to its handler; `undefined` when the message is not for this map. */
+export function dispatch<M extends CallMap>(calls: M, handlers: Handlers<M>, message: unknown): Promise<unknown> | undefined {
+  let request;
+  try {
+    request = parseRequest(calls, message);
+  } catch (err) {
+    return Promise.reject(err);
+  }
+  if (!request) return undefined;
+  const handler = handlers[request.type] as (params: unknown) => Promise<unknown>;
+  return handler(request.params);
+}

@@ -1,0 +1,103 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { PackIndex } from '../shared/pack-index';
+import type { Note, PageStats } from '../shared/protocol';
+
+/** What the popup needs from the extension; tests pass a mock, the popup page the real calls. */
+export interface PopupActions {
+  /** The stats of the tab the popup is about; rejects when Crossread does not run there. */
+  loadPage(): Promise<PageStats>;
+  listNotes(url: string): Promise<Note[]>;
+}
+
+type State =
+  | { kind: 'loading' }
+  | { kind: 'unavailable'; reason: string }
+  | { kind: 'ready'; stats: PageStats; notes: Note[] };
+
+/** The toolbar popup: the entities on the current page and the notes saved on it. */
+export function PopupView({ actions, index }: { actions: PopupActions; index: PackIndex }) {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      try {
+        const stats = await actions.loadPage();
+        const notes = await actions.listNotes(stats.url);
+        if (live) setState({ kind: 'ready', stats, notes });
+      } catch (err) {
+        if (live) setState({ kind: 'unavailable', reason: err instanceof Error ? err.message : String(err) });
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [actions]);
+
+  return (
+    <main class="popup">
+      <h1>Crossread</h1>
+      {state.kind === 'loading' && <p role="status">Reading this page…</p>}
+      {state.kind === 'unavailable' && (
+        <p class="empty" role="status">
+          Crossread does not run on this page (only on web pages opened over http or https, after they load).
+          <span class="muted"> {state.reason}</span>
+        </p>
+      )}
+      {state.kind === 'ready' && <Ready stats={state.stats} notes={state.notes} index={index} />}
+    </main>
+  );
+}
+
+function Ready({ stats, notes, index }: { stats: PageStats; notes: Note[]; index: PackIndex }) {
+  const entities = Object.entries(stats.entityCounts)
+    .map(([id, count]) => ({ entity: index.entity(id), count }))
+    .filter((x) => x.entity !== undefined)
+    .sort((a, b) => b.count - a.count || a.entity!.name.localeCompare(b.entity!.name));
+  const total = index.pack.sources.length;
+  return (
+    <>
+      <section aria-labelledby="entities-h">
+        <h2 id="entities-h">
+          On this page <span class="muted">({entities.length} names, {stats.markCount} marks)</span>
+        </h2>
+        {entities.length === 0 ? (
+          <p class="empty">No names from the corpus on this page.</p>
+        ) : (
+          <ul class="entities">
+            {entities.map(({ entity, count }) => (
+              <li key={entity!.id} data-entity={entity!.id}>
+                <span class="name">{entity!.name}</span>
+                <span class="type">{entity!.type}</span>
+                <span class="muted">
+                  {count}× here · in {entity!.mentions.length} of {total} sources
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="notes-h">
+        <h2 id="notes-h">
+          Your notes here <span class="muted">({notes.length})</span>
+        </h2>
+        {notes.length === 0 ? (
+          <p class="empty">No notes on this page yet. Hover a marked name and save one.</p>
+        ) : (
+          <ul class="notes">
+            {notes.map((n) => (
+              <li key={n.id} class="note-item">
+                <blockquote>{n.quote}</blockquote>
+                {n.comment && <p class="comment">{n.comment}</p>}
+                <p class="muted">
+                  {n.entityIds.map((id) => index.entity(id)?.name ?? id).join(', ')} ·{' '}
+                  <time dateTime={new Date(n.createdAt).toISOString()}>{new Date(n.createdAt).toLocaleString()}</time>
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
