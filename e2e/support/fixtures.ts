@@ -15,7 +15,6 @@ export const AFP_FILE = '001_60298ffe5bee1918.txt';
 
 export const test = base.extend<{ ext: LaunchedExtension }, { server: PageServer }>({
   server: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form.
     async ({}, use) => {
       const server = await servePages(fixturePages());
       await use(server);
@@ -23,7 +22,6 @@ export const test = base.extend<{ ext: LaunchedExtension }, { server: PageServer
     },
     { scope: 'worker' },
   ],
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form.
   ext: async ({}, use) => {
     const ext = await launchWithExtension();
     await use(ext);

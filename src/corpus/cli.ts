@@ -42,7 +42,8 @@ function readJson<T>(path: string, schema: v.GenericSchema<unknown, T>, optional
   if (!result.success) {
     const issue = result.issues[0];
     const at = issue.path?.map((p) => String(p.key)).join('.') ?? '(top level)';
-    throw new PackBuildError(path, `entry ${at}: ${issue.message}`);
+    const what = issue.received === 'undefined' ? 'missing required field' : issue.message;
+    throw new PackBuildError(path, `entry ${at}: ${what}`);
   }
   return result.output;
 }

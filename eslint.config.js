@@ -1,0 +1,61 @@
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Lint, and the layout's import table (the project's style guide) enforced as zones:
+ * each `target` folder may not import from its `from` folders.
+ */
+const zone = (target, from, message) => ({ target, from, message });
+const everyLayer = ['platform', 'ui', 'content', 'background', 'popup', 'pages', 'corpus'].map((d) => `./src/${d}`);
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'src/generated/', 'test-results/', 'playwright-report/'] },
+  ...tseslint.configs.recommended,
+  {
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] })],
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            zone('./src/shared', everyLayer, 'src/shared is context-free: it imports nothing outside src/shared.'),
+            zone('./src/platform', everyLayer.filter((d) => !d.endsWith('platform')), 'src/platform may import src/shared only.'),
+            zone('./src/ui', everyLayer.filter((d) => !d.endsWith('/ui')), 'src/ui is presentational: src/shared only, no browser APIs.'),
+            zone('./src/content', ['./src/background', './src/popup', './src/pages', './src/corpus'], 'src/content may import shared, platform and ui.'),
+            zone('./src/background', ['./src/content', './src/ui', './src/popup', './src/pages', './src/corpus'], 'src/background may import shared and platform.'),
+            zone('./src/popup', ['./src/content', './src/background', './src/corpus'], 'pages may import shared, platform and ui.'),
+            zone('./src/pages', ['./src/content', './src/background', './src/corpus'], 'pages may import shared, platform and ui.'),
+            zone('./src/corpus', ['./src/platform', './src/ui', './src/content', './src/background', './src/popup', './src/pages'], 'src/corpus (Node) may import src/shared only.'),
+          ],
+        },
+      ],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'webextension-polyfill', message: 'Browser APIs go through src/platform.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/platform/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // Tests may reach across layers to wire real parts together (a handler with its repository).
+    files: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: { 'import-x/no-restricted-paths': 'off' },
+  },
+  {
+    files: ['e2e/**'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        { zones: [zone('./e2e', ['./src/platform', './src/ui', './src/content', './src/background', './src/popup', './src/pages', './src/corpus'], 'e2e drives the built extension; it may import types from src/shared only.')] },
+      ],
+    },
+  },
+);

@@ -1,0 +1,54 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, copyFileSync, readdirSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from './cli';
+
+/** A copy of the corpus and catalog in a temporary folder, to break on purpose. */
+function workspace() {
+  const dir = mkdtempSync(join(tmpdir(), 'crossread-cli-'));
+  for (const sub of ['corpus', 'catalog']) {
+    mkdirSync(join(dir, sub));
+    for (const f of readdirSync(`assets/${sub}`)) copyFileSync(`assets/${sub}/${f}`, join(dir, sub, f));
+  }
+  const args = (out = join(dir, 'pack.json')) => ['--corpus', join(dir, 'corpus'), '--catalog', join(dir, 'catalog'), '--out', out];
+  return { dir, args, out: join(dir, 'pack.json') };
+}
+
+describe('knowledge CLI', () => {
+  it('writes the pack and says what it holds', () => {
+    const w = workspace();
+    expect(run(w.args())).toMatch(/^knowledge pack: 5 sources, \d+ entities/);
+    expect(JSON.parse(readFileSync(w.out, 'utf8')).schemaVersion).toBe(1);
+  });
+
+  it('rejects malformed JSON, naming the file, and writes nothing', () => {
+    const w = workspace();
+    writeFileSync(join(w.dir, 'catalog', 'entities.json'), '[{"name": "Kerry",');
+    expect(() => run(w.args())).toThrow(/catalog\/entities\.json: is not valid JSON/);
+    expect(existsSync(w.out)).toBe(false);
+  });
+
+  it('rejects a catalog entry missing a required field, naming the entry', () => {
+    const w = workspace();
+    writeFileSync(join(w.dir, 'catalog', 'entities.json'), JSON.stringify([{ name: 'Kerry', aliases: [] }]));
+    expect(() => run(w.args())).toThrow(/entities\.json: entry 0\.type: missing required field/);
+    expect(existsSync(w.out)).toBe(false);
+  });
+
+  it('rejects a corpus file that is not UTF-8', () => {
+    const w = workspace();
+    writeFileSync(join(w.dir, 'corpus', 'zzz.txt'), Buffer.from([0x4b, 0x65, 0x72, 0x72, 0x79, 0xff, 0xfe]));
+    expect(() => run(w.args())).toThrow(/zzz\.txt: is not valid UTF-8/);
+    expect(existsSync(w.out)).toBe(false);
+  });
+
+  it('keeps the previous pack when a rebuild fails', () => {
+    const w = workspace();
+    run(w.args());
+    const before = readFileSync(w.out, 'utf8');
+    writeFileSync(join(w.dir, 'corpus', 'sources.json'), '{oops');
+    expect(() => run(w.args())).toThrow(/corpus\/sources\.json: is not valid JSON/);
+    expect(readFileSync(w.out, 'utf8')).toBe(before);
+  });
+});

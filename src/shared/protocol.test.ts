@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { workerHandlers } from '../background/handlers';
+import type { NotesRepo } from '../background/notes-repo';
+import { contentCalls, dispatch, parseRequest, parseResult, ProtocolError, workerCalls } from './protocol';
+
+const draft = { url: 'https://example.com/a', title: 'A', quote: 'Kerry said.', comment: '', entityIds: ['john-kerry'] };
+
+describe('protocol', () => {
+  it('reads a valid call, and the documented bare stats message', () => {
+    expect(parseRequest(workerCalls, { type: 'saveNote', params: draft })).toEqual({ type: 'saveNote', params: draft });
+    expect(parseRequest(contentCalls, { type: 'getPageStats' })).toEqual({ type: 'getPageStats', params: undefined });
+  });
+
+  it('leaves messages that are not its calls to other listeners', () => {
+    for (const message of [null, 'saveNote', { type: 'nope' }, { type: 'toString' }, { kind: 'saveNote' }]) {
+      expect(parseRequest(workerCalls, message)).toBeUndefined();
+    }
+  });
+
+  it('rejects a call with bad params, naming the method and the field', () => {
+    expect(() => parseRequest(workerCalls, { type: 'saveNote', params: { ...draft, url: 'not a url' } })).toThrow(
+      new ProtocolError('saveNote: invalid url: Invalid URL: Received "not a url"'),
+    );
+    expect(() => parseRequest(workerCalls, { type: 'listNotes', params: {} })).toThrow(/listNotes: invalid url/);
+  });
+
+  it('checks answers against the declared result', () => {
+    expect(() => parseResult(workerCalls, 'deleteNote', { deleted: 'yes' })).toThrow(ProtocolError);
+    expect(parseResult(workerCalls, 'deleteNote', { deleted: true })).toEqual({ deleted: true });
+  });
+
+  it('dispatches to handlers and rejects invalid calls instead of throwing', async () => {
+    const handlers = workerHandlers({ delete: async (id: string) => id === 'x' } as unknown as NotesRepo);
+    await expect(dispatch(workerCalls, handlers, { type: 'deleteNote', params: { id: 'x' } })).resolves.toEqual({ deleted: true });
+    await expect(dispatch(workerCalls, handlers, { type: 'deleteNote', params: {} })).rejects.toThrow(ProtocolError);
+    expect(dispatch(workerCalls, handlers, { type: 'other' })).toBeUndefined();
+  });
+
+  it('has a handler for every worker method and no other', () => {
+    const handlers = workerHandlers({} as NotesRepo);
+    expect(Object.keys(handlers).sort()).toEqual(Object.keys(workerCalls).sort());
+  });
+});
