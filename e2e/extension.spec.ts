@@ -116,6 +116,8 @@ test('the popup lists the entities on the page, most marked first, with their so
 
   const items = ext$.locator('.entities li');
   const stats = await pageStats(ext$, tab);
+  await expect(items).toHaveCount(8);
+  await ext$.getByRole('button', { name: `Show all ${stats.entityIds.length} names` }).click();
   await expect(items).toHaveCount(stats.entityIds.length);
   const top = Object.entries(stats.entityCounts).sort((a, b) => b[1] - a[1])[0]!;
   await expect(items.first()).toHaveAttribute('data-entity', top[0]);

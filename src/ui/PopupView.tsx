@@ -49,7 +49,11 @@ export function PopupView({ actions, index }: { actions: PopupActions; index: Pa
   );
 }
 
+/** Names listed before "Show all", so the page's notes stay in view. */
+const FIRST_NAMES = 8;
+
 function Ready({ stats, notes, index }: { stats: PageStats; notes: Note[]; index: PackIndex }) {
+  const [showAll, setShowAll] = useState(false);
   const entities = Object.entries(stats.entityCounts)
     .map(([id, count]) => ({ entity: index.entity(id), count }))
     .filter((x) => x.entity !== undefined)
@@ -65,7 +69,7 @@ function Ready({ stats, notes, index }: { stats: PageStats; notes: Note[]; index
           <p class="empty">No names from the corpus on this page.</p>
         ) : (
           <ul class="entities">
-            {entities.map(({ entity, count }) => (
+            {(showAll ? entities : entities.slice(0, FIRST_NAMES)).map(({ entity, count }) => (
               <li key={entity!.id} data-entity={entity!.id}>
                 <span class="name">{entity!.name}</span>
                 <span class="type">{entity!.type}</span>
@@ -75,6 +79,11 @@ function Ready({ stats, notes, index }: { stats: PageStats; notes: Note[]; index
               </li>
             ))}
           </ul>
+        )}
+        {entities.length > FIRST_NAMES && (
+          <button type="button" class="more" aria-expanded={showAll} onClick={() => setShowAll(!showAll)}>
+            {showAll ? 'Show fewer' : `Show all ${entities.length} names`}
+          </button>
         )}
       </section>
       <section aria-labelledby="notes-h">

@@ -1,0 +1,96 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { launchWithExtension } from '../e2e/support/browser';
+import { corpusArticlePage, corpusFiles } from '../e2e/support/pages';
+import { servePages } from '../e2e/support/server';
+import type { PageStats } from '../src/shared/protocol';
+import { bundledPack } from '../src/shared/bundled-pack';
+
+/**
+ * `npm start`: opens Chromium with the built extension on demo pages made from the corpus.
+ * With a display, the browser stays open for you to hover names. Without one (or with
+ * --headless), it runs headless, saves screenshots of a tooltip and of the popup, and prints
+ * what Crossread found on each page.
+ */
+const { values } = parseArgs({
+  options: { headless: { type: 'boolean' }, out: { type: 'string', default: 'screenshots' } },
+});
+const headless = values.headless || !process.env.DISPLAY || !!process.env.CI;
+const outDir = resolve(values.out!);
+
+const files = corpusFiles();
+const pages: Record<string, string> = {};
+for (const f of files) pages[`/${f.replace(/\.txt$/, '.html')}`] = corpusArticlePage(f);
+const sourceLabel = new Map(bundledPack.sources.map((s) => [s.file, s.label]));
+pages['/'] = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Crossread demo</title></head>
+<body style="font:17px/1.6 system-ui;max-width:720px;margin:40px auto"><h1>Crossread demo: five outlets, one story</h1>
+<p>Each page below is a corpus text as captured from the web. Hover a dotted name.</p><ul>${files
+  .map((f) => `<li><a href="/${f.replace(/\.txt$/, '.html')}">${sourceLabel.get(f) ?? f}</a></li>`)
+  .join('')}</ul></body></html>`;
+
+const server = await servePages(pages);
+const ext = await launchWithExtension({ headless });
+const articleUrl = (f: string) => server.url(`/${f.replace(/\.txt$/, '.html')}`);
+
+if (!headless) {
+  const page = await ext.context.newPage();
+  await page.goto(articleUrl(files[1] ?? files[0]!));
+  console.log(`Crossread is loaded. Demo pages: ${server.url('/')}\nHover a dotted name; click the puzzle-piece icon to pin Crossread's popup. Close the browser to finish.`);
+  await new Promise<void>((done) => ext.context.on('close', () => done()));
+  await server.close();
+  process.exit(0);
+}
+
+mkdirSync(outDir, { recursive: true });
+const control = await ext.context.newPage();
+await control.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html`);
+const statsOf = (tab: number) => control.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'getPageStats' }), tab) as Promise<PageStats>;
+const tabOf = async (url: string) => control.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, url);
+const name = (id: string) => bundledPack.entities.find((e) => e.id === id)?.name ?? id;
+
+console.log('\nCrossread on the corpus demo pages');
+console.log('page'.padEnd(48), 'marks'.padStart(6), 'names'.padStart(6), 'scan ms'.padStart(8), '  most marked');
+for (const f of files) {
+  const page = await ext.context.newPage();
+  await page.goto(articleUrl(f));
+  await page.locator('crossread-mark').first().waitFor({ state: 'attached' });
+  const tab = await tabOf(articleUrl(f));
+  if (tab === undefined) throw new Error(`no tab for ${f}`);
+  const s = await statsOf(tab);
+  const top = Object.entries(s.entityCounts).sort((a, b) => b[1] - a[1]).slice(0, 4).map(([id, n]) => `${name(id)} ${n}`);
+  console.log((sourceLabel.get(f) ?? f).slice(0, 48).padEnd(48), String(s.markCount).padStart(6), String(s.entityIds.length).padStart(6), s.scanMs.toFixed(1).padStart(8), ' ', top.join(', '));
+  await page.close();
+}
+
+// A tooltip, in light and dark mode.
+for (const scheme of ['light', 'dark'] as const) {
+  const page = await ext.context.newPage();
+  await page.emulateMedia({ colorScheme: scheme });
+  await page.setViewportSize({ width: 1000, height: 720 });
+  await page.goto(articleUrl(files[1] ?? files[0]!));
+  const mark = page.locator('crossread-mark[data-entity="sergey-lavrov"]').nth(1);
+  await mark.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollBy(0, -120));
+  await mark.hover();
+  await page.locator('crossread-tooltip [role="dialog"]').waitFor();
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: `${outDir}/tooltip${scheme === 'dark' ? '-dark' : ''}.png` });
+  if (scheme === 'light') {
+    // Save a note from the tooltip so the popup has one to show.
+    await page.locator('crossread-tooltip textarea').fill('Lavrov’s “100 percent” caveat: compare with the 003 repost.');
+    await page.locator('crossread-tooltip button[type="submit"]').click();
+    await page.locator('crossread-tooltip [role="status"]').filter({ hasText: 'Saved.' }).waitFor();
+    const tab = await tabOf(articleUrl(files[1] ?? files[0]!));
+    const popup = await ext.context.newPage();
+    await popup.setViewportSize({ width: 380, height: 640 });
+    await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${tab}`);
+    await popup.locator('.note-item').waitFor();
+    await popup.screenshot({ path: `${outDir}/popup.png`, fullPage: false });
+  }
+  await page.close();
+}
+
+console.log(`\nScreenshots: ${outDir}/tooltip.png, tooltip-dark.png, popup.png`);
+await ext.context.close();
+await server.close();
