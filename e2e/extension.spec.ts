@@ -1,4 +1,4 @@
-import { AFP_FILE, expect, openExtensionPage, pageStats, stopServiceWorkers, tabIdOf, test } from './support/fixtures';
+import { AFP_FILE, expect, openExtensionPage, pageStats, popupUrl, stopServiceWorkers, tabIdOf, test } from './support/fixtures';
 import { launchWithExtension } from './support/browser';
 import type { Page } from '@playwright/test';
 
@@ -76,7 +76,7 @@ test('a note saved from the tooltip is listed in the popup after a worker stop a
   const popupFor = async (ctx: typeof first, pageUrl: string) => {
     const ext$ = await openExtensionPage(ctx);
     const tab = await tabIdOf(ext$, pageUrl);
-    await ext$.goto(`chrome-extension://${ctx.extensionId}/src/popup/index.html?tab=${tab}`);
+    await ext$.goto(popupUrl(ctx, `?tab=${tab}`));
     return ext$;
   };
   const expectNote = async (popup: Page) => {
@@ -112,7 +112,7 @@ test('the popup lists the entities on the page, most marked first, with their so
   await expect(page.locator('crossread-mark').first()).toBeAttached();
   const ext$ = await openExtensionPage(ext);
   const tab = await tabIdOf(ext$, url);
-  await ext$.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${tab}`);
+  await ext$.goto(popupUrl(ext, `?tab=${tab}`));
 
   const items = ext$.locator('.entities li');
   const stats = await pageStats(ext$, tab);

@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchWithExtension } from '../e2e/support/browser';
 import { corpusArticlePage, corpusFiles } from '../e2e/support/pages';
+import { openExtensionPage, pageStats, popupUrl, tabIdOf } from '../e2e/support/extension-pages';
 import { servePages } from '../e2e/support/server';
-import type { PageStats } from '../src/shared/protocol';
 import { bundledPack } from '../src/shared/bundled-pack';
 
 /**
@@ -43,10 +43,7 @@ if (!headless) {
 }
 
 mkdirSync(outDir, { recursive: true });
-const control = await ext.context.newPage();
-await control.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html`);
-const statsOf = (tab: number) => control.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'getPageStats' }), tab) as Promise<PageStats>;
-const tabOf = async (url: string) => control.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, url);
+const control = await openExtensionPage(ext);
 const name = (id: string) => bundledPack.entities.find((e) => e.id === id)?.name ?? id;
 
 console.log('\nCrossread on the corpus demo pages');
@@ -55,9 +52,7 @@ for (const f of files) {
   const page = await ext.context.newPage();
   await page.goto(articleUrl(f));
   await page.locator('crossread-mark').first().waitFor({ state: 'attached' });
-  const tab = await tabOf(articleUrl(f));
-  if (tab === undefined) throw new Error(`no tab for ${f}`);
-  const s = await statsOf(tab);
+  const s = await pageStats(control, await tabIdOf(control, articleUrl(f)));
   const top = Object.entries(s.entityCounts).sort((a, b) => b[1] - a[1]).slice(0, 4).map(([id, n]) => `${name(id)} ${n}`);
   console.log((sourceLabel.get(f) ?? f).slice(0, 48).padEnd(48), String(s.markCount).padStart(6), String(s.entityIds.length).padStart(6), s.scanMs.toFixed(1).padStart(8), ' ', top.join(', '));
   await page.close();
@@ -81,10 +76,10 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.locator('crossread-tooltip textarea').fill('Lavrov’s “100 percent” caveat: compare with the 003 repost.');
     await page.locator('crossread-tooltip button[type="submit"]').click();
     await page.locator('crossread-tooltip [role="status"]').filter({ hasText: 'Saved.' }).waitFor();
-    const tab = await tabOf(articleUrl(files[1] ?? files[0]!));
+    const tab = await tabIdOf(control, articleUrl(files[1] ?? files[0]!));
     const popup = await ext.context.newPage();
     await popup.setViewportSize({ width: 380, height: 640 });
-    await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${tab}`);
+    await popup.goto(popupUrl(ext, `?tab=${tab}`));
     await popup.locator('.note-item').waitFor();
     await popup.screenshot({ path: `${outDir}/popup.png`, fullPage: false });
   }

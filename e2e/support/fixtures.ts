@@ -1,5 +1,4 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import type { PageStats } from '../../src/shared/protocol';
 import { launchWithExtension, type LaunchedExtension } from './browser';
 import { corpusArticlePage, corpusFiles, FORBIDDEN_PLACES_PAGE } from './pages';
 import { servePages, type PageServer } from './server';
@@ -29,25 +28,7 @@ export const test = base.extend<{ ext: LaunchedExtension }, { server: PageServer
   },
 });
 export { expect };
-
-/** Opens an extension page (the popup's HTML in a tab) from which tests call extension APIs. */
-export async function openExtensionPage(ext: LaunchedExtension, query = ''): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html${query}`);
-  return page;
-}
-
-/** The id of the tab showing `url`. */
-export async function tabIdOf(extPage: Page, url: string): Promise<number> {
-  const id = await extPage.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, url);
-  if (id === undefined) throw new Error(`no tab shows ${url}`);
-  return id;
-}
-
-/** Sends the documented stats message, exactly as a benchmark or another tool would. */
-export async function pageStats(extPage: Page, tabId: number): Promise<PageStats> {
-  return extPage.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'getPageStats' }), tabId) as Promise<PageStats>;
-}
+export { openExtensionPage, pageStats, popupUrl, tabIdOf } from './extension-pages';
 
 /** Stops every service worker through the DevTools protocol and waits until it has stopped. */
 export async function stopServiceWorkers(page: Page): Promise<void> {

@@ -1,7 +1,11 @@
+/** Above this many queued nodes, one rescan of the root (idempotent) is cheaper than sorting them out. */
+const FULL_RESCAN_ABOVE = 300;
+
 /**
  * Watches a root for content added or edited later (infinite scroll, single-page navigation,
  * live blogs) and hands the new nodes to `onAdded` in batches, at most once per `intervalMs`,
- * so a page that mutates forever costs one small pass per interval. Nodes already inside
+ * so a page that mutates forever costs one small pass per interval; a very large batch becomes
+ * one pass over `root`. Nodes already inside
  * another queued node, and nodes no longer in the page, are dropped. Mutations made inside
  * `onAdded` (Crossread's own wraps) are discarded, not re-queued.
  */
@@ -18,7 +22,7 @@ export function observeAdditions(
     timer = undefined;
     const nodes = [...queued].filter((n) => n.isConnected);
     queued.clear();
-    const roots = nodes.filter((n) => !nodes.some((o) => o !== n && o.contains(n)));
+    const roots = nodes.length > FULL_RESCAN_ABOVE ? [root] : nodes.filter((n) => !nodes.some((o) => o !== n && o.contains(n)));
     if (roots.length > 0) onAdded(roots);
     observer.takeRecords();
   };

@@ -125,7 +125,9 @@ export function buildPack(inputs: PackInputs): KnowledgePack {
     const perEntity = new Map<string, Match[]>();
     for (const m of matcher.find(text)) {
       aliasesSeen.add(m.alias);
-      perEntity.set(m.entityId, [...(perEntity.get(m.entityId) ?? []), m]);
+      const list = perEntity.get(m.entityId);
+      if (list) list.push(m);
+      else perEntity.set(m.entityId, [m]);
     }
     for (const [entityId, ms] of perEntity) {
       let best: { sentence: string; inComment: boolean; rank: number } | undefined;

@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as v from 'valibot';
+import { describeIssue } from '../shared/describe-issue';
 import { PackSchema } from '../shared/knowledge';
 import { buildPack, PackBuildError, type PackInputs } from './build-pack';
 import { CatalogEntitySchema, CatalogSourceSchema, ProvenanceSchema } from './catalog';
@@ -39,12 +40,7 @@ function readJson<T>(path: string, schema: v.GenericSchema<unknown, T>, optional
     throw new PackBuildError(path, `is not valid JSON (${(err as Error).message})`);
   }
   const result = v.safeParse(schema, data);
-  if (!result.success) {
-    const issue = result.issues[0];
-    const at = issue.path?.map((p) => String(p.key)).join('.') ?? '(top level)';
-    const what = issue.received === 'undefined' ? 'missing required field' : issue.message;
-    throw new PackBuildError(path, `entry ${at}: ${what}`);
-  }
+  if (!result.success) throw new PackBuildError(path, `entry ${describeIssue(result.issues[0], '(top level)')}`);
   return result.output;
 }
 

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { describeIssue } from './describe-issue';
 
 /**
  * Crossread's message protocol: every call between content script, worker and pages is
@@ -100,11 +101,7 @@ export function parseRequest<M extends CallMap>(
   const { type, params } = message as { type?: unknown; params?: unknown };
   if (typeof type !== 'string' || !Object.hasOwn(calls, type)) return undefined;
   const parsed = v.safeParse(calls[type]!.params, params);
-  if (!parsed.success) {
-    const issue = parsed.issues[0];
-    const at = issue.path?.map((p) => String(p.key)).join('.') ?? 'params';
-    throw new ProtocolError(`${type}: invalid ${at}: ${issue.message}`);
-  }
+  if (!parsed.success) throw new ProtocolError(`${type}: invalid ${describeIssue(parsed.issues[0], 'params')}`);
   return { type, params: parsed.output };
 }
 

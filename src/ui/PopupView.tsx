@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { Entity } from '../shared/knowledge';
 import type { PackIndex } from '../shared/pack-index';
 import type { Note, PageStats } from '../shared/protocol';
 
@@ -55,9 +56,11 @@ const FIRST_NAMES = 8;
 function Ready({ stats, notes, index }: { stats: PageStats; notes: Note[]; index: PackIndex }) {
   const [showAll, setShowAll] = useState(false);
   const entities = Object.entries(stats.entityCounts)
-    .map(([id, count]) => ({ entity: index.entity(id), count }))
-    .filter((x) => x.entity !== undefined)
-    .sort((a, b) => b.count - a.count || a.entity!.name.localeCompare(b.entity!.name));
+    .flatMap(([id, count]): { entity: Entity; count: number }[] => {
+      const entity = index.entity(id);
+      return entity ? [{ entity, count }] : [];
+    })
+    .sort((a, b) => b.count - a.count || a.entity.name.localeCompare(b.entity.name));
   const total = index.pack.sources.length;
   return (
     <>
@@ -70,11 +73,11 @@ function Ready({ stats, notes, index }: { stats: PageStats; notes: Note[]; index
         ) : (
           <ul class="entities">
             {(showAll ? entities : entities.slice(0, FIRST_NAMES)).map(({ entity, count }) => (
-              <li key={entity!.id} data-entity={entity!.id}>
-                <span class="name">{entity!.name}</span>
-                <span class="type">{entity!.type}</span>
+              <li key={entity.id} data-entity={entity.id}>
+                <span class="name">{entity.name}</span>
+                <span class="type">{entity.type}</span>
                 <span class="muted">
-                  {count}× here · in {entity!.mentions.length} of {total} sources
+                  {count}× here · in {entity.mentions.length} of {total} sources
                 </span>
               </li>
             ))}

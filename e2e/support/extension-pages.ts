@@ -1,0 +1,32 @@
+import type { Page } from '@playwright/test';
+import type { PageStats } from '../../src/shared/protocol';
+import type { LaunchedExtension } from './browser';
+
+/**
+ * Helpers that act through an extension page (the popup's HTML opened in a tab), from which
+ * extension APIs can be called. Shared by the end-to-end tests and `npm start`.
+ */
+
+/** Opens an extension page, optionally with a query (`?tab=<id>` makes it the popup for that tab). */
+export async function openExtensionPage(ext: LaunchedExtension, query = ''): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(popupUrl(ext, query));
+  return page;
+}
+
+/** The popup page's URL. */
+export function popupUrl(ext: LaunchedExtension, query = ''): string {
+  return `chrome-extension://${ext.extensionId}/src/popup/index.html${query}`;
+}
+
+/** The id of the tab showing `url`. */
+export async function tabIdOf(extPage: Page, url: string): Promise<number> {
+  const id = await extPage.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, url);
+  if (id === undefined) throw new Error(`no tab shows ${url}`);
+  return id;
+}
+
+/** Sends the documented stats message, exactly as a benchmark or another tool would. */
+export async function pageStats(extPage: Page, tabId: number): Promise<PageStats> {
+  return extPage.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'getPageStats' }), tabId) as Promise<PageStats>;
+}
