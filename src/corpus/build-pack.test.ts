@@ -1,103 +1,225 @@
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import fc from 'fast-check';
 import * as v from 'valibot';
-import { fold } from '../shared/fold';
+import { describe, expect, it } from 'vitest';
+import { isVerbatimIn } from '../shared/evidence';
 import { PackSchema, type KnowledgePack } from '../shared/knowledge';
 import { buildPack, PackBuildError, slugify, type PackInputs } from './build-pack';
-import { readInputs } from './cli';
+import { readInputs, serializePack } from './cli';
+import { packJsonSchema, renderJsonSchema, SCHEMA_FILE } from './json-schema';
+import { verifyPack } from './verify';
 
 const inputs = readInputs('assets/corpus', 'assets/catalog');
-const pack = buildPack(inputs);
-const textOf = (p: KnowledgePack, sourceId: string) => inputs.texts.find((t) => t.file === p.sources.find((s) => s.id === sourceId)!.file)!.text;
+const { pack, report } = buildPack(inputs);
+const textOf = (p: KnowledgePack) => (sourceId: string) => inputs.texts.find((t) => t.file === p.sources.find((s) => s.id === sourceId)?.file)?.text ?? '';
 const entity = (id: string) => pack.entities.find((e) => e.id === id)!;
-const total = (id: string) => entity(id).mentions.reduce((n, m) => n + m.count, 0);
+const mention = (id: string, src: string) => entity(id).mentions.find((m) => m.sourceId === src);
+const disagreement = (id: string) => pack.disagreements.find((d) => d.id === id)!;
+const profile = (src: string, category: string) => pack.framing.profiles.find((p) => p.sourceId === src)!.counts.find((c) => c.category === category)!;
 
-describe('buildPack on the bundled corpus', () => {
-  it('validates against the schema and survives a JSON round trip unchanged', () => {
+/** Every verbatim string the pack holds, with the source it must come from. */
+const evidenceItems = (p: KnowledgePack): [string, string][] => [
+  ...p.entities.flatMap((e) =>
+    e.mentions.flatMap((m) => [m.sentence, ...m.sentences, ...m.quotes.flatMap((q) => [q.quote, q.sentence]), ...m.labels.flatMap((l) => [l.text, l.sentence])].map((s): [string, string] => [m.sourceId, s])),
+  ),
+  ...p.framing.profiles.flatMap((pr) => pr.counts.flatMap((c) => c.evidence.map((e): [string, string] => [pr.sourceId, e.sentence]))),
+  ...p.claims.flatMap((c): [string, string][] => [[c.sourceId, c.text], [c.sourceId, c.sentence]]),
+  ...p.disagreements.flatMap((d) => d.positions.flatMap((pos) => pos.evidence.flatMap((e): [string, string][] => [[pos.sourceId, e.quote], [pos.sourceId, e.sentence]]))),
+];
+
+describe('the pack and its schema', () => {
+  it('validates against the valibot schema and survives a parse and re-serialise round trip unchanged', () => {
     expect(v.safeParse(PackSchema, pack).success).toBe(true);
-    expect(JSON.parse(JSON.stringify(pack))).toEqual(pack);
+    const text = serializePack(pack);
+    expect(serializePack(JSON.parse(text))).toBe(text);
   });
 
-  it('is deterministic', () => {
-    expect(JSON.stringify(buildPack(readInputs('assets/corpus', 'assets/catalog')))).toBe(JSON.stringify(pack));
+  it('validates against the committed JSON Schema, which is generated from the types', () => {
+    expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(renderJsonSchema());
+    const validate = new Ajv({ strict: false }).compile(packJsonSchema());
+    expect(validate(JSON.parse(serializePack(pack))), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...pack, schemaVersion: 1 })).toBe(false);
   });
 
-  it('covers at least the 20 most mentioned entities, each mentioned by some source', () => {
-    const mentioned = pack.entities.filter((e) => e.mentions.length > 0);
-    expect(mentioned.length).toBeGreaterThanOrEqual(20);
-    for (const id of ['john-kerry', 'sergey-lavrov', 'bashar-al-assad', 'aleppo', 'islamic-state', 'al-nusra-front', 'syrian-government']) {
-      expect(entity(id).mentions.length, id).toBeGreaterThan(0);
-    }
+  it('is byte-identical across builds', () => {
+    expect(serializePack(buildPack(readInputs('assets/corpus', 'assets/catalog')).pack)).toBe(serializePack(pack));
+  });
+});
+
+describe('coverage', () => {
+  it('names 60 or more entities, every one mentioned in the corpus', () => {
+    expect(pack.entities.length).toBeGreaterThanOrEqual(60);
+    expect(pack.entities.filter((e) => e.mentions.length === 0).map((e) => e.id)).toEqual([]);
   });
 
-  it('gives every context sentence verbatim from its source, naming the entity', () => {
-    for (const e of pack.entities) {
-      for (const m of e.mentions) {
-        expect(textOf(pack, m.sourceId), `${e.id} in ${m.sourceId}`).toContain(m.sentence);
-        const folded = fold(m.sentence);
-        expect(m.aliases.some((a) => folded.includes(fold(a))), `${e.id}: "${m.sentence}"`).toBe(true);
-      }
-    }
-  });
-
-  it('records how each source names an entity (golden facts read off the texts)', () => {
-    const names = (id: string, src: string) => entity(id).mentions.find((m) => m.sourceId === src)?.aliases;
+  it('records every spelling each source uses (golden facts read off the texts)', () => {
+    const names = (id: string, src: string) => mention(id, src)?.aliases;
     expect(names('islamic-state', 's002')).toEqual(['Daesh', 'IS', 'Islamic State']);
     expect(names('islamic-state', 's003')).toEqual(['ISIS']);
     expect(names('sergey-lavrov', 's001')).toEqual(['Lavrov', 'Sergei Lavrov']);
     expect(names('sergey-lavrov', 's003')).toEqual(['Lavrov', 'Sergey Lavrov']);
+    expect(names('al-nusra-front', 's001')).toEqual(['Fateh al-Sham Front', 'al-Nusra', 'al-Nusra Front']);
+    expect(names('al-nusra-front', 's002')).toEqual(['Jabhat al Nusra', 'Nusra', 'al-Nusrah']);
     expect(names('al-nusra-front', 's004')).toEqual(['Fath al-Sham', 'Jabhat Fatah al-Sham']);
     expect(names('deir-ez-zor', 's000')).toEqual(['Deir al-Zur']);
     expect(names('deir-ez-zor', 's002')).toEqual(['Deir Ezzor']);
-    expect(total('john-kerry')).toBe(19);
-    expect(entity('john-kerry').mentions.map((m) => m.sourceId)).toEqual(['s001', 's002', 's003']);
+    expect(names('eid-al-adha', 's001')).toEqual(['Eid al-Azha']);
+    expect(names('eid-al-adha', 's003')).toEqual(['Eid al-Adha']);
+    expect(entity('john-kerry').mentions.map((m) => [m.sourceId, m.count])).toEqual([['s001', 6], ['s002', 4], ['s003', 9]]);
   });
 
-  it('marks sentences from the reader comment under the AFP story as comments', () => {
-    const turkey = entity('turkey').mentions.find((m) => m.sourceId === 's001')!;
-    expect(turkey.inComment).toBe(true);
-    expect(entity('john-kerry').mentions.find((m) => m.sourceId === 's001')!.inComment).toBe(false);
+  it('attributes quotes, and reads labels and descriptors', () => {
+    expect(mention('sergey-lavrov', 's001')!.quotes.map((q) => q.quote)).toContain('100 percent guarantee');
+    expect(mention('john-kerry', 's003')!.quotes.map((q) => q.quote)).toContain('turning point');
+    expect(mention('charles-lister', 's004')!.quotes.map((q) => q.quote)).toEqual(['marbled', 'coupled', 'coalition of the Crusaders']);
+    expect(mention('john-kirby', 's000')!.quotes[0]!.quote).toMatch(/^We saw reports based on the comments/);
+    expect(mention('john-kirby', 's000')!.labels.map((l) => l.text)).toContain('State Department spokesman');
+    expect(mention('charles-lister', 's001')!.labels.map((l) => l.text)).toContain('a senior fellow at the Middle East Institute think-tank');
+    const rebels = (src: string) => mention('syrian-armed-opposition', src)!.labels.filter((l) => l.kind === 'lexicon');
+    expect(rebels('s002').filter((l) => l.scareQuoted).map((l) => l.text)).toContain('moderate');
+    expect(rebels('s003').find((l) => l.text === 'moderate')?.scareQuoted).toBe(true);
+    expect(rebels('s002').map((l) => l.text)).toContain('proxy forces');
+    expect(mention('syrian-government', 's000')!.labels.map((l) => l.text)).toContain('regime');
+    expect(mention('sergey-lavrov', 's001')!.related[0]).toEqual({ entityId: 'john-kerry', count: 3 });
   });
 
-  it('marks canonical names no text uses as outside spellings', () => {
-    expect(entity('james-comey').aliases[0]).toEqual({ text: 'James Comey', caseSensitive: false, outside: true });
-    expect(entity('john-kerry').aliases[0]).toEqual({ text: 'John Kerry', caseSensitive: false });
+  it('keeps reader comments and publisher footers out of a source’s framing and claims', () => {
+    expect(mention('turkey', 's001')!.inComment).toBe(true);
+    expect(profile('s001', 'scare-quotes').terms.map((t) => t.term)).toEqual(['terrorist']);
+    expect(profile('s002', 'scare-quotes').terms.map((t) => t.term)).toContain('moderate rebels');
+    expect(profile('s002', 'scare-quotes').terms.map((t) => t.term).some((t) => t.includes('équitable'))).toBe(false);
+    expect(pack.claims.some((c) => c.text.includes('600 tons'))).toBe(false);
+  });
+
+  it('profiles each source’s framing: regime vs government', () => {
+    expect(profile('s002', 'state-regime').count).toBe(0);
+    expect(profile('s003', 'state-regime').count).toBe(0);
+    expect(profile('s001', 'state-regime').count).toBeGreaterThan(profile('s001', 'state-government').count);
+    expect(profile('s002', 'state-government').count).toBeGreaterThan(3);
   });
 
   it('takes provenance from sources.json without adding to it', () => {
     expect(pack.sources.map((s) => s.id)).toEqual(['s000', 's001', 's002', 's003', 's004']);
     expect(pack.sources[1]).toMatchObject({ file: '001_60298ffe5bee1918.txt', date: '2016-09-10', label: 'AFP wire story (republished)' });
     expect(pack.sources[3]!.outlet).toMatch(/^unknown/);
+    expect(pack.sources[2]!.provenanceNote).toContain('Mondialisation.ca, 21 mai 2016');
   });
 });
 
-describe('buildPack failures name the file and the entry', () => {
-  const base = (): PackInputs => structuredClone(inputs);
+describe('disagreements', () => {
+  it('holds the curated ones with positions, verbatim evidence and silent sources', () => {
+    const toll = disagreement('war-death-toll');
+    expect(toll.positions.map((p) => [p.sourceId, p.evidence[0]!.quote])).toEqual([
+      ['s001', 'the five-year civil war that has killed 290,000'],
+      ['s003', 'more than five years of bloodshed that has claimed the lives of 500,000 people'],
+    ]);
+    expect(toll.silent).toEqual(['s000', 's002', 's004']);
+    expect(disagreement('deal-timing').positions.map((p) => p.position)).toEqual(['late on Friday', 'early Saturday morning', 'early on Saturday']);
+    expect(disagreement('february-cessation').positions.map((p) => p.sourceId)).toEqual(['s001', 's002']);
+    expect(disagreement('east-aleppo').positions.map((p) => p.sourceId)).toEqual(['s001', 's002', 's004']);
+  });
 
-  it('rejects an empty corpus', () => {
+  it('computes naming and framing disagreements from the texts', () => {
+    const nusra = disagreement('naming-nusra');
+    expect(nusra.positions.find((p) => p.sourceId === 's004')!.position).toBe('Calls it “Fath al-Sham”, “Jabhat Fatah al-Sham”');
+    expect(nusra.positions.find((p) => p.sourceId === 's004')!.evidence.map((e) => e.quote)).toEqual(['Fath al-Sham', 'Jabhat Fatah al-Sham']);
+    expect(disagreement('naming-islamic-state').positions.find((p) => p.sourceId === 's002')!.position).toContain('“Daesh”');
+    const regime = disagreement('regime-or-government');
+    expect(regime.positions.find((p) => p.sourceId === 's002')!.position).not.toContain('regime');
+    expect(regime.positions.find((p) => p.sourceId === 's001')!.position).toMatch(/^Uses “regime” ×\d/);
+    expect(disagreement('rebel-labels').positions.find((p) => p.sourceId === 's002')!.position).toContain('“proxy forces”');
+  });
+
+  it('finds differing figures without curation, and says which curated point covers them', () => {
+    const uncurated = buildPack({ ...inputs, claimsCatalog: [] }).pack;
+    const deaths = uncurated.disagreements.find((d) => d.id === 'figures-deaths')!;
+    expect(deaths.origin).toBe('extracted');
+    expect(deaths.positions.map((p) => [p.sourceId, p.position])).toEqual([['s001', '290,000'], ['s003', '500,000 people']]);
+    const day = uncurated.disagreements.find((d) => d.id === 'figures-day-deal')!;
+    expect(day.positions.map((p) => p.position)).toEqual(['late on Friday', 'early Saturday morning', 'early on Saturday']);
+    expect(disagreement('figures-deaths').curatedAs).toBe('war-death-toll');
+    expect(disagreement('figures-day-deal').curatedAs).toBe('deal-timing');
+    // Local recent tolls about different places are not set against each other.
+    expect(uncurated.disagreements.some((d) => d.id.startsWith('figures-deaths-recent'))).toBe(false);
+  });
+});
+
+describe('integrity', () => {
+  it('every evidence string is verbatim in its source (property, over all of them)', () => {
+    const items = evidenceItems(pack);
+    expect(items.length).toBeGreaterThan(1000);
+    fc.assert(
+      fc.property(fc.constantFrom(...items), ([sourceId, s]) => isVerbatimIn(s, textOf(pack)(sourceId))),
+      { numRuns: 2000 },
+    );
+    expect(verifyPack(pack, textOf(pack))).toEqual([]);
+  });
+
+  it('the verifier catches any altered evidence string (property)', () => {
+    const items = evidenceItems(pack).filter(([, s]) => s.length > 5);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: items.length - 1 }), fc.integer({ min: 1, max: 1000 }), (i, at) => {
+        const [, original] = items[i]!;
+        const altered = JSON.parse(JSON.stringify(pack).replaceAll(JSON.stringify(original).slice(1, -1), `${original.slice(0, at % original.length)}\u0416${original.slice(at % original.length)}`));
+        return verifyPack(altered, textOf(pack)).length > 0;
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('extraction alone', () => {
+  it('finds at least 80% of the catalog’s entities', () => {
+    expect(report.recall!.total).toBe(pack.entities.length);
+    expect(report.recall!.found / report.recall!.total).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('builds a useful pack from a corpus with no catalog', () => {
+    const bare = buildPack({ ...inputs, catalogEntities: undefined, catalogSources: [], claimsCatalog: [], lexicon: [] }).pack;
+    expect(v.safeParse(PackSchema, bare).success).toBe(true);
+    expect(bare.entities.every((e) => e.origin === 'extracted')).toBe(true);
+    const ids = bare.entities.map((e) => e.id);
+    for (const id of ['kerry', 'lavrov', 'aleppo', 'syria', 'russia', 'islamic-state']) expect(ids).toContain(id);
+    expect(bare.disagreements.find((d) => d.id === 'figures-deaths')).toBeDefined();
+    expect(verifyPack(bare, textOf(bare))).toEqual([]);
+  });
+});
+
+describe('failures name the file and the entry, and nothing is built', () => {
+  const base = (): PackInputs => structuredClone(inputs);
+  const fails = (mutate: (i: PackInputs) => void, message: RegExp) => {
+    const i = base();
+    mutate(i);
+    expect(() => buildPack(i)).toThrow(message);
+  };
+
+  it('an empty corpus', () => {
     expect(() => buildPack({ ...base(), texts: [] })).toThrow(new PackBuildError('corpus', 'no .txt files: the corpus is empty'));
   });
 
-  it('rejects an alias that no text uses unless marked outside', () => {
+  it('an alias no text uses, unless marked outside', () => {
+    fails((i) => i.catalogEntities!.push({ name: 'Kerry Junior', type: 'person', aliases: ['K. Junior'] }), /catalog entities.json \(kerry-junior\): alias "K. Junior" occurs in no corpus text/);
     const i = base();
-    i.catalogEntities.push({ name: 'John Kerry Jr', type: 'person', aliases: ['Kerry Junior'] });
-    expect(() => buildPack(i)).toThrow(/catalog entities.json \(john-kerry-jr\): alias "Kerry Junior" occurs in no corpus text/);
-    i.catalogEntities.at(-1)!.aliases = [{ text: 'Kerry Junior', outside: true }];
+    i.catalogEntities!.push({ name: 'Kerry Junior', type: 'person', aliases: [{ text: 'K. Junior', outside: true }] });
     expect(() => buildPack(i)).not.toThrow();
   });
 
-  it('rejects colliding ids and aliases claimed by two entities', () => {
-    const i = base();
-    i.catalogEntities.push({ name: 'John  Kerry', type: 'person', aliases: [] });
-    expect(() => buildPack(i)).toThrow(/id "john-kerry" is used twice/);
-    const j = base();
-    j.catalogEntities.push({ name: 'Someone', type: 'person', aliases: ['kerry'] });
-    expect(() => buildPack(j)).toThrow(/catalog entities.json \(someone\): alias "kerry" also names john-kerry/);
+  it('colliding ids and aliases claimed twice', () => {
+    fails((i) => i.catalogEntities!.push({ name: 'John  Kerry', type: 'person', aliases: [] }), /id "john-kerry" is used twice/);
+    fails((i) => i.catalogEntities!.push({ name: 'Someone', type: 'person', aliases: ['kerry'] }), /\(someone\): alias "kerry" also names john-kerry/);
+    fails((i) => i.claimsCatalog.push(structuredClone(i.claimsCatalog[0]!)), /claims.json \(war-death-toll\): id is used twice/);
   });
 
-  it('rejects provenance for a file that is not in the corpus', () => {
-    const i = base();
-    i.provenance[0]!.file = 'missing.txt';
-    expect(() => buildPack(i)).toThrow(/sources.json \(missing.txt\): names a file that is not in the corpus/);
+  it('files and ids that do not exist', () => {
+    fails((i) => (i.provenance[0]!.file = 'missing.txt'), /sources.json \(missing.txt\): names a file that is not in the corpus/);
+    fails((i) => (i.claimsCatalog[0]!.positions![0]!.file = 'missing.txt'), /claims.json \(war-death-toll\): names "missing.txt", which is not in the corpus/);
+    fails((i) => (i.claimsCatalog[0]!.entities = ['nobody']), /claims.json \(war-death-toll\): unknown entity "nobody"/);
+  });
+
+  it('evidence that is not verbatim in its source, and roles no text states', () => {
+    fails((i) => (i.claimsCatalog[0]!.positions![0]!.evidence = ['has killed 300,000']), /claims.json \(war-death-toll\): evidence "has killed 300,000" is not in 001_60298ffe5bee1918.txt/);
+    fails((i) => (i.catalogEntities!.find((e) => e.name === 'John Kerry')!.role = 'Nobel laureate'), /entities.json \(john-kerry\): role "Nobel laureate" is not stated in any corpus text/);
   });
 
   it('slugifies names into ids', () => {

@@ -1,23 +1,50 @@
+import { extractClaims } from '../shared/claims';
 import { fold } from '../shared/fold';
+import { FramingAnalyzer, lexiconMatcher, type FramingEvidence, type LexiconCategory } from '../shared/framing';
+import {
+  PACK_SCHEMA_VERSION,
+  type Alias,
+  type Claim,
+  type Entity,
+  type EntityType,
+  type Evidence,
+  type KnowledgePack,
+  type Mention,
+  type Source,
+} from '../shared/knowledge';
 import { isAcronym, Matcher, type Match } from '../shared/matcher';
-import { sentenceSpans } from '../shared/sentences';
-import { PACK_SCHEMA_VERSION, type Alias, type Entity, type KnowledgePack, type Mention, type Source } from '../shared/knowledge';
-import type { CatalogEntity, CatalogSource, Provenance } from './catalog';
+import { sentenceLookup, sentenceSpans } from '../shared/sentences';
+import type { CatalogClaim, CatalogEntity, CatalogSource, Provenance } from './catalog';
+import { buildDisagreements } from './disagreements';
+import { PackBuildError } from './errors';
+import { extractCandidates, isLikelyEntity, type Candidate } from './extract-entities';
+import { analyzeMentions } from './mention-analysis';
+import { verifyPack } from './verify';
+
+export { PackBuildError };
 
 /** Everything the build reads, already parsed; the CLI does the file handling. */
 export interface PackInputs {
   texts: { file: string; text: string }[];
   provenance: Provenance[];
   catalogSources: CatalogSource[];
-  catalogEntities: CatalogEntity[];
+  /** Undefined when building without a catalog: entities then come from the NLP pass alone. */
+  catalogEntities: CatalogEntity[] | undefined;
+  lexicon: LexiconCategory[];
+  claimsCatalog: CatalogClaim[];
 }
 
-/** A build failure that names the file and the entry at fault. */
-export class PackBuildError extends Error {
-  constructor(readonly where: string, message: string) {
-    super(`${where}: ${message}`);
-    this.name = 'PackBuildError';
-  }
+/** What curators need to know about a build (written as the build report). */
+export interface BuildReport {
+  /** Names the NLP pass found, each marked with the catalog entity it matches, if any. */
+  candidates: (Candidate & { entityId?: string })[];
+  /** How many catalog entities the NLP pass finds on its own (undefined without a catalog). */
+  recall?: { found: number; total: number; missed: string[] };
+}
+
+export interface BuildResult {
+  pack: KnowledgePack;
+  report: BuildReport;
 }
 
 /** Lower-case, hyphenated id from a name: "Bashar al-Assad" → "bashar-al-assad". */
@@ -31,8 +58,17 @@ export function slugify(name: string): string {
 }
 
 /** The key under which the matcher cannot tell two aliases apart. */
-function matchKey(a: Alias): string {
+function matchKey(a: Pick<Alias, 'text' | 'caseSensitive'>): string {
   return a.caseSensitive ? `=${fold(a.text, true)}` : `~${fold(a.text)}`;
+}
+
+interface Entry {
+  id: string;
+  name: string;
+  type: EntityType;
+  role?: string;
+  origin: Entity['origin'];
+  aliases: Alias[];
 }
 
 /** The entry's name and aliases, with spellings the matcher cannot tell apart kept once. */
@@ -43,14 +79,37 @@ function toAliases(entry: CatalogEntity): Alias[] {
     const a = typeof raw === 'string' ? { text: raw } : raw;
     const alias: Alias = {
       text: a.text,
-      caseSensitive: a.caseSensitive ?? isAcronym(a.text),
+      caseSensitive: ('caseSensitive' in a ? a.caseSensitive : undefined) ?? isAcronym(a.text),
       ...('outside' in a && a.outside ? { outside: true } : {}),
+      ...('generic' in a && a.generic ? { generic: true } : {}),
     };
     if (seen.has(matchKey(alias))) continue;
     seen.add(matchKey(alias));
     aliases.push(alias);
   }
   return aliases;
+}
+
+function catalogEntries(catalog: CatalogEntity[]): Entry[] {
+  const ids = new Set<string>();
+  return catalog.map((entry) => {
+    const id = entry.id ?? slugify(entry.name);
+    if (ids.has(id)) throw new PackBuildError(`catalog entities.json (${entry.name})`, `id "${id}" is used twice`);
+    ids.add(id);
+    return { id, name: entry.name, type: entry.type, ...(entry.role ? { role: entry.role } : {}), origin: 'catalog', aliases: toAliases(entry) };
+  });
+}
+
+function extractedEntries(candidates: Candidate[]): Entry[] {
+  const ids = new Set<string>();
+  return candidates.filter(isLikelyEntity).flatMap((c) => {
+    const base = slugify(c.text);
+    if (!base) return [];
+    let id = base;
+    for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
+    ids.add(id);
+    return [{ id, name: c.text, type: c.type, origin: 'extracted' as const, aliases: [{ text: c.text, caseSensitive: isAcronym(c.text) }] }];
+  });
 }
 
 /**
@@ -63,22 +122,28 @@ function sentenceRank(sentence: string, inComment: boolean): number {
   return (inComment ? 4 : 0) + (prose ? 0 : 2) + (len < 40 || len > 320 ? 1 : 0);
 }
 
+const MAX_SENTENCES = 10;
+const MAX_RELATED = 10;
+const PLACE_WINDOW = 60;
+const wordSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
+const countWords = (text: string) => [...wordSegmenter.segment(text)].filter((s) => s.isWordLike).length;
+
 /**
- * Builds the knowledge pack from the corpus and the curated catalog. Every mention is found
- * by the same matcher the extension runs on pages, and every sentence is a verbatim slice of
- * its source. Fails, naming the entry, on ids that collide, on catalog or provenance entries
- * that name no corpus file, and on aliases no text uses unless marked `outside`.
+ * Builds the knowledge pack from a corpus and the curated catalog. Mentions are found by the
+ * same matcher the extension runs on pages; every sentence, quote and label is a verbatim
+ * slice of its source, and the whole pack is verified against the texts before it is
+ * returned. Fails, naming the file and entry, on ids that collide, entries that name no
+ * corpus file, curated evidence not in its source, and curated spellings or roles no text uses.
  */
-export function buildPack(inputs: PackInputs): KnowledgePack {
+export function buildPack(inputs: PackInputs): BuildResult {
   if (inputs.texts.length === 0) throw new PackBuildError('corpus', 'no .txt files: the corpus is empty');
   const texts = [...inputs.texts].sort((a, b) => a.file.localeCompare(b.file));
-  const byFile = new Map(texts.map((t) => [t.file, t]));
-
+  const files = new Set(texts.map((t) => t.file));
   for (const p of inputs.provenance) {
-    if (!byFile.has(p.file)) throw new PackBuildError(`sources.json (${p.file})`, 'names a file that is not in the corpus');
+    if (!files.has(p.file)) throw new PackBuildError(`sources.json (${p.file})`, 'names a file that is not in the corpus');
   }
   for (const c of inputs.catalogSources) {
-    if (!byFile.has(c.file)) throw new PackBuildError(`catalog sources.json (${c.file})`, 'names a file that is not in the corpus');
+    if (!files.has(c.file)) throw new PackBuildError(`catalog sources.json (${c.file})`, 'names a file that is not in the corpus');
   }
 
   const sources: Source[] = texts.map((t, i) => {
@@ -88,21 +153,21 @@ export function buildPack(inputs: PackInputs): KnowledgePack {
     return {
       id: `s${String(i).padStart(3, '0')}`,
       file: t.file,
-      label: c?.label ?? p?.outlet ?? t.file,
+      label: c?.label ?? (p && !p.outlet.startsWith('unknown') ? p.outlet : t.file),
       headline: p?.headline ?? firstLine,
       outlet: p?.outlet ?? 'unknown',
       attributedTo: p?.attributed_to ?? 'unknown',
+      kind: p?.kind ?? 'unknown',
       date: p?.date ?? 'unknown',
+      provenanceNote: p?.evidence ?? 'no provenance record for this file',
+      words: countWords(t.text),
     };
   });
+  const textOf = new Map(sources.map((s, i) => [s.id, texts[i]!.text]));
 
-  const entityIds = new Set<string>();
-  const entries = inputs.catalogEntities.map((entry) => {
-    const id = entry.id ?? slugify(entry.name);
-    if (entityIds.has(id)) throw new PackBuildError(`catalog entities.json (${entry.name})`, `id "${id}" is used twice`);
-    entityIds.add(id);
-    return { id, entry, aliases: toAliases(entry) };
-  });
+  const candidates = extractCandidates(texts);
+  const entries = inputs.catalogEntities ? catalogEntries(inputs.catalogEntities) : extractedEntries(candidates);
+  const typeOf = new Map(entries.map((e) => [e.id, e.type]));
 
   const aliasOwner = new Map<string, string>();
   for (const { id, aliases } of entries) {
@@ -114,63 +179,139 @@ export function buildPack(inputs: PackInputs): KnowledgePack {
   }
 
   const matcher = new Matcher(entries.flatMap(({ id, aliases }) => aliases.map((a) => ({ ...a, entityId: id }))));
+  const lexicon = lexiconMatcher(inputs.lexicon);
+  const labelCategories = new Set(inputs.lexicon.filter((c) => c.labels).map((c) => c.id));
+  const framing = new FramingAnalyzer(inputs.lexicon);
   const mentions = new Map<string, Mention[]>();
   const aliasesSeen = new Set<string>();
+  const firstByAlias = new Map<string, Evidence[]>();
+  const profiles: KnowledgePack['framing']['profiles'] = [];
+  const claims: Claim[] = [];
 
-  sources.forEach((source) => {
-    const text = byFile.get(source.file)!.text;
-    const commentsFrom = inputs.catalogSources.find((c) => c.file === source.file)?.commentsFrom;
-    const commentStart = commentsFrom ? text.indexOf(commentsFrom) : -1;
+  for (const source of sources) {
+    const text = textOf.get(source.id)!;
+    const curated = inputs.catalogSources.find((c) => c.file === source.file);
+    const commentStart = curated?.commentsFrom ? text.indexOf(curated.commentsFrom) : -1;
+    // The outlet's own words end where reader comments or publisher boilerplate begin.
+    const articleEnd = Math.min(
+      ...[commentStart, curated?.boilerplateFrom ? text.indexOf(curated.boilerplateFrom) : -1].filter((i) => i >= 0),
+      text.length,
+    );
     const spans = sentenceSpans(text);
+    const sentenceAt = sentenceLookup(spans);
+    const matches = matcher.find(text);
     const perEntity = new Map<string, Match[]>();
-    for (const m of matcher.find(text)) {
+    for (const m of matches) {
       aliasesSeen.add(m.alias);
       const list = perEntity.get(m.entityId);
       if (list) list.push(m);
       else perEntity.set(m.entityId, [m]);
     }
-    for (const [entityId, ms] of perEntity) {
+    const details = analyzeMentions(text, matches, (id) => typeOf.get(id), lexicon, labelCategories);
+
+    for (const [entityId, ms] of [...perEntity].sort(([a], [b]) => a.localeCompare(b))) {
       let best: { sentence: string; inComment: boolean; rank: number } | undefined;
+      const sentences: string[] = [];
+      const evidence: Evidence[] = [];
       for (const m of ms) {
-        const span = spans.find((s) => s.start <= m.start && m.end <= s.end);
+        const span = sentenceAt(m.start);
         if (!span) continue;
         const sentence = text.slice(span.start, span.end);
         const inComment = commentStart >= 0 && span.start >= commentStart;
         const rank = sentenceRank(sentence, inComment);
         if (!best || rank < best.rank) best = { sentence, inComment, rank };
+        if (!sentences.includes(sentence) && sentences.length < MAX_SENTENCES) sentences.push(sentence);
+        if (!inComment && !evidence.some((e) => fold(e.quote) === fold(m.alias))) evidence.push({ quote: text.slice(m.start, m.end), sentence });
       }
       if (!best) continue;
+      firstByAlias.set(`${source.id}/${entityId}`, evidence);
+      const d = details.get(entityId);
       const list = mentions.get(entityId) ?? [];
       list.push({
         sourceId: source.id,
         count: ms.length,
         aliases: [...new Set(ms.map((m) => m.alias))].sort(),
         sentence: best.sentence,
+        sentences,
         inComment: best.inComment,
+        quotes: d?.quotes ?? [],
+        labels: d?.labels ?? [],
+        related: [...(d?.related ?? [])]
+          .map(([id, count]) => ({ entityId: id, count }))
+          .sort((a, b) => b.count - a.count || a.entityId.localeCompare(b.entityId))
+          .slice(0, MAX_RELATED),
       });
       mentions.set(entityId, list);
     }
-  });
 
-  for (const { id, aliases } of entries) {
-    // The canonical name (first) needs no corpus use: it is marked outside below when unused.
-    for (const a of aliases.slice(1)) {
-      if (!a.outside && !aliasesSeen.has(a.text)) {
-        throw new PackBuildError(`catalog entities.json (${id})`, `alias "${a.text}" occurs in no corpus text; mark it "outside" if readers meet it elsewhere`);
+    const named: FramingEvidence[] = [...details].flatMap(([id, d]) =>
+      d.quotes.map((q) => ({ term: entries.find((e) => e.id === id)!.name.toLowerCase(), sentence: q.sentence })),
+    );
+    const articleNamed = named.filter((n) => text.indexOf(n.sentence) < articleEnd);
+    profiles.push({ sourceId: source.id, counts: framing.profile(text.slice(0, articleEnd), articleNamed) });
+
+    for (const span of spans.filter((s) => s.end <= articleEnd)) {
+      const sentence = text.slice(span.start, span.end);
+      for (const c of extractClaims(sentence)) {
+        const from = span.start + c.start - PLACE_WINDOW;
+        const to = span.start + c.end + PLACE_WINDOW;
+        const placeIds = [
+          ...new Set(matches.filter((m) => m.start >= span.start && m.end <= span.end && m.start < to && m.end > from && typeOf.get(m.entityId) === 'place').map((m) => m.entityId)),
+        ].sort();
+        claims.push({ id: `${source.id}-claim-${claims.filter((x) => x.sourceId === source.id).length + 1}`, sourceId: source.id, kind: c.kind, measure: c.measure, value: c.value, text: c.text, sentence, placeIds });
+      }
+    }
+  }
+
+  if (inputs.catalogEntities) {
+    for (const { id, aliases } of entries) {
+      // The canonical name (first) needs no corpus use: it is marked outside below when unused.
+      for (const a of aliases.slice(1)) {
+        if (!a.outside && !aliasesSeen.has(a.text)) {
+          throw new PackBuildError(`catalog entities.json (${id})`, `alias "${a.text}" occurs in no corpus text; mark it "outside" if readers meet it elsewhere`);
+        }
       }
     }
   }
 
   const entities: Entity[] = entries
-    .map(({ id, entry, aliases }) => ({
-      id,
-      name: entry.name,
-      type: entry.type,
-      ...(entry.role ? { role: entry.role } : {}),
+    .map(({ aliases, ...entry }) => ({
+      ...entry,
       aliases: aliases.map(({ outside: _, ...a }) => (aliasesSeen.has(a.text) ? a : { ...a, outside: true })),
-      mentions: mentions.get(id) ?? [],
+      mentions: mentions.get(entry.id) ?? [],
     }))
     .sort((a, b) => a.id.localeCompare(b.id));
 
-  return { schemaVersion: PACK_SCHEMA_VERSION, sources, entities };
+  const framingPart = { categories: inputs.lexicon, profiles };
+  const disagreements = buildDisagreements({
+    claimsCatalog: inputs.claimsCatalog,
+    sources,
+    textOf: (id) => textOf.get(id)!,
+    entities,
+    framing: framingPart,
+    claims,
+    aliasEvidence: (sourceId, entityId) => firstByAlias.get(`${sourceId}/${entityId}`) ?? [],
+  });
+
+  const pack: KnowledgePack = { schemaVersion: PACK_SCHEMA_VERSION, sources, entities, framing: framingPart, claims, disagreements };
+  const failures = verifyPack(pack, (id) => textOf.get(id) ?? '');
+  if (failures.length > 0) throw new PackBuildError(failures[0]!.where, `${failures[0]!.message}${failures.length > 1 ? ` (and ${failures.length - 1} more)` : ''}`);
+
+  return { pack, report: { candidates: matchCandidates(candidates, entries), ...(inputs.catalogEntities ? { recall: recall(candidates, entries) } : {}) } };
+}
+
+function matchCandidates(candidates: Candidate[], entries: Entry[]): BuildReport['candidates'] {
+  const byAlias = new Map<string, string>();
+  for (const e of entries) for (const a of e.aliases) byAlias.set(fold(a.text), e.id);
+  return candidates.map((c) => {
+    const entityId = byAlias.get(fold(c.text));
+    return entityId ? { ...c, entityId } : c;
+  });
+}
+
+/** How many catalog entities the NLP pass finds by itself: some candidate equals one of its spellings. */
+function recall(candidates: Candidate[], entries: Entry[]): NonNullable<BuildReport['recall']> {
+  const found = new Set(candidates.map((c) => fold(c.text)));
+  const missed = entries.filter((e) => !e.aliases.some((a) => !a.outside && found.has(fold(a.text)))).map((e) => e.name);
+  return { found: entries.length - missed.length, total: entries.length, missed };
 }

@@ -16,10 +16,29 @@ function workspace() {
 }
 
 describe('knowledge CLI', () => {
-  it('writes the pack and says what it holds', () => {
+  it('writes the pack and the build report, and says what they hold', () => {
     const w = workspace();
-    expect(run(w.args())).toMatch(/^knowledge pack: 5 sources, \d+ entities/);
-    expect(JSON.parse(readFileSync(w.out, 'utf8')).schemaVersion).toBe(1);
+    expect(run(w.args())).toMatch(/^knowledge pack: 5 sources, \d+ entities, \d+ disagreements; extraction alone finds \d+\/\d+ catalog entities/);
+    expect(JSON.parse(readFileSync(w.out, 'utf8')).schemaVersion).toBe(2);
+    const report = readFileSync(join(w.dir, 'knowledge-report.md'), 'utf8');
+    expect(report).toMatch(/Automatic extraction alone finds \*\*\d+ of \d+ catalog entities \(\d+\.\d%\)\*\*/);
+    expect(report).toContain('## Candidates not in the catalog');
+  });
+
+  it('builds from a corpus alone with --no-catalog', () => {
+    const w = workspace();
+    expect(run([...w.args(), '--no-catalog'])).toMatch(/^knowledge pack: 5 sources, \d+ entities/);
+    expect(JSON.parse(readFileSync(w.out, 'utf8')).entities[0].origin).toBe('extracted');
+  });
+
+  it('rejects a claims file naming an unknown source, and writes nothing', () => {
+    const w = workspace();
+    const claims = JSON.parse(readFileSync(join(w.dir, 'catalog', 'claims.json'), 'utf8'));
+    claims[0].positions[0].file = '999_nowhere.txt';
+    writeFileSync(join(w.dir, 'catalog', 'claims.json'), JSON.stringify(claims));
+    expect(() => run(w.args())).toThrow(/claims.json \(war-death-toll\): names "999_nowhere.txt", which is not in the corpus/);
+    expect(existsSync(w.out)).toBe(false);
+    expect(existsSync(join(w.dir, 'knowledge-report.md'))).toBe(false);
   });
 
   it('rejects malformed JSON, naming the file, and writes nothing', () => {

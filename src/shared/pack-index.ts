@@ -13,8 +13,9 @@ export interface PackIndex {
 export function indexPack(pack: KnowledgePack): PackIndex {
   const entities = new Map(pack.entities.map((e) => [e.id, e]));
   const sources = new Map(pack.sources.map((s) => [s.id, s]));
+  // Generic aliases ("rebels") name an entity only in context, so pages are not matched on them.
   const patterns = pack.entities.flatMap((e) =>
-    e.aliases.map((a) => ({ text: a.text, entityId: e.id, caseSensitive: a.caseSensitive })),
+    e.aliases.filter((a) => !a.generic).map((a) => ({ text: a.text, entityId: e.id, caseSensitive: a.caseSensitive })),
   );
   return { pack, entity: (id) => entities.get(id), source: (id) => sources.get(id), patterns };
 }

@@ -41,3 +41,19 @@ export function sentenceAt(text: string, offset: number): string | undefined {
   const span = sentenceSpans(text).find((s) => s.start <= offset && offset < s.end);
   return span && text.slice(span.start, span.end);
 }
+
+/** A function from an offset to the sentence span around it (binary search over `spans`). */
+export function sentenceLookup(spans: readonly Span[]): (offset: number) => Span | undefined {
+  return (offset) => {
+    let lo = 0;
+    let hi = spans.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = spans[mid]!;
+      if (offset < s.start) hi = mid - 1;
+      else if (offset >= s.end) lo = mid + 1;
+      else return s;
+    }
+    return undefined;
+  };
+}

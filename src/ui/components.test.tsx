@@ -10,14 +10,16 @@ import { PopupView, type PopupActions } from './PopupView';
 
 const PAYLOAD = '<img src=x onerror="window.__pwned=1">';
 const sources: Source[] = ['s000', 's001'].map((id) => ({
-  id, file: `${id}.txt`, label: `Label ${id}`, headline: 'H', outlet: 'unknown', attributedTo: 'unknown', date: '2016-09-10',
+  id, file: `${id}.txt`, label: `Label ${id}`, headline: 'H', outlet: 'unknown', attributedTo: 'unknown', kind: 'news report',
+  date: '2016-09-10', provenanceNote: 'dated at the top', words: 100,
 }));
+const sentence = `Kerry said ${PAYLOAD}.`;
 const kerry: Entity = {
-  id: 'john-kerry', name: 'John Kerry', type: 'person', role: 'U.S. Secretary of State',
+  id: 'john-kerry', name: 'John Kerry', type: 'person', role: 'U.S. Secretary of State', origin: 'catalog',
   aliases: [{ text: 'John Kerry', caseSensitive: false }],
-  mentions: [{ sourceId: 's001', count: 2, aliases: ['Kerry'], sentence: `Kerry said ${PAYLOAD}.`, inComment: false }],
+  mentions: [{ sourceId: 's001', count: 2, aliases: ['Kerry'], sentence, sentences: [sentence], inComment: false, quotes: [], labels: [], related: [] }],
 };
-const pack: KnowledgePack = { schemaVersion: 1, sources, entities: [kerry] };
+const pack: KnowledgePack = { schemaVersion: 2, sources, entities: [kerry], framing: { categories: [], profiles: [] }, claims: [], disagreements: [] };
 
 let root: HTMLElement;
 const mount = async (vnode: preact.ComponentChild) => {

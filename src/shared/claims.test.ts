@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { extractClaims } from './claims';
+
+const claims = (s: string) => extractClaims(s).map((c) => [c.measure, c.value, c.text]);
+
+describe('extractClaims', () => {
+  it('finds casualty figures stated either way round', () => {
+    expect(claims('the five-year civil war that has killed 290,000 and displaced half')).toEqual([
+      ['duration:war', '1825', 'five-year'],
+      ['deaths', '290000', '290,000'],
+    ]);
+    expect(claims('bloodshed that has claimed the lives of 500,000 people.')).toEqual([['deaths', '500000', '500,000 people']]);
+  });
+
+  it('scopes recent and local figures, and keeps civilians and children apart', () => {
+    expect(claims('Over 2,000 people have been killed in fighting over the past 40 days in Aleppo, including 700 civilians and 160 children.')).toEqual([
+      ['deaths:recent', '2000', 'Over 2,000 people'],
+      ['deaths:civilians:recent', '700', '700 civilians'],
+      ['deaths:children:recent', '160', '160 children'],
+    ]);
+  });
+
+  it('counts other things by their unit', () => {
+    expect(claims('Over 100 settlements have signed.')).toEqual([['count:settlements', '100', 'Over 100 settlements']]);
+    expect(claims('a war that killed 3 million')).toEqual([['deaths', '3000000', '3 million']]);
+  });
+
+  it('gives durations in days, with their topic', () => {
+    expect(claims('If the ceasefire holds for a week')).toEqual([['duration:ceasefire', '7', 'a week']]);
+    expect(claims('The session, which lasted more than 13 hours')).toEqual([['duration:talks', '0.54', 'more than 13 hours']]);
+    expect(claims('after a day-long meeting')).toEqual([['duration:talks', '1', 'a day-long']]);
+    expect(claims('He was calling it a day on talks')).toEqual([]);
+    expect(claims('an hours-long wait')).toEqual([]);
+  });
+
+  it('tells the day a deal was reached from the day a truce starts', () => {
+    expect(claims('the truce, reached late on Friday, would come into force on Monday')).toEqual([
+      ['day:deal', 'Friday', 'late on Friday'],
+      ['day:start', 'Monday', 'Monday'],
+    ]);
+    expect(claims('At a press briefing on Monday')).toEqual([['day:other', 'Monday', 'Monday']]);
+  });
+
+  it('normalises dates in English and French', () => {
+    expect(claims('September 10, 2016 - 8:17 pm')).toEqual([['date', '2016-09-10', 'September 10, 2016']]);
+    expect(claims('Mondialisation.ca, 21 mai 2016')).toEqual([['date', '2016-05-21', '21 mai 2016']]);
+    expect(claims('since August 26 and in May 2011')).toEqual([
+      ['date', '--08-26', 'August 26'],
+      ['date', '2011-05', 'May 2011'],
+    ]);
+  });
+
+  it('gives offsets of the stated words in the sentence', () => {
+    const s = 'It has killed 290,000.';
+    for (const c of extractClaims(s)) expect(s.slice(c.start, c.end)).toBe(c.text);
+  });
+});

@@ -1,0 +1,156 @@
+/**
+ * Extraction of numeric and date claims from a sentence: casualty figures and other counts,
+ * durations, weekdays of events and calendar dates. Each claim says what it measures, so that
+ * the same measure stated differently by two sources (290,000 dead vs 500,000) can be found
+ * without curation. Shared by the pack build and the page being read.
+ */
+export type ClaimKind = 'count' | 'duration' | 'day' | 'date';
+
+export interface ExtractedClaim {
+  kind: ClaimKind;
+  /** What is measured, e.g. "deaths", "deaths:recent", "duration:war", "day:deal", "date". */
+  measure: string;
+  /** A comparable value: a plain number, a duration in days, a weekday, or a date (YYYY-MM-DD, YYYY-MM, --MM-DD). */
+  value: string;
+  /** The words that state it, verbatim, and where they are in the sentence. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+const WORD_NUMBERS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100,
+};
+const QUALIFIER = String.raw`(?:(?:more than|over|at least|nearly|almost|about|around|some|up to|fewer than|less than)\s+)?`;
+const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)(?:\s+(thousand|million))?`;
+const DEATH_WORDS = /\b(?:kill|killed|killing|dead|death|deaths|died|lives|bloodshed|casualties|losses)\b/i;
+const RECENT = /\b(?:(?:over |during |in )?the (?:past|last)|this week|since)\b/i;
+
+function toNumber(word: string, scale?: string): number {
+  const n = WORD_NUMBERS[word.toLowerCase()] ?? Number(word.replace(/,/g, ''));
+  return scale ? n * (scale.toLowerCase() === 'million' ? 1e6 : 1e3) : n;
+}
+
+const COUNT_UNITS = 'people|persons|civilians|children|fighters|soldiers|troops|militants|dead|deaths|casualties|losses|refugees|settlements|tons|meetings|boxes|bottles|airstrikes|strikes';
+
+function countClaims(s: string, taken: boolean[]): ExtractedClaim[] {
+  const out: ExtractedClaim[] = [];
+  const take = (start: number, end: number) => {
+    for (let i = start; i < end; i++) taken[i] = true;
+  };
+  const scope = RECENT.test(s) ? ':recent' : '';
+  // "killed 290,000", "claimed the lives of 500,000 people"
+  const verbFirst = new RegExp(String.raw`\b(?:killed|claimed the lives of|the lives of|death toll of)\s+${QUALIFIER}${NUMBER}(?:\s+(?:people|persons))?`, 'gi');
+  for (const m of s.matchAll(verbFirst)) {
+    const numAt = m.index + m[0].search(/\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred|more|over|at|nearly|almost|about|around|some|up|fewer|less/i);
+    out.push({ kind: 'count', measure: `deaths${scope}`, value: String(toNumber(m[1]!, m[2])), text: s.slice(numAt, m.index + m[0].length), start: numAt, end: m.index + m[0].length });
+    take(m.index, m.index + m[0].length);
+  }
+  // "2,000 people have been killed", "700 civilians", "100 settlements"
+  const unitAfter = new RegExp(String.raw`\b${QUALIFIER}${NUMBER}(?:\s+[a-z-]+){0,2}?\s+(${COUNT_UNITS})\b`, 'gi');
+  for (const m of s.matchAll(unitAfter)) {
+    if (taken[m.index]) continue;
+    const unit = m[3]!.toLowerCase();
+    const human = /^(?:people|persons|civilians|children|dead|deaths|casualties|losses)$/.test(unit);
+    const measure = human && DEATH_WORDS.test(s) ? `deaths${/^(?:civilians|children)$/.test(unit) ? `:${unit}` : ''}${scope}` : `count:${unit}`;
+    out.push({ kind: 'count', measure, value: String(toNumber(m[1]!, m[2])), text: m[0], start: m.index, end: m.index + m[0].length });
+    take(m.index, m.index + m[0].length);
+  }
+  return out;
+}
+
+const DAYS_PER: Record<string, number> = { hour: 1 / 24, day: 1, week: 7, month: 30, year: 365 };
+
+function nearest(s: string, re: RegExp, at: number): number {
+  let best = Infinity;
+  for (const m of s.matchAll(re)) best = Math.min(best, Math.abs(m.index - at));
+  return best;
+}
+
+const TOPICS: [string, RegExp][] = [
+  ['war', /\b(?:war|conflict|bloodshed|uprising)\b/gi],
+  ['ceasefire', /\b(?:ceasefire|cease-fire|truce|cessation|violence|holds?)\b/gi],
+  ['talks', /\b(?:talks|negotiat\w*|session|meeting|wait)\b/gi],
+];
+
+/** What a duration is about: the topic whose keyword stands nearest to it in the sentence. */
+function durationTopic(s: string, at: number): string {
+  let best = 'other';
+  let distance = Infinity;
+  for (const [topic, re] of TOPICS) {
+    const d = nearest(s, re, at);
+    if (d < distance) [best, distance] = [topic, d];
+  }
+  return best;
+}
+
+function durationClaims(s: string, taken: boolean[]): ExtractedClaim[] {
+  const out: ExtractedClaim[] = [];
+  const claim = (m: RegExpMatchArray, days: number) => {
+    const start = m.index!;
+    const end = start + m[0].length;
+    for (let i = start; i < end; i++) taken[i] = true;
+    out.push({ kind: 'duration', measure: `duration:${durationTopic(s, start)}`, value: String(Math.round(days * 100) / 100), text: m[0], start, end });
+  };
+  // "five-year", "more than 13 hours", "a week" (but not "an hours-long", which is no number).
+  const re = new RegExp(String.raw`\b${QUALIFIER}(?:${NUMBER}|(a|an)(?=[\s-](?:hour|day|week|month|year)(?!s)))[\s-](hour|day|week|month|year)s?(?:-long|-old)?\b`, 'gi');
+  for (const m of s.matchAll(re)) {
+    if (taken[m.index]) continue;
+    // "over the past 40 days" is the scope of another figure, and "calling it a day" an idiom.
+    const lead = s.slice(Math.max(0, m.index - 12), m.index);
+    if (/\b(?:past|last)\s+$/i.test(lead) || (/\bcall(?:ing|ed|s)? it\s+$/i.test(lead) && m[0].toLowerCase() === 'a day')) continue;
+    const n = m[1] ? toNumber(m[1], m[2]) : 1;
+    claim(m, n * DAYS_PER[m[4]!.toLowerCase()]!);
+  }
+  // "a month-long offensive", "day-long meeting" without a number.
+  for (const m of s.matchAll(/\b(day|week|month)-long\b/gi)) {
+    if (!taken[m.index]) claim(m, DAYS_PER[m[1]!.toLowerCase()]!);
+  }
+  return out;
+}
+
+const WEEKDAY = /\b(?:(?:late|early)\s+(?:on\s+)?)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b/g;
+const DEAL = /\b(?:reached|concluded|agreed|agreement|deal|breakthrough|announced)\b/gi;
+const START = /\b(?:begins?|began|start(?:s|ed)?|(?:come|came|go|went) into (?:force|effect)|takes? effect|sundown)\b/gi;
+
+function dayClaims(s: string): ExtractedClaim[] {
+  return [...s.matchAll(WEEKDAY)].map((m) => {
+    const deal = nearest(s, DEAL, m.index);
+    const start = nearest(s, START, m.index);
+    const topic = deal === Infinity && start === Infinity ? 'other' : deal < start ? 'deal' : 'start';
+    return { kind: 'day' as const, measure: `day:${topic}`, value: m[1]!, text: m[0], start: m.index, end: m.index + m[0].length };
+  });
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MOIS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const MONTH = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)`;
+const monthNumber = (name: string) => {
+  const i = Math.max(MONTHS.indexOf(name.toLowerCase()), MOIS.indexOf(name.toLowerCase()));
+  return String(i + 1).padStart(2, '0');
+};
+
+function dateClaims(s: string): ExtractedClaim[] {
+  const out: ExtractedClaim[] = [];
+  const taken: boolean[] = [];
+  const push = (m: RegExpMatchArray, value: string) => {
+    if (taken[m.index!]) return;
+    for (let i = m.index!; i < m.index! + m[0].length; i++) taken[i] = true;
+    out.push({ kind: 'date', measure: 'date', value, text: m[0], start: m.index!, end: m.index! + m[0].length });
+  };
+  const dd = (d: string) => d.padStart(2, '0');
+  for (const m of s.matchAll(new RegExp(String.raw`\b(\d{1,2})\s+${MONTH}\s+(\d{4})\b`, 'g'))) push(m, `${m[3]}-${monthNumber(m[2]!)}-${dd(m[1]!)}`);
+  for (const m of s.matchAll(new RegExp(String.raw`\b${MONTH}\s+(\d{1,2})(?:,\s*(\d{4}))?\b`, 'g'))) push(m, m[3] ? `${m[3]}-${monthNumber(m[1]!)}-${dd(m[2]!)}` : `--${monthNumber(m[1]!)}-${dd(m[2]!)}`);
+  for (const m of s.matchAll(new RegExp(String.raw`\b${MONTH}\s+(\d{4})\b`, 'g'))) push(m, `${m[2]}-${monthNumber(m[1]!)}`);
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Every numeric and date claim in one sentence, in order. */
+export function extractClaims(sentence: string): ExtractedClaim[] {
+  const taken: boolean[] = [];
+  const dates = dateClaims(sentence);
+  for (const d of dates) for (let i = d.start; i < d.end; i++) taken[i] = true;
+  const counts = countClaims(sentence, taken);
+  return [...counts, ...durationClaims(sentence, taken), ...dayClaims(sentence), ...dates].sort((a, b) => a.start - b.start || a.end - b.end);
+}
