@@ -1,6 +1,6 @@
+import { aliasPatterns } from '../shared/alias-index';
+import { bundledAliasIndex } from '../shared/bundled-alias-index';
 import { Matcher } from '../shared/matcher';
-import { indexPack } from '../shared/pack-index';
-import { bundledPack } from '../shared/bundled-pack';
 import { contentCalls } from '../shared/protocol';
 import { callWorker, serve } from '../platform/runtime';
 import { observeAdditions } from './observer';
@@ -15,8 +15,7 @@ import { installTooltips } from './tooltips';
  */
 function start(): void {
   const controller = new AbortController();
-  const index = indexPack(bundledPack);
-  const matcher = new Matcher(index.patterns);
+  const matcher = new Matcher(aliasPatterns(bundledAliasIndex));
   const stats = new PageStatsTracker();
 
   serve(contentCalls, { getPageStats: async () => stats.snapshot(document) });
@@ -26,7 +25,6 @@ function start(): void {
 
   installTooltips(
     document,
-    index,
     async ({ quote, comment, entityIds }) => {
       await callWorker('saveNote', { url: pageUrl(document), title: document.title, quote, comment, entityIds });
     },

@@ -1,14 +1,11 @@
-import { h } from 'preact';
-import type { PackIndex } from '../shared/pack-index';
-import { EntityTooltip } from '../ui/EntityTooltip';
 import { MARK_TAG } from './highlighter';
 import { sentenceAround } from './quote';
-import { TooltipHost } from './tooltip-host';
+import type { TooltipView } from './tooltip-view';
 
 const OPEN_DELAY_MS = 120;
 const CLOSE_DELAY_MS = 300;
 
-/** Where a new note goes; the content script passes the worker call, tests may pass another. */
+/** Where a new note goes; the content script passes the worker call. */
 export type SaveNote = (draft: { quote: string; comment: string; entityIds: string[] }) => Promise<void>;
 
 function markOf(target: EventTarget | null): HTMLElement | null {
@@ -18,53 +15,54 @@ function markOf(target: EventTarget | null): HTMLElement | null {
 /**
  * Shows the entity tooltip for a mark on hover and on keyboard focus. Enter on a mark moves
  * focus into the tooltip; Escape closes it and returns focus to the mark. The tooltip stays
- * open while the pointer is over it or focus is inside it. All listeners end with `signal`.
+ * open while the pointer is over it or focus is inside it. The view (and the full pack) is
+ * imported on first use. All listeners end with `signal`.
  */
-export function installTooltips(doc: Document, index: PackIndex, saveNote: SaveNote, signal: AbortSignal): TooltipHost {
-  const host = new TooltipHost(doc);
+export function installTooltips(doc: Document, saveNote: SaveNote, signal: AbortSignal): void {
+  let view: TooltipView | undefined;
+  let loading: Promise<TooltipView> | undefined;
+  const loadView = () => (loading ??= import('./tooltip-view').then(({ createTooltipView }) => (view = createTooltipView(doc))));
   let current: HTMLElement | null = null;
-  let opened = 0;
   let openTimer: ReturnType<typeof setTimeout> | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Bumped on every open and close, so a view that finishes loading late does not open a stale card. */
+  let generation = 0;
 
+  const hostElement = () => view?.host.element;
+  const isOpen = () => view?.host.isOpen ?? false;
   const cancel = () => {
     clearTimeout(openTimer);
     clearTimeout(closeTimer);
   };
-  const focusInside = () => host.element !== undefined && doc.activeElement === host.element;
 
-  const open = (mark: HTMLElement) => {
+  const open = async (mark: HTMLElement): Promise<boolean> => {
     cancel();
-    const entity = index.entity(mark.dataset.entity ?? '');
-    if (!entity) return;
-    if (current === mark && host.isOpen) return;
+    if (current === mark && isOpen()) return true;
+    const mine = ++generation;
     current = mark;
     const quote = sentenceAround(mark);
-    host.show(
-      mark,
-      h(EntityTooltip, {
-        key: ++opened, // a fresh form for every opening
-        entity,
-        sources: index.pack.sources,
-        quote,
-        onSave: (comment: string) => saveNote({ quote, comment, entityIds: [entity.id] }),
-        onClose: () => close(true),
-      }),
-    );
+    const entityId = mark.dataset.entity ?? '';
+    const v = await loadView();
+    if (mine !== generation || signal.aborted) return false;
+    return v.show(mark, entityId, quote, {
+      onSave: (comment) => saveNote({ quote, comment, entityIds: [entityId] }),
+      onClose: () => close(true),
+    });
   };
 
   const close = (returnFocus = false) => {
     cancel();
+    generation++;
     const mark = current;
     current = null;
-    host.hide();
+    view?.hide();
     if (returnFocus) mark?.focus();
   };
 
   const scheduleClose = () => {
     clearTimeout(closeTimer);
     closeTimer = setTimeout(() => {
-      if (!focusInside()) close();
+      if (doc.activeElement !== hostElement()) close();
     }, CLOSE_DELAY_MS);
   };
 
@@ -72,24 +70,25 @@ export function installTooltips(doc: Document, index: PackIndex, saveNote: SaveN
   doc.addEventListener(
     'mouseover',
     (e) => {
-      if (host.element && e.target === host.element) return void clearTimeout(closeTimer);
+      if (e.target === hostElement()) return void clearTimeout(closeTimer);
       const mark = markOf(e.target);
       if (!mark) return;
       clearTimeout(closeTimer);
       clearTimeout(openTimer);
-      openTimer = setTimeout(() => open(mark), OPEN_DELAY_MS);
+      openTimer = setTimeout(() => void open(mark), OPEN_DELAY_MS);
     },
     opts,
   );
   doc.addEventListener(
     'mouseout',
     (e) => {
-      const from = e.target === host.element ? host.element : markOf(e.target);
+      const host = hostElement();
+      const from = host && e.target === host ? host : markOf(e.target);
       if (!from) return;
       const to = e.relatedTarget;
-      if (to instanceof Node && (from.contains(to) || to === host.element)) return;
+      if (to instanceof Node && (from.contains(to) || to === host)) return;
       clearTimeout(openTimer);
-      if (host.isOpen) scheduleClose();
+      if (isOpen() || current) scheduleClose();
     },
     opts,
   );
@@ -97,8 +96,8 @@ export function installTooltips(doc: Document, index: PackIndex, saveNote: SaveN
     'focusin',
     (e) => {
       const mark = markOf(e.target);
-      if (mark) open(mark);
-      else if (e.target !== host.element && host.isOpen) close();
+      if (mark) void open(mark);
+      else if (e.target !== hostElement() && (isOpen() || current)) close();
     },
     opts,
   );
@@ -108,9 +107,8 @@ export function installTooltips(doc: Document, index: PackIndex, saveNote: SaveN
       const mark = markOf(e.target);
       if (mark && e.key === 'Enter') {
         e.preventDefault();
-        open(mark);
-        host.query<HTMLTextAreaElement>('textarea')?.focus();
-      } else if (e.key === 'Escape' && host.isOpen && (mark || e.target === host.element)) {
+        void open(mark).then((shown) => shown && view?.host.query<HTMLTextAreaElement>('textarea')?.focus());
+      } else if (e.key === 'Escape' && (isOpen() || current) && (mark || e.target === hostElement())) {
         // Key events from inside the shadow root arrive here retargeted to the host.
         close(true);
       }
@@ -120,10 +118,9 @@ export function installTooltips(doc: Document, index: PackIndex, saveNote: SaveN
   doc.addEventListener(
     'mousedown',
     (e) => {
-      if (host.isOpen && e.target !== host.element && !markOf(e.target)) close();
+      if (isOpen() && e.target !== hostElement() && !markOf(e.target)) close();
     },
     opts,
   );
-  signal.addEventListener('abort', () => host.destroy());
-  return host;
+  signal.addEventListener('abort', () => view?.host.destroy());
 }

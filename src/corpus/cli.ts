@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as v from 'valibot';
+import { aliasIndexOf } from '../shared/alias-index';
 import { describeIssue } from '../shared/describe-issue';
 import { PackSchema } from '../shared/knowledge';
 import { buildPack, type PackInputs } from './build-pack';
@@ -87,8 +88,9 @@ export function serializePack(pack: unknown): string {
 
 /**
  * `npm run knowledge -- [--corpus DIR] [--catalog DIR | --no-catalog] [--out FILE] [--report FILE]`.
- * Builds, validates and verifies the pack, then writes it and the build report; on any error
- * writes nothing. Returns the summary line.
+ * Builds, validates and verifies the pack, then writes it, its alias index (`alias-index.json`
+ * beside it, what the content script bundles) and the build report; on any error writes
+ * nothing. Returns the summary line.
  */
 export function run(argv: string[]): string {
   const { values } = parseArgs({
@@ -110,6 +112,7 @@ export function run(argv: string[]): string {
   if (!parsed.success) throw new PackBuildError('pack', `does not fit its schema: ${describeIssue(parsed.issues[0], '(top level)')}`);
   const reportText = renderReport(pack, report);
   writeWhole(out, serializePack(pack));
+  writeWhole(join(dirname(out), 'alias-index.json'), serializePack(aliasIndexOf(pack)));
   writeWhole(reportPath, reportText);
   const recall = report.recall ? `; extraction alone finds ${report.recall.found}/${report.recall.total} catalog entities` : '';
   return `knowledge pack: ${pack.sources.length} sources, ${pack.entities.length} entities, ${pack.disagreements.length} disagreements${recall} → ${out} (report: ${reportPath})`;
