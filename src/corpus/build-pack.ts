@@ -250,15 +250,15 @@ export function buildPack(inputs: PackInputs): BuildResult {
     const articleNamed = named.filter((n) => text.indexOf(n.sentence) < articleEnd);
     profiles.push({ sourceId: source.id, counts: framing.profile(text.slice(0, articleEnd), articleNamed) });
 
+    let claimNumber = 0;
     for (const span of spans.filter((s) => s.end <= articleEnd)) {
       const sentence = text.slice(span.start, span.end);
       for (const c of extractClaims(sentence)) {
         const from = span.start + c.start - PLACE_WINDOW;
         const to = span.start + c.end + PLACE_WINDOW;
-        const placeIds = [
-          ...new Set(matches.filter((m) => m.start >= span.start && m.end <= span.end && m.start < to && m.end > from && typeOf.get(m.entityId) === 'place').map((m) => m.entityId)),
-        ].sort();
-        claims.push({ id: `${source.id}-claim-${claims.filter((x) => x.sourceId === source.id).length + 1}`, sourceId: source.id, kind: c.kind, measure: c.measure, value: c.value, text: c.text, sentence, placeIds });
+        const near = matches.filter((m) => m.start >= span.start && m.end <= span.end && m.start < to && m.end > from && typeOf.get(m.entityId) === 'place');
+        const placeIds = [...new Set(near.map((m) => m.entityId))].sort();
+        claims.push({ id: `${source.id}-claim-${++claimNumber}`, sourceId: source.id, kind: c.kind, measure: c.measure, value: c.value, text: c.text, sentence, placeIds });
       }
     }
   }

@@ -96,12 +96,18 @@ function extractedCandidates(inputs: DisagreementInputs, curated: Disagreement[]
   const groups = new Map<string, Claim[]>();
   for (const c of comparable) {
     const key = c.measure.includes(':recent') ? `${c.measure}@${c.placeIds.join(',')}` : c.measure;
-    groups.set(key, [...(groups.get(key) ?? []), c]);
+    const group = groups.get(key);
+    if (group) group.push(c);
+    else groups.set(key, [c]);
   }
   const out: Disagreement[] = [];
   for (const [key, claims] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
     const bySource = new Map<string, Claim[]>();
-    for (const c of claims) bySource.set(c.sourceId, [...(bySource.get(c.sourceId) ?? []), c]);
+    for (const c of claims) {
+      const list = bySource.get(c.sourceId);
+      if (list) list.push(c);
+      else bySource.set(c.sourceId, [c]);
+    }
     const valueSets = new Set([...bySource.values()].map((cs) => [...new Set(cs.map((c) => c.value))].sort().join('|')));
     if (bySource.size < 2 || valueSets.size < 2) continue;
     const measure = claims[0]!.measure;
