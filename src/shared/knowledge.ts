@@ -12,6 +12,9 @@ export const PACK_SCHEMA_VERSION = 2;
 
 export const ENTITY_TYPES = ['person', 'organization', 'armed group', 'place', 'institution', 'event'] as const;
 
+/** A schema with its description (it reaches the generated JSON Schema). */
+const d = <S extends v.GenericSchema>(schema: S, description: string) => v.pipe(schema, v.description(description));
+
 const Id = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/));
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
@@ -19,26 +22,21 @@ const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 export const SourceSchema = v.object({
   id: v.string(),
   file: v.string(),
-  /** Short name shown to readers, e.g. "AFP wire story (republished)". */
-  label: v.string(),
+  label: d(v.string(), 'Short name shown to readers, e.g. "AFP wire story (republished)".'),
   headline: v.string(),
   outlet: v.string(),
   attributedTo: v.string(),
   kind: v.string(),
   date: v.string(),
-  /** Why the date and attribution say what they say, as read off the text. */
-  provenanceNote: v.string(),
-  /** Words in the text, the denominator for rates. */
-  words: Count,
+  provenanceNote: d(v.string(), 'Why the date and attribution say what they say, as read off the text.'),
+  words: d(Count, 'Words in the text, the denominator for rates.'),
 });
 
 export const AliasSchema = v.object({
   text: v.pipe(v.string(), v.minLength(1)),
   caseSensitive: v.boolean(),
-  /** A spelling readers meet elsewhere that no corpus text uses (exempt from the coverage check). */
-  outside: v.optional(v.boolean()),
-  /** A common noun ("rebels"): counted in the corpus, but marked on pages only with context. */
-  generic: v.optional(v.boolean()),
+  outside: d(v.optional(v.boolean()), 'A spelling readers meet elsewhere that no corpus text uses (exempt from the coverage check).'),
+  generic: d(v.optional(v.boolean()), 'A common noun ("rebels"): counted in the corpus, but marked on pages only with context.'),
 });
 
 /** Words a source quotes from a person or body, with the sentence they stand in. */
@@ -47,12 +45,9 @@ export const QuoteSchema = v.object({ quote: v.string(), sentence: v.string() })
 /** A label or descriptor a source attaches to an entity ("regime", "a senior fellow at ..."). */
 export const LabelSchema = v.object({
   text: v.string(),
-  /** `lexicon`: a framing-lexicon term at the name; `title`: words before a name; `apposition`: ", a ..., " after or before it. */
-  kind: v.picklist(['lexicon', 'title', 'apposition']),
-  /** The framing category of a lexicon label. */
-  category: v.optional(v.string()),
-  /** True when the source puts the label or name in quotation marks of its own ('moderate' rebels). */
-  scareQuoted: v.boolean(),
+  kind: d(v.picklist(['lexicon', 'title', 'apposition']), '`lexicon`: a framing-lexicon term at the name; `title`: words before a name; `apposition`: ", a ..., " after or before it.'),
+  category: d(v.optional(v.string()), 'The framing category of a lexicon label.'),
+  scareQuoted: d(v.boolean(), `True when the source puts the label or name in quotation marks of its own ('moderate' rebels).`),
   sentence: v.string(),
 });
 
@@ -60,28 +55,21 @@ export const LabelSchema = v.object({
 export const MentionSchema = v.object({
   sourceId: v.string(),
   count: v.pipe(Count, v.minValue(1)),
-  /** The aliases this source uses, as the pack spells them (naming is framing). */
-  aliases: v.array(v.string()),
-  /** The best sentence to show: article before comment, prose before page chrome. */
-  sentence: v.string(),
-  /** Every distinct sentence of the source that names the entity, in text order. */
-  sentences: v.array(v.string()),
-  /** True when `sentence` is in a reader comment below the article, not the article. */
-  inComment: v.boolean(),
+  aliases: d(v.array(v.string()), 'The aliases this source uses, as the pack spells them (naming is framing).'),
+  sentence: d(v.string(), 'The best sentence to show: article before comment, prose before page chrome.'),
+  sentences: d(v.array(v.string()), 'Every distinct sentence of the source that names the entity, in text order.'),
+  inComment: d(v.boolean(), 'True when `sentence` is in a reader comment below the article, not the article.'),
   quotes: v.array(QuoteSchema),
   labels: v.array(LabelSchema),
-  /** Entities named in the same sentences, most often first. */
-  related: v.array(v.object({ entityId: v.string(), count: v.pipe(Count, v.minValue(1)) })),
+  related: d(v.array(v.object({ entityId: v.string(), count: v.pipe(Count, v.minValue(1)) })), 'Entities named in the same sentences, most often first.'),
 });
 
 export const EntitySchema = v.object({
   id: Id,
   name: v.string(),
   type: v.picklist(ENTITY_TYPES),
-  /** One line, as the corpus states it ("U.S. Secretary of State"). */
-  role: v.optional(v.string()),
-  /** `catalog`: curated; `extracted`: found by the NLP pass alone (a corpus without a catalog). */
-  origin: v.picklist(['catalog', 'extracted']),
+  role: d(v.optional(v.string()), 'One line, as the corpus states it ("U.S. Secretary of State").'),
+  origin: d(v.picklist(['catalog', 'extracted']), '`catalog`: curated; `extracted`: found by the NLP pass alone (a corpus without a catalog).'),
   aliases: v.pipe(v.array(AliasSchema), v.minLength(1)),
   mentions: v.array(MentionSchema),
 });
@@ -101,15 +89,12 @@ export const ClaimSchema = v.object({
   value: v.string(),
   text: v.string(),
   sentence: v.string(),
-  /** Places named within 60 characters of the figure (they tell apart figures about different places). */
-  placeIds: v.array(v.string()),
+  placeIds: d(v.array(v.string()), 'Places named within 60 characters of the figure (they tell apart figures about different places).'),
 });
 
 export const EvidenceSchema = v.object({
-  /** The words that carry the position, verbatim. */
-  quote: v.string(),
-  /** The whole sentence around them, verbatim. */
-  sentence: v.string(),
+  quote: d(v.string(), 'The words that carry the position, verbatim.'),
+  sentence: d(v.string(), 'The whole sentence around them, verbatim.'),
 });
 
 /** A point on which sources differ: each source's position with its evidence, and who is silent. */
@@ -117,29 +102,25 @@ export const DisagreementSchema = v.object({
   id: Id,
   topic: v.string(),
   question: v.string(),
-  /** `fact`: what happened or how many; `naming`: what a thing is called; `framing`: which words describe it. */
-  kind: v.picklist(['fact', 'naming', 'framing']),
-  /** `curated`: from the claims catalog; `extracted`: figures that differ, found without curation (a candidate). */
-  origin: v.picklist(['curated', 'extracted']),
+  kind: d(v.picklist(['fact', 'naming', 'framing']), '`fact`: what happened or how many; `naming`: what a thing is called; `framing`: which words describe it.'),
+  origin: d(v.picklist(['curated', 'extracted']), '`curated`: from the claims catalog; `extracted`: figures that differ, found without curation (a candidate).'),
   entityIds: v.array(v.string()),
   positions: v.pipe(
     v.array(v.object({ sourceId: v.string(), position: v.string(), evidence: v.pipe(v.array(EvidenceSchema), v.minLength(1)) })),
     v.minLength(2),
   ),
-  /** Sources that say nothing on the point. */
-  silent: v.array(v.string()),
+  silent: d(v.array(v.string()), 'Sources that say nothing on the point.'),
   note: v.optional(v.string()),
-  /** For an extracted candidate: the curated disagreement covering the same figures, if any. */
-  curatedAs: v.optional(v.string()),
+  curatedAs: d(v.optional(v.string()), 'For an extracted candidate: the curated disagreement covering the same figures, if any.'),
 });
 
 export const PackSchema = v.object({
-  schemaVersion: v.literal(PACK_SCHEMA_VERSION),
-  sources: v.array(SourceSchema),
-  entities: v.array(EntitySchema),
-  framing: FramingSchema,
-  claims: v.array(ClaimSchema),
-  disagreements: v.array(DisagreementSchema),
+  schemaVersion: d(v.literal(PACK_SCHEMA_VERSION), 'Bumped on every incompatible change of this schema.'),
+  sources: d(v.array(SourceSchema), 'The corpus texts and their provenance, as read off each text.'),
+  entities: d(v.array(EntitySchema), 'People, organisations, armed groups, places, institutions and events, with every spelling and what each source says of them.'),
+  framing: d(FramingSchema, 'The framing lexicon and each source’s profile against it, with evidence.'),
+  claims: d(v.array(ClaimSchema), 'Figures and dates stated in the sources (casualties, counts, durations, days, dates).'),
+  disagreements: d(v.array(DisagreementSchema), 'Points on which sources differ: curated, and extracted candidates.'),
 });
 
 export type Source = v.InferOutput<typeof SourceSchema>;
