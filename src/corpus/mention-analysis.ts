@@ -1,6 +1,6 @@
 import type { EntityType, Label, Quote } from '../shared/knowledge';
 import type { Match, Matcher } from '../shared/matcher';
-import { findQuoteSpans, SPEECH_VERB_WORDS, SPEECH_VERBS, type QuoteSpan } from '../shared/quote-spans';
+import { findQuoteSpans, findQuoteSpansInText, SPEECH_VERB_WORDS, SPEECH_VERBS, type QuoteSpan } from '../shared/quote-spans';
 import { sentenceLookup, sentenceSpans, type Span } from '../shared/sentences';
 
 /** What one source says about each entity it names, beyond counts. */
@@ -168,17 +168,11 @@ export function analyzeMentions(
 ): Map<string, EntityDetail> {
   const sentences = sentenceSpans(text);
   const sentenceAt = sentenceLookup(sentences);
-  const scare: QuoteSpan[] = [];
-  let lineStart = 0;
-  for (const line of text.split('\n')) {
-    for (const q of findQuoteSpans(line, (i) => {
-      const s = sentenceAt(lineStart + i);
-      return s ? text.slice(s.start, s.end) : '';
-    })) {
-      if (q.scare) scare.push({ ...q, start: lineStart + q.start, end: lineStart + q.end });
-    }
-    lineStart += line.length + 1;
-  }
+  const sentenceOf = (offset: number) => {
+    const s = sentenceAt(offset);
+    return s ? text.slice(s.start, s.end) : '';
+  };
+  const scare = findQuoteSpansInText(text, sentenceOf).filter((q) => q.scare);
   const ctx: Context = { text, matches, typeOf, lexicon, labelCategories, sentences, sentenceAt, scare };
 
   const details = new Map<string, EntityDetail>();

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { Matcher } from './matcher';
-import { findQuoteSpans } from './quote-spans';
+import { findQuoteSpansInText } from './quote-spans';
 import { sentenceLookup, sentenceSpans } from './sentences';
 
 /** A lexicon term: matched as a whole word, case-insensitively unless `caseSensitive` ("may", not "May"). */
@@ -78,13 +78,8 @@ export class FramingAnalyzer {
     }
     const scare = this.categories.find((c) => c.computed === 'scare-quotes');
     if (scare) {
-      let lineStart = 0;
-      for (const line of text.split('\n')) {
-        const offsetOf = (i: number) => lineStart + i;
-        for (const q of findQuoteSpans(line, (i) => sentenceText(offsetOf(i)))) {
-          if (q.scare) hits.get(scare.id)!.push({ term: q.text.toLowerCase(), sentence: sentenceText(offsetOf(q.start)) });
-        }
-        lineStart += line.length + 1;
+      for (const q of findQuoteSpansInText(text, sentenceText)) {
+        if (q.scare) hits.get(scare.id)!.push({ term: q.text.toLowerCase(), sentence: sentenceText(q.start) });
       }
     }
     const attribution = this.categories.find((c) => c.computed === 'named-attribution');

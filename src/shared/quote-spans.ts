@@ -61,3 +61,18 @@ export function findQuoteSpans(text: string, sentenceOf: (offset: number) => str
   }
   return spans;
 }
+
+/**
+ * Quoted spans of a whole text, paragraph by paragraph (quotes never cross a line break),
+ * with offsets into the text. `sentenceOf` takes an offset into the text.
+ */
+export function findQuoteSpansInText(text: string, sentenceOf: (offset: number) => string): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  let lineStart = 0;
+  for (const line of text.split('\n')) {
+    const at = lineStart;
+    for (const q of findQuoteSpans(line, (i) => sentenceOf(at + i))) spans.push({ ...q, start: at + q.start, end: at + q.end });
+    lineStart += line.length + 1;
+  }
+  return spans;
+}
