@@ -57,8 +57,14 @@ export function slugify(name: string): string {
     .replace(/^-|-$/g, '');
 }
 
-/** The key under which the matcher cannot tell two aliases apart. */
+/** The key under which the matcher cannot tell two aliases apart (a capitalised name needs a capital). */
 function matchKey(a: Pick<Alias, 'text' | 'caseSensitive'>): string {
+  if (a.caseSensitive) return `=${fold(a.text, true)}`;
+  return `${/^\p{Lu}/u.test(a.text) ? '^' : '~'}${fold(a.text)}`;
+}
+
+/** Two entities may not share a spelling that can match the same words ("Kerry" and "kerry"). */
+function ownerKey(a: Pick<Alias, 'text' | 'caseSensitive'>): string {
   return a.caseSensitive ? `=${fold(a.text, true)}` : `~${fold(a.text)}`;
 }
 
@@ -172,9 +178,9 @@ export function buildPack(inputs: PackInputs): BuildResult {
   const aliasOwner = new Map<string, string>();
   for (const { id, aliases } of entries) {
     for (const a of aliases) {
-      const other = aliasOwner.get(matchKey(a));
+      const other = aliasOwner.get(ownerKey(a));
       if (other && other !== id) throw new PackBuildError(`catalog entities.json (${id})`, `alias "${a.text}" also names ${other}`);
-      aliasOwner.set(matchKey(a), id);
+      aliasOwner.set(ownerKey(a), id);
     }
   }
 

@@ -2,7 +2,7 @@
  * Text folding for matching: maps every UTF-16 code unit of a text to one code unit, so
  * offsets in the folded text are offsets in the original. Folding lowercases, strips
  * diacritics (Erdoğan → erdogan), and unifies typographic variants of apostrophes, quotes,
- * dashes and spaces.
+ * dashes and spaces. Tables are filled lazily, one entry per code unit met.
  */
 
 const PUNCTUATION: Record<string, string> = {
@@ -12,34 +12,52 @@ const PUNCTUATION: Record<string, string> = {
   '\u00A0': ' ', '\u2007': ' ', '\u202F': ' ', '\u2009': ' ', '\u200A': ' ',
 };
 
-const cache = new Map<string, string>();
+const FOLDED = new Int32Array(65536).fill(-1);
+const FOLDED_CASED = new Int32Array(65536).fill(-1);
+const WORD = new Int8Array(65536).fill(-1);
+const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
+
+function computeFold(code: number, keepCase: boolean): number {
+  const ch = String.fromCharCode(code);
+  const punct = PUNCTUATION[ch];
+  if (punct !== undefined) return punct.charCodeAt(0);
+  // Lone surrogates have no normal form of their own; keep them.
+  if (code >= 0xd800 && code <= 0xdfff) return code;
+  const base = ch.normalize('NFD')[0] ?? ch;
+  const cased = keepCase ? base : base.toLowerCase();
+  // Some lowercasings grow (İ → i̇); keep the one-to-one mapping by taking the first unit.
+  return cased.charCodeAt(0);
+}
+
+/** Folds one code unit (as a char code) to one code unit. */
+export function foldCode(code: number, keepCase = false): number {
+  const table = keepCase ? FOLDED_CASED : FOLDED;
+  let f = table[code]!;
+  if (f < 0) table[code] = f = computeFold(code, keepCase);
+  return f;
+}
 
 /** Folds one code unit to exactly one code unit (see the module comment). */
 export function foldChar(ch: string, keepCase = false): string {
-  const key = keepCase ? `K${ch}` : ch;
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit;
-  let out = PUNCTUATION[ch];
-  if (out === undefined) {
-    const base = ch.normalize('NFD')[0] ?? ch;
-    const cased = keepCase ? base : base.toLowerCase();
-    // Some lowercasings grow (İ → i̇); keep the one-to-one mapping by taking the first unit.
-    out = cased.length === 1 ? cased : (cased[0] ?? ch);
-  }
-  cache.set(key, out);
-  return out;
+  return String.fromCharCode(foldCode(ch.charCodeAt(0), keepCase));
 }
 
 /** Folds a whole string; the result has the same length as the input. */
 export function fold(text: string, keepCase = false): string {
   let out = '';
-  for (let i = 0; i < text.length; i++) out += foldChar(text[i]!, keepCase);
+  for (let i = 0; i < text.length; i++) out += String.fromCharCode(foldCode(text.charCodeAt(i), keepCase));
   return out;
 }
 
-const WORD = /[\p{L}\p{N}\p{M}]/u;
+/** True when the code unit (as a char code) is part of a word: letter, digit or combining mark. */
+export function isWordCode(code: number): boolean {
+  if (!(code >= 0)) return false; // NaN past the end of a string
+  let w = WORD[code]!;
+  if (w < 0) WORD[code] = w = WORD_RE.test(String.fromCharCode(code)) ? 1 : 0;
+  return w === 1;
+}
 
 /** True when the code unit is part of a word (letter, digit or combining mark). */
 export function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && WORD.test(ch);
+  return ch !== undefined && isWordCode(ch.charCodeAt(0));
 }

@@ -37,14 +37,14 @@ describe('Matcher', () => {
     expect(found('Kerrygold and Kerry')).toEqual([['Kerry', 'kerry']]);
   });
 
-  it('matches acronyms only in capitals, names in any case', () => {
+  it('matches acronyms only in capitals, names capitalised or in capitals', () => {
     expect(found('this is us, IS and US')).toEqual([
       ['IS', 'is'],
       ['US', 'us'],
     ]);
-    expect(found('KERRY and kerry')).toEqual([
+    expect(found('KERRY and Kerry')).toEqual([
       ['KERRY', 'kerry'],
-      ['kerry', 'kerry'],
+      ['Kerry', 'kerry'],
     ]);
   });
 
