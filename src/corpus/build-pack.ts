@@ -77,9 +77,9 @@ interface Entry {
   aliases: Alias[];
 }
 
-/** The entry's name and aliases, with spellings the matcher cannot tell apart kept once. */
+/** The entry's name and aliases, with spellings the matcher cannot tell apart kept once (flags merged). */
 function toAliases(entry: CatalogEntity): Alias[] {
-  const seen = new Set<string>();
+  const seen = new Map<string, Alias>();
   const aliases: Alias[] = [];
   for (const raw of [entry.name, ...entry.aliases]) {
     const a = typeof raw === 'string' ? { text: raw } : raw;
@@ -88,10 +88,14 @@ function toAliases(entry: CatalogEntity): Alias[] {
       caseSensitive: ('caseSensitive' in a ? a.caseSensitive : undefined) ?? isAcronym(a.text),
       ...('outside' in a && a.outside ? { outside: true } : {}),
       ...('generic' in a && a.generic ? { generic: true } : {}),
+      ...('ambiguous' in a && a.ambiguous ? { ambiguous: true } : {}),
     };
-    if (seen.has(matchKey(alias))) continue;
-    seen.add(matchKey(alias));
-    aliases.push(alias);
+    const kept = seen.get(matchKey(alias));
+    if (kept) Object.assign(kept, { ...alias, text: kept.text });
+    else {
+      seen.set(matchKey(alias), alias);
+      aliases.push(alias);
+    }
   }
   return aliases;
 }

@@ -22,6 +22,7 @@ export const CatalogEntitySchema = v.object({
         outside: v.optional(v.boolean()),
         caseSensitive: v.optional(v.boolean()),
         generic: v.optional(v.boolean()),
+        ambiguous: v.optional(v.boolean()),
       }),
     ]),
   ),

@@ -37,6 +37,7 @@ export const AliasSchema = v.object({
   caseSensitive: v.boolean(),
   outside: d(v.optional(v.boolean()), 'A spelling readers meet elsewhere that no corpus text uses (exempt from the coverage check).'),
   generic: d(v.optional(v.boolean()), 'A common noun ("rebels"): counted in the corpus, but marked on pages only with context.'),
+  ambiguous: d(v.optional(v.boolean()), 'A name that is also a common word or another name ("Turkey", "Jordan", "IS"): marked on pages only with context.'),
 });
 
 /** Words a source quotes from a person or body, with the sentence they stand in. */

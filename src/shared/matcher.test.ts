@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isAcronym, Matcher, type AliasPattern } from './matcher';
 
@@ -79,5 +80,86 @@ describe('isAcronym', () => {
   it('treats short all-capital aliases as acronyms', () => {
     expect(['IS', 'US', 'U.S.', 'UN', 'NATO', 'CIA'].every(isAcronym)).toBe(true);
     expect(['Kerry', 'Islamic State', 'Daesh', 'ISSG-ish'].some(isAcronym)).toBe(false);
+  });
+});
+
+describe('Matcher rules for real pages', () => {
+  it('never takes a capitalised name in lower case ("turkey" the bird)', () => {
+    const m = new Matcher([{ text: 'Turkey', entityId: 'turkey', caseSensitive: false }]);
+    expect(m.find('roast turkey in Turkey, TURKEY').map((x) => x.start)).toEqual([16, 24]);
+  });
+
+  it('matches dotted and undotted acronyms alike when asked (pages)', () => {
+    const m = new Matcher([{ text: 'U.S.', entityId: 'us', caseSensitive: true }, { text: 'UN', entityId: 'un', caseSensitive: true }], { acronymVariants: true });
+    expect(m.find('the US and the U.N. and the U.S.').map((x) => [x.alias, x.entityId])).toEqual([
+      ['US', 'us'],
+      ['U.N.', 'un'],
+      ['U.S.', 'us'],
+    ]);
+    expect(new Matcher([{ text: 'U.S.', entityId: 'us', caseSensitive: true }]).find('the US')).toEqual([]);
+  });
+
+  it('admits an ambiguous alias only near an unambiguous match', () => {
+    const m = new Matcher(
+      [
+        { text: 'Turkey', entityId: 'turkey', caseSensitive: false, needsContext: true },
+        { text: 'rebels', entityId: 'opposition', caseSensitive: false, needsContext: true },
+        { text: 'Aleppo', entityId: 'aleppo', caseSensitive: false },
+      ],
+      { contextWindow: 30 },
+    );
+    expect(m.find('Turkey backs rebels near Aleppo.').map((x) => x.entityId)).toEqual(['turkey', 'opposition', 'aleppo']);
+    expect(m.find('Turkey for dinner; the rebels of Star Wars.')).toEqual([]);
+    expect(m.find(`Aleppo.${' '.repeat(40)}Turkey`).map((x) => x.entityId)).toEqual(['aleppo']);
+  });
+
+  it('finds aliases that end inside other aliases (dictionary links)', () => {
+    const m = new Matcher([
+      { text: 'Islamic State group', entityId: 'is', caseSensitive: false },
+      { text: 'State Department', entityId: 'dos', caseSensitive: false },
+      { text: 'Department', entityId: 'dept', caseSensitive: false },
+    ]);
+    expect(m.find('the Islamic State Department of Stuff').map((x) => x.alias)).toEqual(['State Department']);
+    expect(m.find('an Islamic State group').map((x) => x.alias)).toEqual(['Islamic State group']);
+  });
+});
+
+/** The rules, written the slow obvious way: at each word start, the longest alias that fits. */
+function reference(patterns: AliasPattern[], text: string) {
+  const word = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}\p{M}]/u.test(ch);
+  const out: [number, number, string][] = [];
+  for (let i = 0; i < text.length; ) {
+    let best: AliasPattern | undefined;
+    if (!word(text[i - 1])) {
+      for (const p of patterns) {
+        const end = i + p.text.length;
+        const slice = text.slice(i, end);
+        if (slice.toLowerCase() !== p.text.toLowerCase() || (word(text[end - 1]) && word(text[end]))) continue;
+        if (p.caseSensitive && slice !== p.text) continue;
+        if (!p.caseSensitive && /^\p{Lu}/u.test(p.text) && slice[0] !== slice[0]!.toUpperCase()) continue;
+        if (!best || p.text.length > best.text.length) best = p;
+      }
+    }
+    if (best) {
+      out.push([i, i + best.text.length, best.entityId]);
+      i += best.text.length;
+    } else i++;
+  }
+  return out;
+}
+
+describe('Matcher against the reference rules (property)', () => {
+  it('agrees on random aliases and texts', () => {
+    const letter = fc.constantFrom('a', 'b', 'A', 'B', ' ', '.', 'é');
+    const word = fc.array(letter, { minLength: 1, maxLength: 5 }).map((cs) => cs.join('').trim()).filter((w) => /^[aAbB]/.test(w));
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 8, selector: (w) => w.toLowerCase() }), fc.array(letter, { maxLength: 60 }), fc.boolean(), (aliases, chars, caseSensitive) => {
+        const patterns = aliases.map((text, i) => ({ text, entityId: `e${i}`, caseSensitive: caseSensitive && i % 2 === 0 }));
+        const text = chars.join('');
+        const got = new Matcher(patterns).find(text).map((m) => [m.start, m.end, m.entityId]);
+        expect(got).toEqual(reference(patterns, text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
