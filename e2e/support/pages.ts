@@ -34,3 +34,31 @@ export const FORBIDDEN_PLACES_PAGE = `<!doctype html><html lang="en"><head><meta
 <noscript>Kerry and Lavrov</noscript>
 <script type="application/json">{"who": "Kerry and Lavrov in Geneva"}</script>
 </body></html>`;
+
+/** Names split by inline markup, text hidden by CSS, and ambiguous names with and without context. */
+export const MARKUP_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Markup</title>
+<style>.gone { display: none } .invisible { visibility: hidden }</style></head><body>
+<p id="split"><b>John</b> <a href="#x">Kerry</a> met <span>Sergey </span><em>Lavrov</em>.</p>
+<p id="blocks"><span>John</span></p><p>Kerry</p>
+<p id="hidden"><span class="gone">Aleppo</span><span class="invisible">Damascus</span> nothing visible here</p>
+<p id="context">Turkey backs rebels around Aleppo.</p>
+</body></html>`;
+
+/** Ambiguous names with no other name of the story anywhere near: none is marked. */
+export const AMBIGUOUS_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Dinner</title></head><body>
+<p id="alone">We had roast turkey on Thursday. Turkey is also where Jordan went on holiday; the rebels in the film were great.</p>
+</body></html>`;
+
+/** A live page: a paragraph with names is appended every 40 ms, 50 times, like a live blog. */
+export const LIVE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Live</title></head><body>
+<h1>Live: Syria talks</h1><div id="feed"></div>
+<script>
+let n = 0;
+const timer = setInterval(() => {
+  const p = document.createElement('p');
+  p.className = 'update';
+  p.textContent = 'Update ' + (++n) + ': Lavrov and Kerry spoke again about Aleppo.';
+  document.getElementById('feed').prepend(p);
+  if (n === 50) { clearInterval(timer); document.body.dataset.done = 'yes'; }
+}, 40);
+</script></body></html>`;

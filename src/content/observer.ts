@@ -14,7 +14,7 @@ export function observeAdditions(
   onAdded: (nodes: Node[]) => void,
   signal: AbortSignal,
   intervalMs = 200,
-): void {
+): { discardPending(): void } {
   const queued = new Set<Node>();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -39,4 +39,11 @@ export function observeAdditions(
     observer.disconnect();
     clearTimeout(timer);
   });
+  return {
+    /**
+     * Drops the mutations not yet delivered. Called right after Crossread's own writes in the
+     * same task, when no page script can have run in between, so only Crossread's are dropped.
+     */
+    discardPending: () => void observer.takeRecords(),
+  };
 }

@@ -1,5 +1,5 @@
 import type { PageStats } from '../shared/protocol';
-import { MARK_TAG } from './highlighter';
+import { WHOLE_MARKS } from './highlighter';
 import type { ScanPass } from './scanner';
 
 /** Sums the cost of scan passes and reports them with the marks that are in the page now. */
@@ -14,9 +14,9 @@ export class PageStatsTracker {
     this.passes += 1;
   }
 
-  snapshot(doc: Document): PageStats {
+  snapshot(doc: Document, enabled: boolean): PageStats {
     const entityCounts: Record<string, number> = {};
-    const marks = doc.querySelectorAll<HTMLElement>(MARK_TAG);
+    const marks = doc.querySelectorAll<HTMLElement>(WHOLE_MARKS);
     for (const mark of marks) {
       const id = mark.dataset.entity;
       if (id) entityCounts[id] = (entityCounts[id] ?? 0) + 1;
@@ -24,6 +24,7 @@ export class PageStatsTracker {
     return {
       url: pageUrl(doc),
       title: doc.title,
+      enabled,
       markCount: marks.length,
       entityIds: Object.keys(entityCounts).sort(),
       entityCounts,

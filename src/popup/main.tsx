@@ -19,6 +19,7 @@ async function targetTab(): Promise<number> {
 const actions: PopupActions = {
   loadPage: async () => callTab(await targetTab(), 'getPageStats'),
   listNotes: (url) => callWorker('listNotes', { url }),
+  setMarking: async (enabled) => callTab(await targetTab(), 'setMarking', { enabled }),
 };
 
 render(<PopupView actions={actions} index={indexPack(bundledPack)} />, document.getElementById('app')!);

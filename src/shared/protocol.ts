@@ -37,7 +37,9 @@ export const NoteSchema = v.object({
 export const PageStatsSchema = v.object({
   url: v.string(),
   title: v.string(),
-  /** Marks in the page now. */
+  /** Whether Crossread marks this page now (it can be turned off for the page). */
+  enabled: v.boolean(),
+  /** Marks in the page now (a name split over several elements counts once). */
   markCount: v.number(),
   /** Distinct entity ids marked. */
   entityIds: v.array(v.string()),
@@ -67,6 +69,8 @@ export const workerCalls = {
 export const contentCalls = {
   /** What has been scanned and marked on the page. */
   getPageStats: { params: Empty, result: PageStatsSchema },
+  /** Turns marking on or off for this page: off removes every mark and restores the DOM exactly. */
+  setMarking: { params: v.object({ enabled: v.boolean() }), result: PageStatsSchema },
 } satisfies CallMap;
 
 export type WorkerCalls = typeof workerCalls;

@@ -8,6 +8,8 @@ export interface PopupActions {
   /** The stats of the tab the popup is about; rejects when Crossread does not run there. */
   loadPage(): Promise<PageStats>;
   listNotes(url: string): Promise<Note[]>;
+  /** Turns marks on or off on the page; answers the page's stats after. */
+  setMarking(enabled: boolean): Promise<PageStats>;
 }
 
 type State =
@@ -45,7 +47,17 @@ export function PopupView({ actions, index }: { actions: PopupActions; index: Pa
           <span class="muted"> {state.reason}</span>
         </p>
       )}
-      {state.kind === 'ready' && <Ready stats={state.stats} notes={state.notes} index={index} />}
+      {state.kind === 'ready' && (
+        <Ready
+          stats={state.stats}
+          notes={state.notes}
+          index={index}
+          onToggle={async () => {
+            const stats = await actions.setMarking(!state.stats.enabled);
+            setState({ ...state, stats });
+          }}
+        />
+      )}
     </main>
   );
 }
@@ -53,7 +65,7 @@ export function PopupView({ actions, index }: { actions: PopupActions; index: Pa
 /** Names listed before "Show all", so the page's notes stay in view. */
 const FIRST_NAMES = 8;
 
-function Ready({ stats, notes, index }: { stats: PageStats; notes: Note[]; index: PackIndex }) {
+function Ready({ stats, notes, index, onToggle }: { stats: PageStats; notes: Note[]; index: PackIndex; onToggle(): Promise<void> }) {
   const [showAll, setShowAll] = useState(false);
   const entities = Object.entries(stats.entityCounts)
     .flatMap(([id, count]): { entity: Entity; count: number }[] => {
@@ -64,6 +76,11 @@ function Ready({ stats, notes, index }: { stats: PageStats; notes: Note[]; index
   const total = index.pack.sources.length;
   return (
     <>
+      <p class="switch">
+        <button type="button" class="toggle" aria-pressed={stats.enabled} onClick={() => void onToggle()}>
+          {stats.enabled ? 'Turn marks off on this page' : 'Turn marks on on this page'}
+        </button>
+      </p>
       <section aria-labelledby="entities-h">
         <h2 id="entities-h">
           On this page <span class="muted">({entities.length} names, {stats.markCount} marks)</span>

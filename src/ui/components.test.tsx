@@ -74,25 +74,31 @@ describe('EntityTooltip', () => {
 
 describe('PopupView', () => {
   const stats: PageStats = {
-    url: 'https://news.example/a', title: 'A', markCount: 3, entityIds: ['john-kerry'], entityCounts: { 'john-kerry': 3 },
+    url: 'https://news.example/a', title: 'A', enabled: true, markCount: 3, entityIds: ['john-kerry'], entityCounts: { 'john-kerry': 3 },
     textChars: 100, scanMs: 1, passes: 1,
   };
   const note: Note = { id: 'n1', url: stats.url, title: 'A', quote: 'Kerry said.', comment: 'check', entityIds: ['john-kerry'], createdAt: 0 };
 
   it('lists the page’s entities with source counts, and its notes', async () => {
-    const actions: PopupActions = { loadPage: async () => stats, listNotes: vi.fn(async () => [note]) };
+    const actions: PopupActions = { loadPage: async () => stats, listNotes: vi.fn(async () => [note]), setMarking: vi.fn(async (enabled: boolean) => ({ ...stats, enabled, markCount: 0 })) };
     await mount(<PopupView actions={actions} index={indexPack(pack)} />);
     await act(async () => {});
     expect(actions.listNotes).toHaveBeenCalledWith('https://news.example/a');
     expect(root.querySelector('.entities li')!.textContent).toContain('John Kerry');
     expect(root.querySelector('.entities li')!.textContent).toContain('3× here · in 1 of 2 sources');
     expect(root.querySelector('.note-item')!.textContent).toContain('check');
+    const toggle = root.querySelector<HTMLButtonElement>('button.toggle')!;
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+    await act(async () => toggle.click());
+    expect(actions.setMarking).toHaveBeenCalledWith(false);
+    expect(root.querySelector('button.toggle')!.textContent).toBe('Turn marks on on this page');
   });
 
   it('says plainly when Crossread does not run on the tab', async () => {
     const actions: PopupActions = {
       loadPage: async () => Promise.reject(new Error('Could not establish connection.')),
       listNotes: async () => [],
+      setMarking: async () => Promise.reject(new Error('unreachable')),
     };
     await mount(<PopupView actions={actions} index={indexPack(pack)} />);
     await act(async () => {});
