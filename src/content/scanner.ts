@@ -1,4 +1,7 @@
 import type { Match, Matcher } from '../shared/matcher';
+
+/** Anything that finds matches in a string the way Matcher does (benchmarks swap in a RegExp). */
+export type TextMatcher = Pick<Matcher, 'find'>;
 import { Highlighter, type Piece } from './highlighter';
 import { walkText, type TextMap } from './text-walk';
 
@@ -15,7 +18,7 @@ const MATCH_CHUNK = 64 * 1024;
 const WRAP_BATCH = 64;
 
 /** The pieces of each match, per text node index, by walking the node offsets once. */
-function piecesByNode(map: TextMap, matches: readonly Match[]): Map<number, Piece[]> {
+export function piecesByNode(map: TextMap, matches: readonly Match[]): Map<number, Piece[]> {
   const out = new Map<number, Piece[]>();
   let n = 0;
   for (const m of matches) {
@@ -42,7 +45,7 @@ function piecesByNode(map: TextMap, matches: readonly Match[]): Map<number, Piec
  */
 export function* scanSteps(
   root: Node,
-  matcher: Matcher,
+  matcher: TextMatcher,
   highlighter: Highlighter,
   afterWrites: () => void = () => {},
 ): Generator<void, Omit<ScanPass, 'ms'>, void> {
@@ -74,7 +77,7 @@ export function* scanSteps(
 }
 
 /** Runs a whole pass at once. */
-export function scan(root: Node, matcher: Matcher, highlighter: Highlighter): ScanPass {
+export function scan(root: Node, matcher: TextMatcher, highlighter: Highlighter): ScanPass {
   const t0 = performance.now();
   const steps = scanSteps(root, matcher, highlighter);
   for (;;) {
@@ -96,7 +99,7 @@ const yieldToPage = (): Promise<void> => {
  */
 export async function scanSliced(
   root: Node,
-  matcher: Matcher,
+  matcher: TextMatcher,
   highlighter: Highlighter,
   options: { sliceMs?: number; signal?: AbortSignal; afterWrites?: () => void } = {},
 ): Promise<ScanPass> {

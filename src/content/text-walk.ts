@@ -50,38 +50,59 @@ export interface TextMap {
   data: string[];
 }
 
-/** The nearest block-level ancestor (by tag), cached per parent element. */
-function blockOf(node: Node, cache: Map<Element, Element | null>): Element | null {
-  const parent = node.parentElement;
-  if (!parent) return null;
-  const hit = cache.get(parent);
-  if (hit !== undefined) return hit;
-  let el: Element | null = parent;
-  while (el && !BLOCK_TAGS.has(el.tagName.toUpperCase())) el = el.parentElement;
-  cache.set(parent, el);
-  return el;
+/** What the walk knows of an element that holds text: whether to skip it, and its block. */
+interface Verdict {
+  skip: boolean;
+  block: Element | null;
 }
 
 /**
- * Walks the visible text under `root` once with a TreeWalker, rejecting skipped and hidden
- * elements with their whole subtree. A generator: it pauses every 256 nodes so the scanner
- * can give the page's main thread back between slices (see scanner.ts).
+ * The verdict for an element, from its parent's (cached), so each element is judged once:
+ * skipped when it or an ancestor is skipped; hidden (checked once, on the nearest element
+ * that holds text, which covers its ancestors); its block is itself or its parent's.
+ */
+function verdictOf(el: Element, root: Node, cache: Map<Element, Verdict>): Verdict {
+  const hit = cache.get(el);
+  if (hit) return hit;
+  const parent = el.parentElement;
+  const up = parent && el !== root && root.contains(parent) ? verdictOf(parent, root, cache) : undefined;
+  const block = BLOCK_TAGS.has(el.tagName.toUpperCase()) ? el : (up?.block ?? null);
+  const skip = (up?.skip ?? false) || isSkippedElement(el);
+  const v = { skip, block };
+  cache.set(el, v);
+  return v;
+}
+
+/** True when something that breaks a line (a <br>, a skipped or hidden element) stands right before `node` in its block. */
+function breakBefore(node: Node, block: Element | null, cache: Map<Element, Verdict>): boolean {
+  for (let n: Node | null = node; n && n !== block; n = n.parentNode) {
+    const prev = n.previousSibling;
+    if (!prev) continue;
+    if (!(prev instanceof Element)) return false;
+    return prev.tagName === 'BR' || isSkippedElement(prev) || cache.get(prev)?.skip === true || isHidden(prev);
+  }
+  return false;
+}
+
+/**
+ * Walks the visible text under `root` once. The browser iterates the text nodes natively
+ * (no script callback per node); each element holding text is judged once and cached, and
+ * hidden ones are found with one checkVisibility per such element. A generator: it pauses
+ * every 256 nodes so the scanner can give the page's main thread back between slices.
  */
 export function* walkText(root: Node): Generator<void, TextMap, void> {
   const map: TextMap = { text: '', nodes: [], starts: [], data: [] };
   if (isInsideSkipped(root) || (root instanceof Element && isHidden(root))) return map;
   const parts: string[] = [];
   let length = 0;
-  let boundary = false;
   let lastBlock: Element | null | undefined;
-  const cache = new Map<Element, Element | null>();
-  const add = (node: Text) => {
-    const block = blockOf(node, cache);
-    if (map.nodes.length > 0 && (boundary || block !== lastBlock)) {
+  const cache = new Map<Element, Verdict>();
+  const hidden = new Map<Element, boolean>();
+  const add = (node: Text, block: Element | null) => {
+    if (map.nodes.length > 0 && (block !== lastBlock || breakBefore(node, block, cache))) {
       parts.push('\n');
       length += 1;
     }
-    boundary = false;
     lastBlock = block;
     map.nodes.push(node);
     map.starts.push(length);
@@ -90,27 +111,25 @@ export function* walkText(root: Node): Generator<void, TextMap, void> {
     length += node.data.length;
   };
   if (root.nodeType === Node.TEXT_NODE) {
-    if ((root as Text).data.trim()) add(root as Text);
+    const parent = (root as Text).parentElement;
+    if ((root as Text).data.trim()) add(root as Text, parent ? verdictOf(parent, parent, cache).block : null);
     map.text = parts.join('');
     return map;
   }
   const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode(node) {
-      if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
-      const el = node as Element;
-      if (el.tagName === 'BR') boundary = true;
-      if (isSkippedElement(el) || isHidden(el)) {
-        boundary = true;
-        return NodeFilter.FILTER_REJECT;
-      }
-      return NodeFilter.FILTER_SKIP;
-    },
-  });
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   let visited = 0;
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const t = n as Text;
-    if (t.data.length > 0) add(t);
+  for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+    const parent = n.parentElement;
+    if (parent && n.data.length > 0) {
+      const v = verdictOf(parent, root, cache);
+      if (!v.skip) {
+        let isOff = hidden.get(parent);
+        if (isOff === undefined) hidden.set(parent, (isOff = isHidden(parent)));
+        if (!isOff) add(n, v.block);
+        else lastBlock = undefined; // text after a hidden stretch starts afresh
+      } else lastBlock = undefined;
+    }
     if (++visited % 256 === 0) yield;
   }
   map.text = parts.join('');

@@ -29,6 +29,14 @@ function computeFold(code: number, keepCase: boolean): number {
   return cased.charCodeAt(0);
 }
 
+/**
+ * The lazily filled tables themselves, for the matcher's inner loop: an entry below 0 is not
+ * computed yet (call foldCode / isWordCode for it). Reading them inline spares a function
+ * call per character, which is most of the cost while a page's code is not yet optimised.
+ */
+export const FOLD_TABLE: Readonly<Int32Array> = FOLDED;
+export const WORD_TABLE: Readonly<Int8Array> = WORD;
+
 /** Folds one code unit (as a char code) to one code unit. */
 export function foldCode(code: number, keepCase = false): number {
   const table = keepCase ? FOLDED_CASED : FOLDED;

@@ -1,4 +1,4 @@
-import { fold, foldCode, isWordCode } from './fold';
+import { fold, FOLD_TABLE, foldCode, isWordCode, WORD_TABLE } from './fold';
 
 /** One spelling to look for and the entity it names. */
 export interface AliasPattern {
@@ -27,6 +27,8 @@ export interface MatcherOptions {
   acronymVariants?: boolean;
   /** How near (in characters) an unambiguous match must be to admit a `needsContext` one. */
   contextWindow?: number;
+  /** Capitalised names match only with a capital (default); off, names match in any case (benchmarks). */
+  capitalNames?: boolean;
 }
 
 /**
@@ -64,77 +66,98 @@ class Ints {
     this.data[this.length] = v;
     return this.length++;
   }
-  trim(): Int32Array {
-    return this.data.slice(0, this.length);
-  }
+}
+
+interface CompiledPattern {
+  text: string;
+  entityId: string;
+  length: number;
+  cased?: string;
+  capital: boolean;
+  needsContext: boolean;
 }
 
 /**
  * Finds entity aliases in plain text: whole words only, leftmost-longest, folding case,
  * diacritics and typographic variants (see fold.ts).
  *
- * An Aho-Corasick automaton over folded text, compiled once, in typed arrays: transitions
- * from the root in a direct table, the others in one open-addressing hash table. The scan
- * takes one transition per character (plus failure links, amortised constant) and looks at
- * outputs only where a word ends, so it is linear in the text; the leftmost-longest choice
- * among whole-word matches is made afterwards.
+ * A word-anchored Aho-Corasick automaton over folded text, compiled once into typed arrays.
+ * Because a match must begin at a word start, the automaton enters its root only at word
+ * starts, and a failure link leads only to a suffix that itself begins at a word start; so
+ * after a mismatch the rest of a word costs one table lookup per character. The scan is
+ * linear in the text (one transition per character, failure links amortised constant) and
+ * looks at outputs only where a word ends; the leftmost-longest choice is made afterwards.
+ * Transitions from the root sit in a direct table, a state with one child keeps it inline,
+ * and the rest share one open-addressing hash table.
  *
  * Written by hand because it is Crossread's core: the same rules run in the knowledge build
  * (Node) and on every page (content script), and no library gives exact offsets with them.
  */
 export class Matcher {
   private readonly rootNext = new Int32Array(65536).fill(NONE);
-  private hashState!: Int32Array;
-  private hashCode!: Int32Array;
-  private hashNext!: Int32Array;
-  private hashMask = 0;
-  private fail!: Int32Array;
-  /** Nearest proper suffix state with an output, or NONE. */
-  private dict!: Int32Array;
+  /** The only child of a state (its code and state), or NONE when it has none or several. */
+  private onlyCode: Int32Array;
+  private onlyNext: Int32Array;
+  private hashState: Int32Array;
+  private hashCode: Int32Array;
+  private hashNext: Int32Array;
+  private readonly hashMask: number;
+  private readonly fail: Int32Array;
+  /** Nearest word-anchored proper suffix state with an output, or NONE. */
+  private readonly dict: Int32Array;
   /** First pattern ending at a state, or NONE; further ones chained through patNext. */
-  private outHead!: Int32Array;
-  private readonly patNext: number[] = [];
-  private readonly patterns: { text: string; entityId: string; length: number; cased?: string; capital: boolean; needsContext: boolean }[] = [];
+  private readonly outHead: Int32Array;
+  private readonly patNext: Int32Array;
+  private readonly patterns: CompiledPattern[] = [];
   private readonly contextWindow: number;
   readonly states: number;
 
   constructor(patterns: readonly AliasPattern[], options: MatcherOptions = {}) {
     this.contextWindow = options.contextWindow ?? 400;
     const expanded: AliasPattern[] = [];
+    let chars = 0;
     for (const p of patterns) {
+      if (!p.text) continue;
       expanded.push(p);
+      chars += p.text.length;
       const variant = options.acronymVariants ? acronymVariant(p.text) : undefined;
-      if (variant) expanded.push({ ...p, text: variant });
+      if (variant) {
+        expanded.push({ ...p, text: variant });
+        chars += variant.length;
+      }
     }
+    let size = 16;
+    while (size < chars * 2) size *= 2;
+    this.hashMask = size - 1;
+    this.hashState = new Int32Array(size).fill(NONE);
+    this.hashCode = new Int32Array(size);
+    this.hashNext = new Int32Array(size);
 
-    // 1. The trie, with children as linked lists for the breadth-first pass.
-    const firstChild = new Ints();
-    const nextSibling = new Ints();
-    const charOf = new Ints();
-    const outHead = new Ints();
-    const edges: [number, number, number][] = [];
+    // 1. The trie, built straight into the transition tables; children also as linked lists
+    //    (for the breadth-first pass), and each state's last code (for word anchoring).
+    const firstChild = new Ints(chars + 1);
+    const nextSibling = new Ints(chars + 1);
+    const codeOf = new Ints(chars + 1);
+    const outHead = new Ints(chars + 1);
     const newState = (code: number) => {
       firstChild.push(NONE);
       nextSibling.push(NONE);
-      charOf.push(code);
+      codeOf.push(code);
       return outHead.push(NONE);
     };
     newState(0);
-    const childOf = (state: number, code: number): number => {
-      for (let c = firstChild.data[state]!; c !== NONE; c = nextSibling.data[c]!) if (charOf.data[c] === code) return c;
-      return NONE;
-    };
+    const patNext = new Int32Array(expanded.length).fill(NONE);
+    const lastOf = new Map<number, number>();
     for (const p of expanded) {
-      if (!p.text) continue;
       let state = 0;
       for (let i = 0; i < p.text.length; i++) {
         const code = foldCode(p.text.charCodeAt(i));
-        let next = childOf(state, code);
+        let next = this.hashedGoto(state, code);
         if (next === NONE) {
           next = newState(code);
           nextSibling.data[next] = firstChild.data[state]!;
           firstChild.data[state] = next;
-          edges.push([state, code, next]);
+          this.addEdge(state, code, next);
         }
         state = next;
       }
@@ -144,40 +167,31 @@ export class Matcher {
         entityId: p.entityId,
         length: p.text.length,
         ...(p.caseSensitive ? { cased: fold(p.text, true) } : {}),
-        capital: !p.caseSensitive && /^\p{Lu}/u.test(p.text),
+        capital: options.capitalNames !== false && !p.caseSensitive && /^\p{Lu}/u.test(p.text),
         needsContext: p.needsContext ?? false,
       });
       // Keep patterns in the given order at a state: the first that fits the case rules wins.
       if (outHead.data[state] === NONE) outHead.data[state] = index;
-      else {
-        let last = outHead.data[state]!;
-        while (this.patNext[last] !== undefined && this.patNext[last] !== NONE) last = this.patNext[last]!;
-        this.patNext[last] = index;
-      }
-      this.patNext[index] = NONE;
+      else patNext[lastOf.get(state)!] = index;
+      lastOf.set(state, index);
     }
+    this.patNext = patNext;
     this.states = outHead.length;
+    this.outHead = outHead.data.subarray(0, this.states);
 
-    // 2. Transitions: the root's in a direct table, the rest hashed on (state, code).
-    let size = 16;
-    while (size < edges.length * 2) size *= 2;
-    this.hashMask = size - 1;
-    this.hashState = new Int32Array(size).fill(NONE);
-    this.hashCode = new Int32Array(size);
-    this.hashNext = new Int32Array(size);
-    for (const [from, code, to] of edges) {
-      if (from === 0) this.rootNext[code] = to;
-      else {
-        let h = this.slot(from, code);
-        while (this.hashState[h] !== NONE) h = (h + 1) & this.hashMask;
-        this.hashState[h] = from;
-        this.hashCode[h] = code;
-        this.hashNext[h] = to;
+    // 2. States with a single child keep it inline: most states deep inside names have one.
+    this.onlyCode = new Int32Array(this.states).fill(NONE);
+    this.onlyNext = new Int32Array(this.states).fill(NONE);
+    for (let s = 1; s < this.states; s++) {
+      const c = firstChild.data[s]!;
+      if (c !== NONE && nextSibling.data[c] === NONE) {
+        this.onlyCode[s] = codeOf.data[c]!;
+        this.onlyNext[s] = c;
       }
     }
 
-    // 3. Failure and dictionary links, breadth first.
-    this.outHead = outHead.trim();
+    // 3. Word-anchored failure and dictionary links, breadth first: a state's failure is its
+    //    longest proper suffix in the trie that begins at a word start.
     this.fail = new Int32Array(this.states);
     this.dict = new Int32Array(this.states).fill(NONE);
     const queue = new Int32Array(this.states);
@@ -186,13 +200,16 @@ export class Matcher {
     for (let c = firstChild.data[0]!; c !== NONE; c = nextSibling.data[c]!) queue[tail++] = c;
     while (head < tail) {
       const s = queue[head++]!;
+      // A suffix may begin at the root after s only if s ends outside a word.
+      const wordBreak = !isWordCode(codeOf.data[s]!);
       for (let c = firstChild.data[s]!; c !== NONE; c = nextSibling.data[c]!) {
-        const code = charOf.data[c]!;
+        const code = codeOf.data[c]!;
         let f = this.fail[s]!;
-        let target = this.goto(f, code);
-        while (target === NONE && f !== 0) {
+        let target = NONE;
+        for (;;) {
+          target = f === 0 ? (wordBreak ? this.rootNext[code]! : NONE) : this.goto(f, code);
+          if (target !== NONE || f === 0) break;
           f = this.fail[f]!;
-          target = this.goto(f, code);
         }
         const fc = target === NONE || target === c ? 0 : target;
         this.fail[c] = fc;
@@ -204,14 +221,32 @@ export class Matcher {
 
   /** Bytes held by the automaton's tables (for benchmarks). */
   get bytes(): number {
-    return this.rootNext.byteLength + this.hashState.byteLength * 3 + this.fail.byteLength * 3 + this.patNext.length * 8;
+    return (
+      this.rootNext.byteLength +
+      this.hashState.byteLength * 3 +
+      this.onlyCode.byteLength * 2 +
+      this.fail.byteLength * 3 +
+      this.patNext.byteLength
+    );
   }
 
   private slot(state: number, code: number): number {
     return (Math.imul(state, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)) & this.hashMask;
   }
 
-  private goto(state: number, code: number): number {
+  private addEdge(from: number, code: number, to: number): void {
+    if (from === 0) {
+      this.rootNext[code] = to;
+      return;
+    }
+    let h = this.slot(from, code);
+    while (this.hashState[h] !== NONE) h = (h + 1) & this.hashMask;
+    this.hashState[h] = from;
+    this.hashCode[h] = code;
+    this.hashNext[h] = to;
+  }
+
+  private hashedGoto(state: number, code: number): number {
     if (state === 0) return this.rootNext[code]!;
     for (let h = this.slot(state, code); this.hashState[h] !== NONE; h = (h + 1) & this.hashMask) {
       if (this.hashState[h] === state && this.hashCode[h] === code) return this.hashNext[h]!;
@@ -219,29 +254,55 @@ export class Matcher {
     return NONE;
   }
 
-  /** All matches in `text`, in order, never overlapping. */
+  /** The transition from a non-root state, or NONE. */
+  private goto(state: number, code: number): number {
+    const only = this.onlyCode[state]!;
+    if (only !== NONE) return only === code ? this.onlyNext[state]! : NONE;
+    return this.hashedGoto(state, code);
+  }
+
+  /**
+   * All matches in `text`, in order, never overlapping. The loop reads the tables inline and
+   * calls out only for what is rare (a code unit met for the first time, a state with
+   * several children, a word end with outputs): it runs once per page, mostly before the
+   * engine has optimised it, where every call per character counts.
+   */
   find(text: string): Match[] {
     const starts: number[] = [];
     const ends: number[] = [];
     const pats: number[] = [];
     const n = text.length;
+    const { rootNext, fail, onlyCode, onlyNext, outHead, dict } = this;
+    const WORD = WORD_TABLE;
+    const FOLD = FOLD_TABLE;
     let state = 0;
+    let prevWord = 0;
     for (let i = 0; i < n; i++) {
-      const code = foldCode(text.charCodeAt(i));
-      let next = this.goto(state, code);
-      while (next === NONE && state !== 0) {
-        state = this.fail[state]!;
-        next = this.goto(state, code);
+      const raw = text.charCodeAt(i);
+      let word = WORD[raw]!;
+      if (word < 0) word = isWordCode(raw) ? 1 : 0;
+      if (state === 0 && prevWord === 1 && word === 1) continue; // inside a word: no match can start here
+      let code = FOLD[raw]!;
+      if (code < 0) code = foldCode(raw);
+      let next = NONE;
+      for (;;) {
+        if (state === 0) {
+          next = prevWord === 1 ? NONE : rootNext[code]!;
+          break;
+        }
+        const only = onlyCode[state]!;
+        next = only === NONE ? this.hashedGoto(state, code) : only === code ? onlyNext[state]! : NONE;
+        if (next !== NONE) break;
+        state = fail[state]!;
       }
       state = next === NONE ? 0 : next;
-      if (state === 0) continue;
+      prevWord = word;
+      if (state === 0 || (outHead[state] === NONE && dict[state] === NONE)) continue;
       // Outputs matter only where a word ends (or the alias ends in punctuation, as "U.S." does).
-      const here = text.charCodeAt(i);
-      if (isWordCode(here) && isWordCode(text.charCodeAt(i + 1))) continue;
-      for (let s = this.outHead[state] !== NONE ? state : this.dict[state]!; s !== NONE; s = this.dict[s]!) {
-        for (let p = this.outHead[s]!; p !== NONE; p = this.patNext[p]!) {
-          const pattern = this.patterns[p]!;
-          const start = i + 1 - pattern.length;
+      if (word === 1 && i + 1 < n && isWordCode(text.charCodeAt(i + 1))) continue;
+      for (let s = outHead[state] !== NONE ? state : dict[state]!; s !== NONE; s = dict[s]!) {
+        for (let p = outHead[s]!; p !== NONE; p = this.patNext[p]!) {
+          const start = i + 1 - this.patterns[p]!.length;
           if (isWordCode(text.charCodeAt(start - 1)) || !this.fits(text, start, i + 1, p)) continue;
           starts.push(start);
           ends.push(i + 1);

@@ -1,0 +1,163 @@
+import Mark from 'mark.js';
+import { Highlighter } from '../../src/content/highlighter';
+import { piecesByNode, scanSliced, type TextMatcher } from '../../src/content/scanner';
+import { collectText } from '../../src/content/text-walk';
+import { fold } from '../../src/shared/fold';
+import { Matcher, type AliasPattern, type Match } from '../../src/shared/matcher';
+
+/**
+ * Runs in the benchmark page (bundled by tools/bench-matching.ts): the same collect, match and
+ * wrap code as the content script, the same work done by one combined RegExp and by mark.js,
+ * and the synthetic-pack measurements. Everything is exposed on `window.CrossreadBench`.
+ */
+
+const WORD = String.raw`[\p{L}\p{N}\p{M}]`;
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** One combined RegExp with the same rules: whole words, longest first, acronyms as written, folded text. */
+class RegExpMatcher implements TextMatcher {
+  private readonly re: RegExp;
+  private readonly entityOf = new Map<string, AliasPattern>();
+  constructor(patterns: readonly AliasPattern[]) {
+    const sorted = [...patterns].sort((a, b) => b.text.length - a.text.length);
+    const insensitive = sorted.filter((p) => !p.caseSensitive).map((p) => escape(fold(p.text)));
+    const sensitive = sorted.filter((p) => p.caseSensitive).map((p) => escape(fold(p.text, true)));
+    for (const p of patterns) this.entityOf.set(p.caseSensitive ? fold(p.text, true) : fold(p.text), p);
+    // Case-insensitive aliases run against lower-cased folded text; acronyms against the cased fold.
+    const alts = [...insensitive.map((a) => `(?i:${a})`), ...sensitive].join('|');
+    this.re = new RegExp(`(?<!${WORD})(?:${alts})(?!${WORD})`, 'gu');
+  }
+  find(text: string): Match[] {
+    const cased = fold(text, true);
+    const out: Match[] = [];
+    for (const m of cased.matchAll(this.re)) {
+      const p = this.entityOf.get(m[0]) ?? this.entityOf.get(m[0].toLowerCase());
+      if (p) out.push({ start: m.index, end: m.index + m[0].length, entityId: p.entityId, alias: p.text });
+    }
+    return out;
+  }
+}
+
+let crossread: Matcher;
+let regexp: RegExpMatcher;
+let aliases: AliasPattern[] = [];
+const longTasks: number[] = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) longTasks.push(e.duration);
+}).observe({ type: 'longtask', buffered: false });
+
+function phases(finder: TextMatcher) {
+  const h = new Highlighter();
+  const t0 = performance.now();
+  const map = collectText(document.body);
+  const t1 = performance.now();
+  const matches = finder.find(map.text);
+  const t2 = performance.now();
+  let marks = 0;
+  for (const [i, pieces] of piecesByNode(map, matches)) marks += h.wrap(map.nodes[i]!, pieces);
+  const t3 = performance.now();
+  return { collect: t1 - t0, match: t2 - t1, wrap: t3 - t2, total: t3 - t0, matches: matches.length, pieces: marks };
+}
+
+/** Character runs of the page's text that lie inside a mark, whichever tool made it. */
+function markedRuns(selector: string): [number, number][] {
+  const runs: [number, number][] = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let offset = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const len = (n as Text).data.length;
+    if (n.parentElement?.closest(selector)) {
+      const last = runs.at(-1);
+      if (last && last[1] === offset) last[1] += len;
+      else runs.push([offset, offset + len]);
+    }
+    offset += len;
+  }
+  return runs;
+}
+
+const api = {
+  setup(patterns: AliasPattern[]) {
+    aliases = patterns;
+    crossread = new Matcher(patterns, { capitalNames: false });
+    regexp = new RegExpMatcher(patterns);
+  },
+  textLength: () => collectText(document.body).text.length,
+  /**
+   * Warm runs: the page's original body is put back before each run, in the same realm, so
+   * the code is already optimised (as for the observer's later passes). `which` picks the tool.
+   */
+  warm(which: 'crossread' | 'regexp' | 'markjs', runs: number) {
+    const original = document.body.innerHTML;
+    const out: { collect?: number; match?: number; wrap?: number; total: number }[] = [];
+    for (let r = 0; r < runs; r++) {
+      document.body.innerHTML = original;
+      out.push(which === 'markjs' ? api.markjs() : phases(which === 'crossread' ? crossread : regexp));
+    }
+    document.body.innerHTML = original;
+    return out;
+  },
+  crossread: () => ({ ...phases(crossread), runs: markedRuns('crossread-mark') }),
+  regexp: () => ({ ...phases(regexp), runs: markedRuns('crossread-mark') }),
+  markjs() {
+    const t0 = performance.now();
+    const m = new Mark(document.body);
+    const opts = { separateWordSearch: false, acrossElements: true, diacritics: true, exclude: ['script', 'style', 'noscript', 'textarea', 'select', 'button', 'code', 'pre'] };
+    const sorted = [...aliases].sort((a, b) => b.text.length - a.text.length);
+    // Two calls: the case-insensitive names, then the acronyms as written; whole words only.
+    m.mark(sorted.filter((p) => !p.caseSensitive).map((p) => p.text), { ...opts, accuracy: { value: 'exactly', limiters: [',', '.', ';', ':', '!', '?', "'", '’', '"', '“', '”', '(', ')', '-', '–', '—'] }, caseSensitive: false });
+    m.mark(sorted.filter((p) => p.caseSensitive).map((p) => p.text), { ...opts, accuracy: { value: 'exactly', limiters: [',', ';', ':', '!', '?', "'", '’', '"', '“', '”', '(', ')', '-', '–', '—'] }, caseSensitive: true });
+    const total = performance.now() - t0;
+    return { total, matches: document.querySelectorAll('mark[data-markjs]').length, runs: markedRuns('mark[data-markjs]') };
+  },
+  /** The extension's own path: a sliced pass; long tasks are counted while it runs. */
+  async sliced() {
+    longTasks.length = 0;
+    const pass = await scanSliced(document.body, crossread, new Highlighter(), { sliceMs: 8 });
+    await new Promise((r) => setTimeout(r, 100));
+    return { ms: pass.ms, longTasks: [...longTasks] };
+  },
+  /** mark.js in a task of its own, with the long tasks it makes. */
+  async markjsTask() {
+    longTasks.length = 0;
+    const result = await new Promise<{ total: number }>((resolve) => setTimeout(() => resolve(api.markjs()), 0));
+    await new Promise((r) => setTimeout(r, 100));
+    return { ms: result.total, longTasks: [...longTasks] };
+  },
+  /** Compile time, table size and heap growth of a matcher over `names`, and its scan speed over `text`. */
+  synthetic(names: string[], text: string, runs: number) {
+    const patterns = names.map((n, i) => ({ text: n, entityId: `e${i}`, caseSensitive: false }));
+    const gc = (globalThis as { gc?: () => void }).gc;
+    const heap = () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
+    const compile: number[] = [];
+    let matcher: Matcher | undefined;
+    let heapDelta = 0;
+    for (let r = 0; r < runs; r++) {
+      matcher = undefined;
+      gc?.();
+      const h0 = heap();
+      const t0 = performance.now();
+      matcher = new Matcher(patterns, { capitalNames: false });
+      compile.push(performance.now() - t0);
+      gc?.();
+      heapDelta = heap() - h0;
+    }
+    const scan: number[] = [];
+    const floor: number[] = [];
+    let found = 0;
+    for (let r = 0; r < runs; r++) {
+      let t0 = performance.now();
+      found = matcher!.find(text).length;
+      scan.push(performance.now() - t0);
+      t0 = performance.now();
+      let sum = 0;
+      for (let i = 0; i < text.length; i++) sum = (sum + text.charCodeAt(i)) | 0;
+      floor.push(performance.now() - t0);
+      if (sum === 42) console.log(sum);
+    }
+    return { compile, scan, floor, found, states: matcher!.states, tableBytes: matcher!.bytes, heapDelta };
+  },
+};
+
+(globalThis as { CrossreadBench?: typeof api }).CrossreadBench = api;
+export type BenchApi = typeof api;
