@@ -133,7 +133,10 @@ const names: string[] = [];
 const seen = new Set<string>();
 while (names.length < 100_000) {
   const n = `${firsts[Math.floor(rnd() * firsts.length)]} ${lasts[Math.floor(rnd() * lasts.length)]}`;
-  if (!seen.has(n)) seen.add(n), names.push(n);
+  if (!seen.has(n)) {
+    seen.add(n);
+    names.push(n);
+  }
 }
 // About 10 MB of text: corpus paragraphs with some of the names mixed in.
 const paragraphs = corpusParagraphs();
