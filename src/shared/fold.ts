@@ -50,8 +50,12 @@ export function foldChar(ch: string, keepCase = false): string {
   return String.fromCharCode(foldCode(ch.charCodeAt(0), keepCase));
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Folds a whole string; the result has the same length as the input. */
 export function fold(text: string, keepCase = false): string {
+  // ASCII needs no diacritic or typographic folding: the engine's own lowercasing is exact.
+  if (ASCII.test(text)) return keepCase ? text : text.toLowerCase();
   let out = '';
   for (let i = 0; i < text.length; i++) out += String.fromCharCode(foldCode(text.charCodeAt(i), keepCase));
   return out;

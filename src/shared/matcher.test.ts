@@ -163,3 +163,31 @@ describe('Matcher against the reference rules (property)', () => {
     );
   });
 });
+
+describe('Matcher tables', () => {
+  it('agrees with the reference where states have many children (dense rows), and after export and load', () => {
+    const letter = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'A', ' ');
+    const alias = fc.array(letter, { minLength: 1, maxLength: 4 }).map((cs) => `x${cs.join('').trim()}`);
+    fc.assert(
+      fc.property(fc.uniqueArray(alias, { minLength: 6, maxLength: 30, selector: (w) => w.toLowerCase() }), fc.array(fc.constantFrom('x', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', ' '), { maxLength: 80 }), (aliases, chars) => {
+        const patterns = aliases.map((text, i) => ({ text, entityId: `e${i}`, caseSensitive: false }));
+        const text = chars.join('');
+        const expected = reference(patterns, text);
+        const compiled = new Matcher(patterns);
+        expect(compiled.find(text).map((m) => [m.start, m.end, m.entityId])).toEqual(expected);
+        expect(Matcher.load(compiled.export()).find(text).map((m) => [m.start, m.end, m.entityId])).toEqual(expected);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('packed matchers', () => {
+  it('find the same matches after packing to bytes and unpacking', async () => {
+    const { packMatcher, unpackMatcher } = await import('./matcher-binary');
+    const text = 'the Islamic State group met John Kerry, then U.S. officials; Kerry’s aides too';
+    const packed = packMatcher(matcher);
+    const copy = { buffer: packed.buffer.slice(0), meta: packed.meta };
+    expect(unpackMatcher(copy).find(text)).toEqual(matcher.find(text));
+  });
+});

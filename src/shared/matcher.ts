@@ -50,6 +50,16 @@ export function acronymVariant(alias: string): string | undefined {
 
 const NONE = -1;
 
+/** States with at least this many children get a dense transition row. */
+const DENSE_CHILDREN = 6;
+
+/** A compiled matcher as data (see Matcher.export and Matcher.load). */
+export interface CompiledMatcher {
+  tables: Int32Array[];
+  numbers: number[];
+  patterns: CompiledPattern[];
+}
+
 /** A growable Int32Array. */
 class Ints {
   data: Int32Array;
@@ -101,7 +111,13 @@ export class Matcher {
   private hashState: Int32Array;
   private hashCode: Int32Array;
   private hashNext: Int32Array;
-  private readonly hashMask: number;
+  private hashMask: number;
+  /** Dense index of each folded code that occurs in some alias, or NONE. */
+  private alpha: Int32Array;
+  private alphabetSize: number;
+  /** The dense transition row of a state with many children, or NONE. */
+  private rowOf: Int32Array;
+  private dense: Int32Array;
   private readonly fail: Int32Array;
   /** Nearest word-anchored proper suffix state with an output, or NONE. */
   private readonly dict: Int32Array;
@@ -126,15 +142,10 @@ export class Matcher {
         chars += variant.length;
       }
     }
-    let size = 16;
-    while (size < chars * 2) size *= 2;
-    this.hashMask = size - 1;
-    this.hashState = new Int32Array(size).fill(NONE);
-    this.hashCode = new Int32Array(size);
-    this.hashNext = new Int32Array(size);
-
-    // 1. The trie, built straight into the transition tables; children also as linked lists
-    //    (for the breadth-first pass), and each state's last code (for word anchoring).
+    // 1. The trie, from the aliases sorted by folded text: each shares its prefix with the one
+    //    before, so new states are only ever added along the current path (no look-ups),
+    //    with children also kept as linked lists for the passes below. The sort is stable,
+    //    so among spellings that fold alike the first given still comes first.
     const firstChild = new Ints(chars + 1);
     const nextSibling = new Ints(chars + 1);
     const codeOf = new Ints(chars + 1);
@@ -146,22 +157,8 @@ export class Matcher {
       return outHead.push(NONE);
     };
     newState(0);
-    const patNext = new Int32Array(expanded.length).fill(NONE);
-    const lastOf = new Map<number, number>();
+    const folded = expanded.map((p) => fold(p.text));
     for (const p of expanded) {
-      let state = 0;
-      for (let i = 0; i < p.text.length; i++) {
-        const code = foldCode(p.text.charCodeAt(i));
-        let next = this.hashedGoto(state, code);
-        if (next === NONE) {
-          next = newState(code);
-          nextSibling.data[next] = firstChild.data[state]!;
-          firstChild.data[state] = next;
-          this.addEdge(state, code, next);
-        }
-        state = next;
-      }
-      const index = this.patterns.length;
       this.patterns.push({
         text: p.text,
         entityId: p.entityId,
@@ -170,10 +167,39 @@ export class Matcher {
         capital: options.capitalNames !== false && !p.caseSensitive && /^\p{Lu}/u.test(p.text),
         needsContext: p.needsContext ?? false,
       });
-      // Keep patterns in the given order at a state: the first that fits the case rules wins.
+    }
+    // The engine's own string order, on keys that sort by folded text, then by given order
+    // ("\u0000" sorts below every character, so a prefix still comes first).
+    const width = String(expanded.length).length;
+    const order = folded
+      .map((f, i) => `${f}\u0000${String(i).padStart(width, '0')}`)
+      .sort()
+      .map((key) => Number(key.slice(key.lastIndexOf('\u0000') + 1)));
+    const patNext = new Int32Array(expanded.length).fill(NONE);
+    const lastAt = new Int32Array(chars + 1).fill(NONE);
+    const path: number[] = [0];
+    let previous = '';
+    for (const index of order) {
+      const f = folded[index]!;
+      let common = 0;
+      const shorter = Math.min(previous.length, f.length);
+      while (common < shorter && previous.charCodeAt(common) === f.charCodeAt(common)) common++;
+      let state = path[common]!;
+      for (let depth = common; depth < f.length; depth++) {
+        const code = f.charCodeAt(depth);
+        const next = newState(code);
+        nextSibling.data[next] = firstChild.data[state]!;
+        firstChild.data[state] = next;
+        if (state === 0) this.rootNext[code] = next;
+        state = next;
+        path[depth + 1] = next;
+      }
+      path.length = f.length + 1;
+      previous = f;
+      // Patterns ending at one state stay in the given order: the first that fits the case rules wins.
       if (outHead.data[state] === NONE) outHead.data[state] = index;
-      else patNext[lastOf.get(state)!] = index;
-      lastOf.set(state, index);
+      else patNext[lastAt[state]!] = index;
+      lastAt[state] = index;
     }
     this.patNext = patNext;
     this.states = outHead.length;
@@ -190,7 +216,43 @@ export class Matcher {
       }
     }
 
-    // 3. Word-anchored failure and dictionary links, breadth first: a state's failure is its
+    // 3. States with many children get a dense row over the aliases' alphabet; the others'
+    //    edges go into a hash table sized to them alone (the build table is dropped).
+    const childCount = new Int32Array(this.states);
+    for (let s = 1; s < this.states; s++) {
+      for (let c = firstChild.data[s]!; c !== NONE; c = nextSibling.data[c]!) childCount[s]!++;
+    }
+    this.alpha = new Int32Array(65536).fill(NONE);
+    let letters = 0;
+    for (let s = 1; s < this.states; s++) {
+      const code = codeOf.data[s]!;
+      if (this.alpha[code] === NONE) this.alpha[code] = letters++;
+    }
+    this.alphabetSize = letters;
+    this.rowOf = new Int32Array(this.states).fill(NONE);
+    let rows = 0;
+    let hashed = 0;
+    for (let s = 1; s < this.states; s++) {
+      if (childCount[s]! >= DENSE_CHILDREN) this.rowOf[s] = rows++;
+      else if (childCount[s]! > 1) hashed += childCount[s]!;
+    }
+    this.dense = new Int32Array(rows * letters).fill(NONE);
+    let size = 16;
+    while (size < hashed * 2) size *= 2;
+    this.hashMask = size - 1;
+    this.hashState = new Int32Array(size).fill(NONE);
+    this.hashCode = new Int32Array(size);
+    this.hashNext = new Int32Array(size);
+    for (let s = 1; s < this.states; s++) {
+      if (childCount[s]! < 2) continue;
+      for (let c = firstChild.data[s]!; c !== NONE; c = nextSibling.data[c]!) {
+        const code = codeOf.data[c]!;
+        if (this.rowOf[s] !== NONE) this.dense[this.rowOf[s]! * letters + this.alpha[code]!] = c;
+        else this.addEdge(s, code, c);
+      }
+    }
+
+    // 4. Word-anchored failure and dictionary links, breadth first: a state's failure is its
     //    longest proper suffix in the trie that begins at a word start.
     this.fail = new Int32Array(this.states);
     this.dict = new Int32Array(this.states).fill(NONE);
@@ -217,17 +279,38 @@ export class Matcher {
         queue[tail++] = c;
       }
     }
+
   }
 
   /** Bytes held by the automaton's tables (for benchmarks). */
   get bytes(): number {
-    return (
-      this.rootNext.byteLength +
-      this.hashState.byteLength * 3 +
-      this.onlyCode.byteLength * 2 +
-      this.fail.byteLength * 3 +
-      this.patNext.byteLength
-    );
+    return this.tables().reduce((n, t) => n + t.byteLength, 0);
+  }
+
+  private tables(): Int32Array[] {
+    return [this.rootNext, this.onlyCode, this.onlyNext, this.hashState, this.hashCode, this.hashNext, this.alpha, this.rowOf, this.dense, this.fail, this.dict, this.outHead, this.patNext];
+  }
+
+  /**
+   * The compiled automaton as plain data (typed arrays and a few numbers and strings), to be
+   * built once at build time and loaded with `Matcher.load`, which skips compiling.
+   */
+  export(): CompiledMatcher {
+    return {
+      tables: this.tables(),
+      numbers: [this.hashMask, this.alphabetSize, this.states, this.contextWindow],
+      patterns: this.patterns,
+    };
+  }
+
+  /** A matcher from `export()`'s data: the tables are used as they are, nothing is compiled. */
+  static load(data: CompiledMatcher): Matcher {
+    const m = Object.create(Matcher.prototype) as Record<string, unknown>;
+    const names = ['rootNext', 'onlyCode', 'onlyNext', 'hashState', 'hashCode', 'hashNext', 'alpha', 'rowOf', 'dense', 'fail', 'dict', 'outHead', 'patNext'];
+    names.forEach((name, i) => (m[name] = data.tables[i]));
+    [m.hashMask, m.alphabetSize, m.states, m.contextWindow] = data.numbers;
+    m.patterns = data.patterns;
+    return m as unknown as Matcher;
   }
 
   private slot(state: number, code: number): number {
@@ -258,6 +341,11 @@ export class Matcher {
   private goto(state: number, code: number): number {
     const only = this.onlyCode[state]!;
     if (only !== NONE) return only === code ? this.onlyNext[state]! : NONE;
+    const row = this.rowOf[state]!;
+    if (row !== NONE) {
+      const a = this.alpha[code]!;
+      return a === NONE ? NONE : this.dense[row * this.alphabetSize + a]!;
+    }
     return this.hashedGoto(state, code);
   }
 
@@ -272,7 +360,7 @@ export class Matcher {
     const ends: number[] = [];
     const pats: number[] = [];
     const n = text.length;
-    const { rootNext, fail, onlyCode, onlyNext, outHead, dict } = this;
+    const { rootNext, fail, onlyCode, onlyNext, outHead, dict, alpha, rowOf, dense, alphabetSize } = this;
     const WORD = WORD_TABLE;
     const FOLD = FOLD_TABLE;
     let state = 0;
@@ -284,6 +372,13 @@ export class Matcher {
       if (state === 0 && prevWord === 1 && word === 1) continue; // inside a word: no match can start here
       let code = FOLD[raw]!;
       if (code < 0) code = foldCode(raw);
+      const letter = alpha[code]!;
+      if (letter === NONE) {
+        // No alias has this character: every state falls back to the root.
+        state = 0;
+        prevWord = word;
+        continue;
+      }
       let next = NONE;
       for (;;) {
         if (state === 0) {
@@ -291,7 +386,11 @@ export class Matcher {
           break;
         }
         const only = onlyCode[state]!;
-        next = only === NONE ? this.hashedGoto(state, code) : only === code ? onlyNext[state]! : NONE;
+        if (only !== NONE) next = only === code ? onlyNext[state]! : NONE;
+        else {
+          const row = rowOf[state]!;
+          next = row !== NONE ? dense[row * alphabetSize + letter]! : this.hashedGoto(state, code);
+        }
         if (next !== NONE) break;
         state = fail[state]!;
       }

@@ -4,6 +4,7 @@ import { piecesByNode, scanSliced, type TextMatcher } from '../../src/content/sc
 import { collectText } from '../../src/content/text-walk';
 import { fold } from '../../src/shared/fold';
 import { Matcher, type AliasPattern, type Match } from '../../src/shared/matcher';
+import { packMatcher, unpackMatcher } from '../../src/shared/matcher-binary';
 
 /**
  * Runs in the benchmark page (bundled by tools/bench-matching.ts): the same collect, match and
@@ -142,6 +143,15 @@ const api = {
       gc?.();
       heapDelta = heap() - h0;
     }
+    // The precompiled form: packed to bytes (as a build would ship it), then loaded.
+    const packed = packMatcher(matcher!);
+    const load: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      const copy = { buffer: packed.buffer.slice(0), meta: packed.meta };
+      const t0 = performance.now();
+      unpackMatcher(copy);
+      load.push(performance.now() - t0);
+    }
     const scan: number[] = [];
     const floor: number[] = [];
     let found = 0;
@@ -155,7 +165,7 @@ const api = {
       floor.push(performance.now() - t0);
       if (sum === 42) console.log(sum);
     }
-    return { compile, scan, floor, found, states: matcher!.states, tableBytes: matcher!.bytes, heapDelta };
+    return { compile, load, packedBytes: packed.buffer.byteLength + packed.meta.length * 2, scan, floor, found, states: matcher!.states, tableBytes: matcher!.bytes, heapDelta };
   },
 };
 
