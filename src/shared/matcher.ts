@@ -1,4 +1,4 @@
-import { fold, FOLD_TABLE, foldCode, isWordCode, WORD_TABLE } from './fold';
+import { fold, foldCode, isWordCode } from './fold';
 
 /** One spelling to look for and the entity it names. */
 export interface AliasPattern {
@@ -118,6 +118,11 @@ export class Matcher {
   /** The dense transition row of a state with many children, or NONE. */
   private rowOf: Int32Array;
   private dense: Int32Array;
+  /**
+   * Per code unit, filled lazily: 0 unknown, else 1 + (alphabet index + 1) << 17 | word << 16
+   * | folded code. One read gives all the scan needs of a character.
+   */
+  private charInfo = new Int32Array(65536);
   private readonly fail: Int32Array;
   /** Nearest word-anchored proper suffix state with an output, or NONE. */
   private readonly dict: Int32Array;
@@ -310,6 +315,7 @@ export class Matcher {
     names.forEach((name, i) => (m[name] = data.tables[i]));
     [m.hashMask, m.alphabetSize, m.states, m.contextWindow] = data.numbers;
     m.patterns = data.patterns;
+    m.charInfo = new Int32Array(65536);
     return m as unknown as Matcher;
   }
 
@@ -360,19 +366,17 @@ export class Matcher {
     const ends: number[] = [];
     const pats: number[] = [];
     const n = text.length;
-    const { rootNext, fail, onlyCode, onlyNext, outHead, dict, alpha, rowOf, dense, alphabetSize } = this;
-    const WORD = WORD_TABLE;
-    const FOLD = FOLD_TABLE;
+    const { rootNext, fail, onlyCode, onlyNext, outHead, dict, rowOf, dense, alphabetSize, charInfo } = this;
     let state = 0;
     let prevWord = 0;
     for (let i = 0; i < n; i++) {
       const raw = text.charCodeAt(i);
-      let word = WORD[raw]!;
-      if (word < 0) word = isWordCode(raw) ? 1 : 0;
+      let info = charInfo[raw]!;
+      if (info === 0) info = this.describe(raw);
+      const word = (info >> 16) & 1;
       if (state === 0 && prevWord === 1 && word === 1) continue; // inside a word: no match can start here
-      let code = FOLD[raw]!;
-      if (code < 0) code = foldCode(raw);
-      const letter = alpha[code]!;
+      const code = info & 0xffff;
+      const letter = (info >> 17) - 1;
       if (letter === NONE) {
         // No alias has this character: every state falls back to the root.
         state = 0;
@@ -411,6 +415,14 @@ export class Matcher {
       }
     }
     return this.select(starts, ends, pats);
+  }
+
+  /** Computes and caches a code unit's entry in `charInfo`. */
+  private describe(raw: number): number {
+    const code = foldCode(raw);
+    const info = ((this.alpha[code]! + 1) << 17) | ((isWordCode(raw) ? 1 : 0) << 16) | code;
+    this.charInfo[raw] = info;
+    return info;
   }
 
   /** The case rules: acronyms as written; capitalised names never in lower case ("turkey"). */
