@@ -50,6 +50,19 @@ export function acronymVariant(alias: string): string | undefined {
 
 const NONE = -1;
 
+/** Fields of a state in `Matcher.node`. */
+const ONLY_CODE = 0;
+const ONLY_NEXT = 1;
+const ROW = 2;
+const FAIL = 3;
+
+/** Which states emit: they end a pattern, or a state on their dictionary chain does. */
+function emitting(outHead: Int32Array, dict: Int32Array): Uint8Array {
+  const out = new Uint8Array(outHead.length);
+  for (let s = 0; s < outHead.length; s++) out[s] = outHead[s] !== NONE || dict[s] !== NONE ? 1 : 0;
+  return out;
+}
+
 /** States with at least this many children get a dense transition row. */
 const DENSE_CHILDREN = 6;
 
@@ -105,9 +118,14 @@ interface CompiledPattern {
  */
 export class Matcher {
   private readonly rootNext = new Int32Array(65536).fill(NONE);
-  /** The only child of a state (its code and state), or NONE when it has none or several. */
-  private onlyCode: Int32Array;
-  private onlyNext: Int32Array;
+  /**
+   * What a transition reads of a state, side by side (one cache line): at `state * 4` its only
+   * child's code and state (NONE when it has none or several), its dense row (or NONE), and
+   * its failure link.
+   */
+  private node: Int32Array;
+  /** 1 when a state or a state on its dictionary chain ends a pattern. */
+  private emits: Uint8Array;
   private hashState: Int32Array;
   private hashCode: Int32Array;
   private hashNext: Int32Array;
@@ -115,15 +133,12 @@ export class Matcher {
   /** Dense index of each folded code that occurs in some alias, or NONE. */
   private alpha: Int32Array;
   private alphabetSize: number;
-  /** The dense transition row of a state with many children, or NONE. */
-  private rowOf: Int32Array;
   private dense: Int32Array;
   /**
    * Per code unit, filled lazily: 0 unknown, else 1 + (alphabet index + 1) << 17 | word << 16
    * | folded code. One read gives all the scan needs of a character.
    */
   private charInfo = new Int32Array(65536);
-  private readonly fail: Int32Array;
   /** Nearest word-anchored proper suffix state with an output, or NONE. */
   private readonly dict: Int32Array;
   /** First pattern ending at a state, or NONE; further ones chained through patNext. */
@@ -211,13 +226,13 @@ export class Matcher {
     this.outHead = outHead.data.subarray(0, this.states);
 
     // 2. States with a single child keep it inline: most states deep inside names have one.
-    this.onlyCode = new Int32Array(this.states).fill(NONE);
-    this.onlyNext = new Int32Array(this.states).fill(NONE);
+    const node = (this.node = new Int32Array(this.states * 4).fill(NONE));
+    node[FAIL] = 0;
     for (let s = 1; s < this.states; s++) {
       const c = firstChild.data[s]!;
       if (c !== NONE && nextSibling.data[c] === NONE) {
-        this.onlyCode[s] = codeOf.data[c]!;
-        this.onlyNext[s] = c;
+        node[s * 4 + ONLY_CODE] = codeOf.data[c]!;
+        node[s * 4 + ONLY_NEXT] = c;
       }
     }
 
@@ -234,11 +249,10 @@ export class Matcher {
       if (this.alpha[code] === NONE) this.alpha[code] = letters++;
     }
     this.alphabetSize = letters;
-    this.rowOf = new Int32Array(this.states).fill(NONE);
     let rows = 0;
     let hashed = 0;
     for (let s = 1; s < this.states; s++) {
-      if (childCount[s]! >= DENSE_CHILDREN) this.rowOf[s] = rows++;
+      if (childCount[s]! >= DENSE_CHILDREN) node[s * 4 + ROW] = rows++;
       else if (childCount[s]! > 1) hashed += childCount[s]!;
     }
     this.dense = new Int32Array(rows * letters).fill(NONE);
@@ -252,38 +266,41 @@ export class Matcher {
       if (childCount[s]! < 2) continue;
       for (let c = firstChild.data[s]!; c !== NONE; c = nextSibling.data[c]!) {
         const code = codeOf.data[c]!;
-        if (this.rowOf[s] !== NONE) this.dense[this.rowOf[s]! * letters + this.alpha[code]!] = c;
+        if (node[s * 4 + ROW] !== NONE) this.dense[node[s * 4 + ROW]! * letters + this.alpha[code]!] = c;
         else this.addEdge(s, code, c);
       }
     }
 
     // 4. Word-anchored failure and dictionary links, breadth first: a state's failure is its
     //    longest proper suffix in the trie that begins at a word start.
-    this.fail = new Int32Array(this.states);
     this.dict = new Int32Array(this.states).fill(NONE);
     const queue = new Int32Array(this.states);
     let head = 0;
     let tail = 0;
-    for (let c = firstChild.data[0]!; c !== NONE; c = nextSibling.data[c]!) queue[tail++] = c;
+    for (let c = firstChild.data[0]!; c !== NONE; c = nextSibling.data[c]!) {
+      node[c * 4 + FAIL] = 0;
+      queue[tail++] = c;
+    }
     while (head < tail) {
       const s = queue[head++]!;
       // A suffix may begin at the root after s only if s ends outside a word.
       const wordBreak = !isWordCode(codeOf.data[s]!);
       for (let c = firstChild.data[s]!; c !== NONE; c = nextSibling.data[c]!) {
         const code = codeOf.data[c]!;
-        let f = this.fail[s]!;
+        let f = node[s * 4 + FAIL]!;
         let target = NONE;
         for (;;) {
           target = f === 0 ? (wordBreak ? this.rootNext[code]! : NONE) : this.goto(f, code);
           if (target !== NONE || f === 0) break;
-          f = this.fail[f]!;
+          f = node[f * 4 + FAIL]!;
         }
         const fc = target === NONE || target === c ? 0 : target;
-        this.fail[c] = fc;
+        node[c * 4 + FAIL] = fc;
         this.dict[c] = this.outHead[fc] !== NONE ? fc : this.dict[fc]!;
         queue[tail++] = c;
       }
     }
+    this.emits = emitting(this.outHead, this.dict);
 
   }
 
@@ -293,7 +310,7 @@ export class Matcher {
   }
 
   private tables(): Int32Array[] {
-    return [this.rootNext, this.onlyCode, this.onlyNext, this.hashState, this.hashCode, this.hashNext, this.alpha, this.rowOf, this.dense, this.fail, this.dict, this.outHead, this.patNext];
+    return [this.rootNext, this.node, this.hashState, this.hashCode, this.hashNext, this.alpha, this.dense, this.dict, this.outHead, this.patNext];
   }
 
   /**
@@ -311,11 +328,12 @@ export class Matcher {
   /** A matcher from `export()`'s data: the tables are used as they are, nothing is compiled. */
   static load(data: CompiledMatcher): Matcher {
     const m = Object.create(Matcher.prototype) as Record<string, unknown>;
-    const names = ['rootNext', 'onlyCode', 'onlyNext', 'hashState', 'hashCode', 'hashNext', 'alpha', 'rowOf', 'dense', 'fail', 'dict', 'outHead', 'patNext'];
+    const names = ['rootNext', 'node', 'hashState', 'hashCode', 'hashNext', 'alpha', 'dense', 'dict', 'outHead', 'patNext'];
     names.forEach((name, i) => (m[name] = data.tables[i]));
     [m.hashMask, m.alphabetSize, m.states, m.contextWindow] = data.numbers;
     m.patterns = data.patterns;
     m.charInfo = new Int32Array(65536);
+    m.emits = emitting(m.outHead as Int32Array, m.dict as Int32Array);
     return m as unknown as Matcher;
   }
 
@@ -345,9 +363,9 @@ export class Matcher {
 
   /** The transition from a non-root state, or NONE. */
   private goto(state: number, code: number): number {
-    const only = this.onlyCode[state]!;
-    if (only !== NONE) return only === code ? this.onlyNext[state]! : NONE;
-    const row = this.rowOf[state]!;
+    const only = this.node[state * 4 + ONLY_CODE]!;
+    if (only !== NONE) return only === code ? this.node[state * 4 + ONLY_NEXT]! : NONE;
+    const row = this.node[state * 4 + ROW]!;
     if (row !== NONE) {
       const a = this.alpha[code]!;
       return a === NONE ? NONE : this.dense[row * this.alphabetSize + a]!;
@@ -366,7 +384,7 @@ export class Matcher {
     const ends: number[] = [];
     const pats: number[] = [];
     const n = text.length;
-    const { rootNext, fail, onlyCode, onlyNext, outHead, dict, rowOf, dense, alphabetSize, charInfo } = this;
+    const { rootNext, node, emits, outHead, dict, dense, alphabetSize, charInfo } = this;
     let state = 0;
     let prevWord = 0;
     for (let i = 0; i < n; i++) {
@@ -389,18 +407,19 @@ export class Matcher {
           next = prevWord === 1 ? NONE : rootNext[code]!;
           break;
         }
-        const only = onlyCode[state]!;
-        if (only !== NONE) next = only === code ? onlyNext[state]! : NONE;
+        const base = state << 2;
+        const only = node[base]!;
+        if (only !== NONE) next = only === code ? node[base + 1]! : NONE;
         else {
-          const row = rowOf[state]!;
+          const row = node[base + 2]!;
           next = row !== NONE ? dense[row * alphabetSize + letter]! : this.hashedGoto(state, code);
         }
         if (next !== NONE) break;
-        state = fail[state]!;
+        state = node[base + 3]!;
       }
       state = next === NONE ? 0 : next;
       prevWord = word;
-      if (state === 0 || (outHead[state] === NONE && dict[state] === NONE)) continue;
+      if (state === 0 || emits[state] === 0) continue;
       // Outputs matter only where a word ends (or the alias ends in punctuation, as "U.S." does).
       if (word === 1 && i + 1 < n && isWordCode(text.charCodeAt(i + 1))) continue;
       for (let s = outHead[state] !== NONE ? state : dict[state]!; s !== NONE; s = dict[s]!) {
