@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import nlp from 'compromise';
 import { run } from '../src/corpus/cli';
+import { random } from './bench/pages';
 
 /**
  * `npm run bench:knowledge`: times the knowledge build (wall time and peak memory, each run in
@@ -42,16 +43,6 @@ if (values.child) {
   const sample: Sample = { ms: performance.now() - t0, maxRssMb: process.resourceUsage().maxRSS / 1024 };
   console.log(JSON.stringify(sample));
   process.exit(0);
-}
-
-/** A deterministic generator (mulberry32), so the recombined corpus is the same on every machine. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function makeCorpus(articles: number): { dir: string; bytes: number } {
