@@ -1,4 +1,4 @@
-import { AFP_FILE, expect, openExtensionPage, pageStats, popupUrl, stopServiceWorkers, tabIdOf, test } from './support/fixtures';
+import { AFP_FILE, expect, openExtensionPage, openPopupFor, pageStats, stopServiceWorkers, tabIdOf, test } from './support/fixtures';
 import { launchWithExtension } from './support/browser';
 import type { Page } from '@playwright/test';
 
@@ -73,12 +73,6 @@ test('a note saved from the tooltip is listed in the popup after a worker stop a
   await card.getByRole('button', { name: 'Save note' }).click();
   await expect(card.getByRole('status')).toHaveText('Saved.');
 
-  const popupFor = async (ctx: typeof first, pageUrl: string) => {
-    const ext$ = await openExtensionPage(ctx);
-    const tab = await tabIdOf(ext$, pageUrl);
-    await ext$.goto(popupUrl(ctx, `?tab=${tab}`));
-    return ext$;
-  };
   const expectNote = async (popup: Page) => {
     const note = popup.locator('.note-item');
     await expect(note).toHaveCount(1);
@@ -87,7 +81,7 @@ test('a note saved from the tooltip is listed in the popup after a worker stop a
     await expect(note).toContainText('John Kerry');
   };
 
-  const popup = await popupFor(first, url);
+  const popup = await openPopupFor(first, url);
   await expectNote(popup);
 
   await stopServiceWorkers(popup);
@@ -99,7 +93,7 @@ test('a note saved from the tooltip is listed in the popup after a worker stop a
   try {
     expect(second.extensionId).toBe(first.extensionId);
     await (await second.context.newPage()).goto(url);
-    await expectNote(await popupFor(second, url));
+    await expectNote(await openPopupFor(second, url));
   } finally {
     await second.context.close();
   }
@@ -110,9 +104,8 @@ test('the popup lists the entities on the page, most marked first, with their so
   const url = server.url(`/corpus/${AFP_FILE}`);
   await page.goto(url);
   await expect(page.locator('crossread-mark').first()).toBeAttached();
-  const ext$ = await openExtensionPage(ext);
+  const ext$ = await openPopupFor(ext, url);
   const tab = await tabIdOf(ext$, url);
-  await ext$.goto(popupUrl(ext, `?tab=${tab}`));
 
   const items = ext$.locator('.entities li');
   const stats = await pageStats(ext$, tab);

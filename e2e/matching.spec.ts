@@ -1,4 +1,4 @@
-import { AFP_FILE, expect, openExtensionPage, pageStats, tabIdOf, test } from './support/fixtures';
+import { AFP_FILE, expect, openExtensionPage, openPopupFor, pageStats, tabIdOf, test } from './support/fixtures';
 
 test('names split by inline markup are marked; blocks, hidden text and lone ambiguous names are not', async ({ ext, server }) => {
   const page = await ext.context.newPage();
@@ -61,8 +61,7 @@ test('the popup switch turns marks off for the page', async ({ ext, server }) =>
   const url = server.url(`/corpus/${AFP_FILE}`);
   await page.goto(url);
   await expect(page.locator('crossread-mark').first()).toBeAttached();
-  const ext$ = await openExtensionPage(ext);
-  await ext$.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${await tabIdOf(ext$, url)}`);
+  const ext$ = await openPopupFor(ext, url);
   await ext$.getByRole('button', { name: 'Turn marks off on this page' }).click();
   await expect(ext$.getByRole('button', { name: 'Turn marks on on this page' })).toBeVisible();
   await expect(page.locator('crossread-mark')).toHaveCount(0);

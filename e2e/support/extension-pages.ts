@@ -19,6 +19,13 @@ export function popupUrl(ext: LaunchedExtension, query = ''): string {
   return `chrome-extension://${ext.extensionId}/src/popup/index.html${query}`;
 }
 
+/** The popup, opened in a tab of its own, for the tab showing `url`. */
+export async function openPopupFor(ext: LaunchedExtension, url: string): Promise<Page> {
+  const page = await openExtensionPage(ext);
+  await page.goto(popupUrl(ext, `?tab=${await tabIdOf(page, url)}`));
+  return page;
+}
+
 /** The id of the tab showing `url`. */
 export async function tabIdOf(extPage: Page, url: string): Promise<number> {
   const id = await extPage.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, url);

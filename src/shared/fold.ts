@@ -29,25 +29,12 @@ function computeFold(code: number, keepCase: boolean): number {
   return cased.charCodeAt(0);
 }
 
-/**
- * The lazily filled tables themselves, for the matcher's inner loop: an entry below 0 is not
- * computed yet (call foldCode / isWordCode for it). Reading them inline spares a function
- * call per character, which is most of the cost while a page's code is not yet optimised.
- */
-export const FOLD_TABLE: Readonly<Int32Array> = FOLDED;
-export const WORD_TABLE: Readonly<Int8Array> = WORD;
-
 /** Folds one code unit (as a char code) to one code unit. */
 export function foldCode(code: number, keepCase = false): number {
   const table = keepCase ? FOLDED_CASED : FOLDED;
   let f = table[code]!;
   if (f < 0) table[code] = f = computeFold(code, keepCase);
   return f;
-}
-
-/** Folds one code unit to exactly one code unit (see the module comment). */
-export function foldChar(ch: string, keepCase = false): string {
-  return String.fromCharCode(foldCode(ch.charCodeAt(0), keepCase));
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
@@ -67,9 +54,4 @@ export function isWordCode(code: number): boolean {
   let w = WORD[code]!;
   if (w < 0) WORD[code] = w = WORD_RE.test(String.fromCharCode(code)) ? 1 : 0;
   return w === 1;
-}
-
-/** True when the code unit is part of a word (letter, digit or combining mark). */
-export function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && isWordCode(ch.charCodeAt(0));
 }
