@@ -1,4 +1,4 @@
-import { serve } from '../platform/runtime';
+import { openExtensionTab, serve, setBadge } from '../platform/runtime';
 import { workerCalls } from '../shared/protocol';
 import { CrossreadDb } from './db';
 import { workerHandlers } from './handlers';
@@ -8,4 +8,4 @@ import { NotesRepo } from './notes-repo';
  * The service worker. It keeps no state in memory: the browser may stop it at any time, and
  * everything lives in IndexedDB. Listeners are registered synchronously at start, as MV3 requires.
  */
-serve(workerCalls, workerHandlers(new NotesRepo(new CrossreadDb())));
+serve(workerCalls, workerHandlers(new NotesRepo(new CrossreadDb()), { openTab: openExtensionTab, setBadge }));

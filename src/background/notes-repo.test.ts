@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CrossreadDb } from './db';
 import { NotesRepo } from './notes-repo';
 
-const draft = (url: string, comment: string) => ({ url, title: 'T', quote: 'Q', comment, entityIds: ['john-kerry'] });
+const draft = (url: string, comment: string) => ({ url, title: 'T', quote: 'Q', comment, entityIds: ['john-kerry'], tags: ['truce'], color: 'blue' as const });
 let dbs: CrossreadDb[] = [];
 const open = (name: string) => {
   const db = new CrossreadDb(name);
@@ -26,7 +26,7 @@ describe('NotesRepo', () => {
     await repo.save(draft('https://a.example/1', 'second'));
     const notes = await repo.forUrl('https://a.example/1');
     expect(notes.map((n) => n.comment)).toEqual(['second', 'first']);
-    expect(notes[0]).toMatchObject({ url: 'https://a.example/1', title: 'T', quote: 'Q', entityIds: ['john-kerry'], createdAt: 1002 });
+    expect(notes[0]).toMatchObject({ url: 'https://a.example/1', title: 'T', quote: 'Q', entityIds: ['john-kerry'], tags: ['truce'], color: 'blue', createdAt: 1002 });
     expect(notes[0]!.id).toMatch(/^[0-9a-f-]{36}$/);
   });
 

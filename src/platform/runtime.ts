@@ -11,6 +11,7 @@ import {
   type Result,
   type WorkerCalls,
 } from '../shared/protocol';
+import { readSettings, type Settings } from '../shared/settings';
 
 /**
  * The one place that touches the browser's extension APIs. Everything else calls these
@@ -38,7 +39,7 @@ export async function callTab<K extends keyof ContentCalls>(
 export function serve<M extends CallMap>(calls: M, handlers: Handlers<M>): () => void {
   const listener = (message: unknown, sender: browser.Runtime.MessageSender): Promise<unknown> | undefined => {
     if (sender.id !== browser.runtime.id) return undefined;
-    return dispatch(calls, handlers, message);
+    return dispatch(calls, handlers, message, sender.tab?.id !== undefined ? { tabId: sender.tab.id } : {});
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);
@@ -48,4 +49,42 @@ export function serve<M extends CallMap>(calls: M, handlers: Handlers<M>): () =>
 export async function activeTabId(): Promise<number | undefined> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id;
+}
+
+/** Opens an extension page (a path inside the package) in a new tab. */
+export async function openExtensionTab(path: string): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL(path) });
+}
+
+/** Shows a count on the toolbar button for one tab (empty for zero). */
+export async function setBadge(tabId: number, count: number): Promise<void> {
+  await browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' });
+  await browser.action.setBadgeBackgroundColor({ tabId, color: '#1d4e89' });
+}
+
+const SETTINGS_KEY = 'settings';
+
+/** The user's settings (defaults where nothing is stored). */
+export async function loadSettings(): Promise<Settings> {
+  const stored = await browser.storage.local.get(SETTINGS_KEY);
+  return readSettings(stored[SETTINGS_KEY]);
+}
+
+/** Stores the user's settings; every open page and the popup hear of it. */
+export async function saveSettings(settings: Settings): Promise<void> {
+  await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+}
+
+/** Calls `onChange` with the new settings whenever they change, until `signal` aborts. */
+export function watchSettings(onChange: (settings: Settings) => void, signal: AbortSignal): void {
+  const listener = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+    if (area === 'local' && SETTINGS_KEY in changes) onChange(readSettings(changes[SETTINGS_KEY]!.newValue));
+  };
+  browser.storage.onChanged.addListener(listener);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));
+}
+
+/** Opens the options page. */
+export async function openOptions(): Promise<void> {
+  await browser.runtime.openOptionsPage();
 }

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { workerHandlers } from '../background/handlers';
 import type { NotesRepo } from '../background/notes-repo';
-import { contentCalls, dispatch, parseRequest, parseResult, ProtocolError, workerCalls } from './protocol';
+import { contentCalls, dispatch, parseRequest, parseResult, parseTags, ProtocolError, workerCalls } from './protocol';
 
 const draft = { url: 'https://example.com/a', title: 'A', quote: 'Kerry said.', comment: '', entityIds: ['john-kerry'] };
 
 describe('protocol', () => {
   it('reads a valid call, and the documented bare stats message', () => {
-    expect(parseRequest(workerCalls, { type: 'saveNote', params: draft })).toEqual({ type: 'saveNote', params: draft });
+    expect(parseRequest(workerCalls, { type: 'saveNote', params: draft })).toEqual({ type: 'saveNote', params: { ...draft, tags: [], color: 'yellow' } });
     expect(parseRequest(contentCalls, { type: 'getPageStats' })).toEqual({ type: 'getPageStats', params: undefined });
   });
 
@@ -29,15 +29,36 @@ describe('protocol', () => {
     expect(parseResult(workerCalls, 'deleteNote', { deleted: true })).toEqual({ deleted: true });
   });
 
+  const effects = () => {
+    const done: string[] = [];
+    return { done, openTab: async (path: string) => void done.push(`open ${path}`), setBadge: async (tab: number, n: number) => void done.push(`badge ${tab} ${n}`) };
+  };
+
   it('dispatches to handlers and rejects invalid calls instead of throwing', async () => {
-    const handlers = workerHandlers({ delete: async (id: string) => id === 'x' } as unknown as NotesRepo);
+    const handlers = workerHandlers({ delete: async (id: string) => id === 'x' } as unknown as NotesRepo, effects());
     await expect(dispatch(workerCalls, handlers, { type: 'deleteNote', params: { id: 'x' } })).resolves.toEqual({ deleted: true });
     await expect(dispatch(workerCalls, handlers, { type: 'deleteNote', params: {} })).rejects.toThrow(ProtocolError);
     expect(dispatch(workerCalls, handlers, { type: 'other' })).toBeUndefined();
   });
 
   it('has a handler for every worker method and no other', () => {
-    const handlers = workerHandlers({} as NotesRepo);
+    const handlers = workerHandlers({} as NotesRepo, effects());
     expect(Object.keys(handlers).sort()).toEqual(Object.keys(workerCalls).sort());
+  });
+
+  it('opens the compare view at a disagreement and sets the badge of the sender’s tab only', async () => {
+    const fx = effects();
+    const handlers = workerHandlers({} as NotesRepo, fx);
+    await dispatch(workerCalls, handlers, { type: 'openComparison', params: { disagreementId: 'war-death-toll' } });
+    await dispatch(workerCalls, handlers, { type: 'pageScanned', params: { entityCount: 12 } }, { tabId: 7 });
+    await dispatch(workerCalls, handlers, { type: 'pageScanned', params: { entityCount: 3 } });
+    await expect(dispatch(workerCalls, handlers, { type: 'pageScanned', params: { entityCount: -1 } }, { tabId: 7 })).rejects.toThrow(ProtocolError);
+    expect(fx.done).toEqual(['open src/pages/compare.html#war-death-toll', 'badge 7 12']);
+  });
+
+  it('reads notes stored before tags and colours as untagged and yellow', () => {
+    const old = { id: 'n', url: 'https://a.example/', title: 'T', quote: 'Q', comment: '', entityIds: [], createdAt: 1 };
+    expect(parseResult(workerCalls, 'listNotes', [old])).toEqual([{ ...old, tags: [], color: 'yellow' }]);
+    expect(parseTags(' truce, Aleppo ,, truce ,')).toEqual(['truce', 'Aleppo']);
   });
 });

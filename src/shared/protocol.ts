@@ -17,6 +17,15 @@ export type CallMap = Record<string, CallSpec>;
 const MAX_QUOTE = 5_000;
 const MAX_COMMENT = 20_000;
 
+/** The colours a note can have; the first is the default. */
+export const NOTE_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export type NoteColor = (typeof NOTE_COLORS)[number];
+
+/** Tags as typed: "a, b ,, a" → ["a", "b"] (trimmed, no empties, no repeats, at most 20). */
+export function parseTags(input: string): string[] {
+  return [...new Set(input.split(',').map((t) => t.trim()).filter((t) => t.length > 0))].slice(0, 20);
+}
+
 /** A note as the content script drafts it. */
 export const NoteDraftSchema = v.object({
   url: v.pipe(v.string(), v.url()),
@@ -24,6 +33,9 @@ export const NoteDraftSchema = v.object({
   quote: v.pipe(v.string(), v.maxLength(MAX_QUOTE)),
   comment: v.pipe(v.string(), v.maxLength(MAX_COMMENT)),
   entityIds: v.array(v.string()),
+  /** Notes stored before tags and colours existed read as untagged and yellow. */
+  tags: v.optional(v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(60))), v.maxLength(20)), []),
+  color: v.optional(v.picklist(NOTE_COLORS), 'yellow'),
 });
 
 /** A stored note. */
@@ -63,6 +75,10 @@ export const workerCalls = {
   listNotes: { params: v.object({ url: v.string() }), result: v.array(NoteSchema) },
   /** Deletes one note; answers whether it existed. */
   deleteNote: { params: v.object({ id: v.string() }), result: v.object({ deleted: v.boolean() }) },
+  /** Opens the full comparison of one disagreement of the pack in a new tab. */
+  openComparison: { params: v.object({ disagreementId: v.string() }), result: v.object({ opened: v.boolean() }) },
+  /** A content script's count of distinct entities on its page, shown on the toolbar badge of the sender's tab. */
+  pageScanned: { params: v.object({ entityCount: v.pipe(v.number(), v.integer(), v.minValue(0)) }), result: v.object({}) },
 } satisfies CallMap;
 
 /** Calls a content script answers (sent with `tabs.sendMessage` to its tab). */
@@ -82,9 +98,15 @@ export type PageStats = v.InferOutput<typeof PageStatsSchema>;
 export type Params<M extends CallMap, K extends keyof M> = v.InferInput<M[K]['params']>;
 export type Result<M extends CallMap, K extends keyof M> = v.InferOutput<M[K]['result']>;
 
+/** Who sent a call, as far as a handler may need it. */
+export interface CallContext {
+  /** The sender's tab, for calls from content scripts. */
+  tabId?: number;
+}
+
 /** One handler per method of a call map, checked against it at compile time. */
 export type Handlers<M extends CallMap> = {
-  [K in keyof M]: (params: v.InferOutput<M[K]['params']>) => Promise<Result<M, K>>;
+  [K in keyof M]: (params: v.InferOutput<M[K]['params']>, context: CallContext) => Promise<Result<M, K>>;
 };
 
 /** A message that names a method of the map but whose params do not fit its schema. */
@@ -117,7 +139,7 @@ export function parseResult<M extends CallMap, K extends keyof M>(calls: M, type
 }
 
 /** Dispatches a raw message to its handler; `undefined` when the message is not for this map. */
-export function dispatch<M extends CallMap>(calls: M, handlers: Handlers<M>, message: unknown): Promise<unknown> | undefined {
+export function dispatch<M extends CallMap>(calls: M, handlers: Handlers<M>, message: unknown, context: CallContext = {}): Promise<unknown> | undefined {
   let request;
   try {
     request = parseRequest(calls, message);
@@ -125,6 +147,6 @@ export function dispatch<M extends CallMap>(calls: M, handlers: Handlers<M>, mes
     return Promise.reject(err);
   }
   if (!request) return undefined;
-  const handler = handlers[request.type] as (params: unknown) => Promise<unknown>;
-  return handler(request.params);
+  const handler = handlers[request.type] as (params: unknown, context: CallContext) => Promise<unknown>;
+  return handler(request.params, context);
 }
