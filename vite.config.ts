@@ -6,6 +6,13 @@ import manifest from './manifest.json' with { type: 'json' };
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   plugins: [crx({ manifest })],
-  build: { outDir: 'dist', emptyOutDir: true, target: 'chrome120', minify: true },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'chrome120',
+    minify: true,
+    // Pages the manifest does not name: crxjs builds only what the manifest lists.
+    rollupOptions: { input: { compare: 'src/pages/compare.html' } },
+  },
   server: { cors: { origin: [/chrome-extension:\/\//] } },
 });

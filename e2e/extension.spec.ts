@@ -42,7 +42,7 @@ test('hovering a mark shows the tooltip with what each source says; Escape close
   await expect(card).toContainText('Russian Foreign Minister');
   // One entry per source that names him, each with a verbatim sentence of that source.
   await expect(card.locator('.mention')).toHaveCount(3);
-  await expect(card.locator('.mention[data-source="s003"] blockquote')).toContainText('Sergey Lavrov');
+  await expect(card.locator('.mention[data-source="s003"] > blockquote')).toContainText('Sergey Lavrov');
   await expect(card.locator('.mention[data-source="s001"]')).toContainText('AFP wire story');
   await expect(card).toContainText('Not mentioned by:');
 

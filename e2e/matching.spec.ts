@@ -1,4 +1,4 @@
-import { AFP_FILE, expect, openExtensionPage, openPopupFor, pageStats, tabIdOf, test } from './support/fixtures';
+import { AFP_FILE, expect, openExtensionPage, pageStats, tabIdOf, test } from './support/fixtures';
 
 test('names split by inline markup are marked; blocks, hidden text and lone ambiguous names are not', async ({ ext, server }) => {
   const page = await ext.context.newPage();
@@ -54,15 +54,4 @@ test('turning marks off restores the page exactly, and on marks it again', async
 
   const on = (await ext$.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'setMarking', params: { enabled: true } }), tab)) as typeof marked;
   expect(on).toMatchObject({ enabled: true, markCount: marked.markCount });
-});
-
-test('the popup switch turns marks off for the page', async ({ ext, server }) => {
-  const page = await ext.context.newPage();
-  const url = server.url(`/corpus/${AFP_FILE}`);
-  await page.goto(url);
-  await expect(page.locator('crossread-mark').first()).toBeAttached();
-  const ext$ = await openPopupFor(ext, url);
-  await ext$.getByRole('button', { name: 'Turn marks off on this page' }).click();
-  await expect(ext$.getByRole('button', { name: 'Turn marks on on this page' })).toBeVisible();
-  await expect(page.locator('crossread-mark')).toHaveCount(0);
 });

@@ -8,4 +8,5 @@ declare const chrome: {
     sendMessage(tabId: number, message: unknown): Promise<unknown>;
   };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
+  action: { getBadgeText(details: { tabId: number }): Promise<string> };
 };

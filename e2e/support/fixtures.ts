@@ -1,11 +1,14 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { launchWithExtension, type LaunchedExtension } from './browser';
-import { AMBIGUOUS_PAGE, corpusArticlePage, corpusFiles, FORBIDDEN_PLACES_PAGE, LIVE_PAGE, MARKUP_PAGE } from './pages';
+import { AMBIGUOUS_PAGE, corpusArticlePage, corpusFiles, DARK_PAGE, EDGES_PAGE, FORBIDDEN_PLACES_PAGE, HOSTILE_PAGE, LIVE_PAGE, MARKUP_PAGE, PAYLOAD_PAGE } from './pages';
 import { servePages, type PageServer } from './server';
 
 /** Pages every test can open: one per corpus text at /corpus/<file>, and /forbidden. */
 function fixturePages(): Record<string, string> {
-  const pages: Record<string, string> = { '/forbidden': FORBIDDEN_PLACES_PAGE, '/markup': MARKUP_PAGE, '/live': LIVE_PAGE, '/ambiguous': AMBIGUOUS_PAGE };
+  const pages: Record<string, string> = {
+    '/forbidden': FORBIDDEN_PLACES_PAGE, '/markup': MARKUP_PAGE, '/live': LIVE_PAGE, '/ambiguous': AMBIGUOUS_PAGE,
+    '/hostile': HOSTILE_PAGE, '/edges': EDGES_PAGE, '/payload': PAYLOAD_PAGE, '/dark': DARK_PAGE,
+  };
   for (const file of corpusFiles()) pages[`/corpus/${file}`] = corpusArticlePage(file);
   return pages;
 }

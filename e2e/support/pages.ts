@@ -62,3 +62,38 @@ const timer = setInterval(() => {
   if (n === 50) { clearInterval(timer); document.body.dataset.done = 'yes'; }
 }, 40);
 </script></body></html>`;
+
+/** A page whose stylesheet attacks everything it can: the tooltip must still show, whole and legible. */
+export const HOSTILE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Hostile</title>
+<style>
+* { all: unset !important; }
+span, div, section, header, h2, ul, li, blockquote, form, textarea, button { display: none !important; }
+html { font-size: 64px !important; }
+body { display: block !important; transform: scale(1.3) rotate(3deg) !important; filter: blur(0) !important; padding: 40px !important; }
+p { display: block !important; font-size: 30px !important; }
+</style></head><body>
+<p id="target">Sergey Lavrov spoke after the talks.</p>
+</body></html>`;
+
+/** Names at each edge of the viewport, and one inside a scrolling box: every tooltip must stay fully visible. */
+export const EDGES_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Edges</title>
+<style>
+body { margin: 0; font: 16px/1.4 sans-serif; }
+.e { position: fixed; margin: 0; white-space: nowrap; }
+#tl { top: 0; left: 0; } #tr { top: 0; right: 0; } #bl { bottom: 0; left: 0; } #br { bottom: 0; right: 0; }
+#box { position: fixed; top: 200px; left: 300px; width: 320px; height: 120px; overflow: auto; border: 1px solid #999; }
+#box .spacer { height: 400px; }
+</style></head><body>
+<p class="e" id="tl">Kerry</p><p class="e" id="tr">Lavrov</p><p class="e" id="bl">Aleppo</p><p class="e" id="br">Geneva</p>
+<div id="box"><div class="spacer"></div><p id="inbox">Inside the box, Bashar al-Assad.</p><div class="spacer"></div></div>
+</body></html>`;
+
+/** A page whose text carries HTML and script payloads next to a name: they must show as text and run nothing. */
+export const PAYLOAD_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Payload</title></head><body>
+<p id="p">Sergey Lavrov said &lt;img src=x onerror="window.__pwned=1"&gt; and &lt;script&gt;window.__pwned=2&lt;/script&gt; today.</p>
+</body></html>`;
+
+/** A dark page (white text on black): marks and the tooltip must read on it. */
+export const DARK_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Dark</title>
+<style>html { background: #000; color: #eee; font: 18px/1.5 Georgia, serif; } body { max-width: 640px; margin: 40px auto; }</style>
+</head><body><p>In Geneva, John Kerry and Sergey Lavrov agreed on a ceasefire for Aleppo.</p></body></html>`;

@@ -1,3 +1,5 @@
+import type { HighlightStyle } from '../shared/settings';
+
 /** The custom element that wraps a match; a custom name keeps page CSS for spans and links off it. */
 export const MARK_TAG = 'crossread-mark';
 
@@ -31,18 +33,40 @@ export class Highlighter {
 
   private templates: { first: Element; cont: Element } | undefined;
 
-  /** Marks are cloned from two prepared elements: one attribute to set per mark, not four. */
+  private style: HighlightStyle = 'underline';
+
+  /**
+   * Marks are cloned from two prepared elements: one attribute to set per mark, not five.
+   * A mark takes focus from script only (tabindex -1): a page with two thousand names keeps
+   * its own Tab order, and the shortcut (see tooltips.ts) moves through the marks instead.
+   */
   private template(doc: Document, first: boolean): Element {
     if (!this.templates || this.templates.first.ownerDocument !== doc) {
       const head = doc.createElement(MARK_TAG);
-      head.setAttribute('tabindex', '0');
+      head.setAttribute('tabindex', '-1');
       head.setAttribute('role', 'button');
       head.setAttribute('aria-haspopup', 'dialog');
       const cont = doc.createElement(MARK_TAG);
       cont.setAttribute('data-cont', '');
       this.templates = { first: head, cont };
+      this.applyStyle(this.style);
     }
     return first ? this.templates.first : this.templates.cont;
+  }
+
+  /** Sets how marks look (marks.css), on the marks made so far and the ones to come. */
+  setStyle(style: HighlightStyle): void {
+    this.style = style;
+    this.applyStyle(style);
+  }
+
+  private applyStyle(style: HighlightStyle): void {
+    const marks = [this.templates?.first, this.templates?.cont, ...this.records.flatMap((r) => r.parts)];
+    for (const m of marks) {
+      if (!(m instanceof Element)) continue;
+      if (style === 'underline') m.removeAttribute('data-style');
+      else m.setAttribute('data-style', style);
+    }
   }
 
   /**

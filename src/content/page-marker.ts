@@ -3,7 +3,8 @@ import { Highlighter } from './highlighter';
 import { observeAdditions } from './observer';
 import { PageStatsTracker } from './page-stats';
 import { scanSliced } from './scanner';
-import { installTooltips, type SaveNote } from './tooltips';
+import type { HighlightStyle } from '../shared/settings';
+import { installTooltips, type TooltipActions } from './tooltips';
 
 /**
  * Crossread on one page: marks names (first the whole body, then whatever the page adds),
@@ -19,8 +20,15 @@ export class PageMarker {
   constructor(
     private readonly doc: Document,
     private readonly matcher: Matcher,
-    private readonly saveNote: SaveNote,
+    private readonly actions: TooltipActions,
+    /** Called after every pass and after `stop()`, with the number of distinct entities marked. */
+    private readonly onChange: (entityCount: number) => void = () => {},
   ) {}
+
+  /** Sets how marks look, now and for marks still to come. */
+  setStyle(style: HighlightStyle): void {
+    this.highlighter.setStyle(style);
+  }
 
   get enabled(): boolean {
     return this.controller !== undefined;
@@ -33,7 +41,7 @@ export class PageMarker {
     const body = this.doc.body;
     const watcher = observeAdditions(body, (nodes) => this.enqueue(nodes, controller.signal, watcher.discardPending), controller.signal);
     this.enqueue([body], controller.signal, watcher.discardPending);
-    installTooltips(this.doc, this.saveNote, controller.signal);
+    installTooltips(this.doc, this.actions, controller.signal);
     return this.queue;
   }
 
@@ -43,6 +51,7 @@ export class PageMarker {
     this.controller = undefined;
     await this.queue;
     this.highlighter.removeAll();
+    this.onChange(0);
   }
 
   /** Queues passes over `roots`; `afterWrites` drops the observer records of Crossread's own wraps. */
@@ -58,6 +67,7 @@ export class PageMarker {
         pass.ms += part.ms;
       }
       this.stats.add(pass);
+      this.onChange(this.stats.snapshot(this.doc, true).entityIds.length);
     });
   }
 }

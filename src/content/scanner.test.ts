@@ -20,7 +20,7 @@ beforeEach(() => {
 });
 
 describe('scan', () => {
-  it('wraps each name in a focusable mark without changing the text', () => {
+  it('wraps each name in a mark without changing the text', () => {
     document.body.innerHTML = '<p>John Kerry met <i>Lavrov</i> near Aleppo. Kerry left.</p>';
     const before = document.body.textContent;
     const { pass } = run();
@@ -33,7 +33,8 @@ describe('scan', () => {
     expect(pass.marks).toBe(4);
     expect(pass.textChars).toBe(before!.length);
     expect(document.body.textContent).toBe(before);
-    expect(document.querySelector<HTMLElement>(MARK_TAG)!.tabIndex).toBe(0);
+    // Focusable from script (the shortcut), outside the page's own Tab order.
+    expect(document.querySelector<HTMLElement>(MARK_TAG)!.tabIndex).toBe(-1);
   });
 
   it('matches a name split by inline markup, one focusable piece per match', () => {
@@ -68,6 +69,19 @@ describe('scan', () => {
       <code>Kerry()</code><p>Only Aleppo here.</p>`;
     run();
     expect(marks()).toEqual([['Aleppo', 'aleppo']]);
+  });
+
+  it('sets the chosen highlight style on marks made before and after the choice', () => {
+    document.body.innerHTML = '<p>Kerry met Lavrov.</p>';
+    const h = new Highlighter();
+    run(document.body, h);
+    h.setStyle('background');
+    document.body.insertAdjacentHTML('beforeend', '<p id="late">Aleppo</p>');
+    run(document.getElementById('late')!, h);
+    const styles = () => [...document.querySelectorAll(MARK_TAG)].map((m) => m.getAttribute('data-style'));
+    expect(styles()).toEqual(['background', 'background', 'background']);
+    h.setStyle('underline');
+    expect(styles()).toEqual([null, null, null]);
   });
 
   it('is idempotent: a second scan adds nothing', () => {

@@ -1,7 +1,7 @@
 import { h } from 'preact';
 import { bundledPack } from '../shared/bundled-pack';
 import { indexPack } from '../shared/pack-index';
-import { EntityTooltip } from '../ui/EntityTooltip';
+import { EntityTooltip, type EntityTooltipProps } from '../ui/EntityTooltip';
 import { TooltipHost } from './tooltip-host';
 
 /**
@@ -11,7 +11,7 @@ import { TooltipHost } from './tooltip-host';
  */
 export interface TooltipView {
   /** Shows the card for `entityId` at `anchor`; false when the pack does not know the entity. */
-  show(anchor: HTMLElement, entityId: string, quote: string, actions: { onSave(comment: string): Promise<void>; onClose(): void }): boolean;
+  show(anchor: HTMLElement, entityId: string, quote: string, actions: Pick<EntityTooltipProps, 'onSave' | 'onCompare' | 'onClose'>): boolean;
   hide(): void;
   readonly host: TooltipHost;
 }
@@ -27,7 +27,7 @@ export function createTooltipView(doc: Document): TooltipView {
       const entity = index.entity(entityId);
       if (!entity) return false;
       // A fresh key gives a fresh form for every opening.
-      host.show(anchor, h(EntityTooltip, { key: ++opened, entity, sources: index.pack.sources, quote, ...actions }));
+      host.show(anchor, h(EntityTooltip, { key: ++opened, entity, pack: index.pack, quote, ...actions }));
       return true;
     },
     hide: () => host.hide(),

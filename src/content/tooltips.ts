@@ -1,24 +1,42 @@
-import { MARK_TAG } from './highlighter';
+import type { NoteColor } from '../shared/protocol';
+import { MARK_TAG, WHOLE_MARKS } from './highlighter';
 import { sentenceAround } from './quote';
 import type { TooltipView } from './tooltip-view';
 
 const OPEN_DELAY_MS = 120;
 const CLOSE_DELAY_MS = 300;
 
-/** Where a new note goes; the content script passes the worker call. */
-export type SaveNote = (draft: { quote: string; comment: string; entityIds: string[] }) => Promise<void>;
+/** What the tooltip's buttons do; the content script passes the worker calls. */
+export interface TooltipActions {
+  saveNote(draft: { quote: string; comment: string; tags: string[]; color: NoteColor; entityIds: string[] }): Promise<void>;
+  openComparison(disagreementId: string): Promise<void>;
+}
+
+/** The shortcut that moves focus to the next mark (with Shift+Alt; `KeyK` goes back). */
+export const NEXT_MARK_KEY = 'KeyJ';
+export const PREVIOUS_MARK_KEY = 'KeyK';
+
+/** The mark after (or before) the focused one, in document order, wrapping around. */
+function stepMark(doc: Document, from: Element | null, forward: boolean): HTMLElement | undefined {
+  const marks = [...doc.querySelectorAll<HTMLElement>(WHOLE_MARKS)];
+  if (marks.length === 0) return undefined;
+  const at = from ? marks.indexOf(from as HTMLElement) : -1;
+  if (at < 0) return forward ? marks[0] : marks.at(-1);
+  return marks[(at + (forward ? 1 : marks.length - 1)) % marks.length];
+}
 
 function markOf(target: EventTarget | null): HTMLElement | null {
   return target instanceof Element ? target.closest<HTMLElement>(MARK_TAG) : null;
 }
 
 /**
- * Shows the entity tooltip for a mark on hover and on keyboard focus. Enter on a mark moves
- * focus into the tooltip; Escape closes it and returns focus to the mark. The tooltip stays
- * open while the pointer is over it or focus is inside it. The view (and the full pack) is
+ * Shows the entity tooltip for a mark on hover and on keyboard focus. Alt+Shift+J (K: back)
+ * moves focus through the marks and opens each one's tooltip; Enter on a mark moves focus
+ * into the tooltip; Escape closes it and returns focus to the mark. The tooltip stays open
+ * while the pointer is over it or focus is inside it. The view (and the full pack) is
  * imported on first use. All listeners end with `signal`.
  */
-export function installTooltips(doc: Document, saveNote: SaveNote, signal: AbortSignal): void {
+export function installTooltips(doc: Document, actions: TooltipActions, signal: AbortSignal): void {
   let view: TooltipView | undefined;
   let loading: Promise<TooltipView> | undefined;
   const loadView = () => (loading ??= import('./tooltip-view').then(({ createTooltipView }) => (view = createTooltipView(doc))));
@@ -27,6 +45,7 @@ export function installTooltips(doc: Document, saveNote: SaveNote, signal: Abort
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   /** Bumped on every open and close, so a view that finishes loading late does not open a stale card. */
   let generation = 0;
+  let returningFocus = false;
 
   const hostElement = () => view?.host.element;
   const isOpen = () => view?.host.isOpen ?? false;
@@ -45,7 +64,8 @@ export function installTooltips(doc: Document, saveNote: SaveNote, signal: Abort
     const v = await loadView();
     if (mine !== generation || signal.aborted) return false;
     return v.show(mark, entityId, quote, {
-      onSave: (comment) => saveNote({ quote, comment, entityIds: [entityId] }),
+      onSave: ({ comment, tags, color }) => actions.saveNote({ quote, comment, tags, color, entityIds: [entityId] }),
+      onCompare: (id) => actions.openComparison(id),
       onClose: () => close(true),
     });
   };
@@ -56,7 +76,12 @@ export function installTooltips(doc: Document, saveNote: SaveNote, signal: Abort
     const mark = current;
     current = null;
     view?.hide();
-    if (returnFocus) mark?.focus();
+    if (returnFocus && mark) {
+      // Focus comes back to the mark without opening the card again (focus events fire synchronously).
+      returningFocus = true;
+      mark.focus();
+      returningFocus = false;
+    }
   };
 
   const scheduleClose = () => {
@@ -96,14 +121,25 @@ export function installTooltips(doc: Document, saveNote: SaveNote, signal: Abort
     'focusin',
     (e) => {
       const mark = markOf(e.target);
-      if (mark) void open(mark);
-      else if (e.target !== hostElement() && (isOpen() || current)) close();
+      if (mark) {
+        if (!returningFocus) void open(mark);
+      } else if (e.target !== hostElement() && (isOpen() || current)) close();
     },
     opts,
   );
   doc.addEventListener(
     'keydown',
     (e) => {
+      if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && (e.code === NEXT_MARK_KEY || e.code === PREVIOUS_MARK_KEY)) {
+        // From inside the tooltip, step from the mark it belongs to.
+        const from = e.target === hostElement() ? current : markOf(doc.activeElement);
+        const next = stepMark(doc, from, e.code === NEXT_MARK_KEY);
+        if (next) {
+          e.preventDefault();
+          next.focus();
+        }
+        return;
+      }
       const mark = markOf(e.target);
       if (mark && e.key === 'Enter') {
         e.preventDefault();

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { activeTabId, callTab, callWorker } from '../platform/runtime';
+import { activeTabId, callTab, callWorker, loadSettings, openOptions, saveSettings } from '../platform/runtime';
 import { bundledPack } from '../shared/bundled-pack';
 import { indexPack } from '../shared/pack-index';
 import { PopupView, type PopupActions } from '../ui/PopupView';
@@ -20,6 +20,9 @@ const actions: PopupActions = {
   loadPage: async () => callTab(await targetTab(), 'getPageStats'),
   listNotes: (url) => callWorker('listNotes', { url }),
   setMarking: async (enabled) => callTab(await targetTab(), 'setMarking', { enabled }),
+  loadSettings,
+  saveSettings,
+  openOptions,
 };
 
 render(<PopupView actions={actions} index={indexPack(bundledPack)} />, document.getElementById('app')!);

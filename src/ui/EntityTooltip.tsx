@@ -1,35 +1,63 @@
 import { useState } from 'preact/hooks';
-import type { Entity, Source } from '../shared/knowledge';
+import { disagreementsOf, labelPhrases, sourceFramingNote, type EvidencedPhrase } from '../shared/framing-note';
+import type { Entity, KnowledgePack } from '../shared/knowledge';
+import { NOTE_COLORS, parseTags, type NoteColor } from '../shared/protocol';
 
 /** What the tooltip shows and what it can do; every string is rendered as text. */
 export interface EntityTooltipProps {
   entity: Entity;
-  /** All the pack's sources, so the silent ones can be named. */
-  sources: readonly Source[];
+  /** The whole pack: sources (so the silent ones can be named), framing profiles, disagreements. */
+  pack: KnowledgePack;
   /** The sentence of the page around the hovered name, saved with a note. */
   quote: string;
-  onSave(comment: string): Promise<void>;
+  onSave(note: { comment: string; tags: string[]; color: NoteColor }): Promise<void>;
+  /** Opens the full comparison of one disagreement. */
+  onCompare(disagreementId: string): Promise<void>;
   onClose(): void;
 }
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
-/** The card shown at a marked name: who it is, what each source says, and a note form. */
-export function EntityTooltip({ entity, sources, quote, onSave, onClose }: EntityTooltipProps) {
+/** Phrases with their evidence one click away: a reader can check every word against the source. */
+function Phrases({ items, class: cls }: { items: EvidencedPhrase[]; class: string }) {
+  return (
+    <ul class={cls}>
+      {items.map((p) => (
+        <li key={p.text}>
+          <details>
+            <summary>{p.text}</summary>
+            <blockquote class="evidence">{p.evidence}</blockquote>
+          </details>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * The card shown at a marked name: who it is, where the sources disagree about it, how each
+ * source names it and frames the story, and a note form.
+ */
+export function EntityTooltip({ entity, pack, quote, onSave, onCompare, onClose }: EntityTooltipProps) {
   const [comment, setComment] = useState('');
+  const [tags, setTags] = useState('');
+  const [color, setColor] = useState<NoteColor>(NOTE_COLORS[0]);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  const sources = pack.sources;
   const byId = new Map(sources.map((s) => [s.id, s]));
   const mentioned = new Set(entity.mentions.map((m) => m.sourceId));
   const silent = sources.filter((s) => !mentioned.has(s.id));
+  const disagreements = disagreementsOf(pack, entity.id);
   const titleId = `crossread-title-${entity.id}`;
 
   const submit = async (e: Event) => {
     e.preventDefault();
     setSave({ kind: 'saving' });
     try {
-      await onSave(comment);
+      await onSave({ comment, tags: parseTags(tags), color });
       setSave({ kind: 'saved' });
       setComment('');
+      setTags('');
     } catch (err) {
       setSave({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
     }
@@ -45,12 +73,35 @@ export function EntityTooltip({ entity, sources, quote, onSave, onClose }: Entit
         </button>
       </header>
       {entity.role && <p class="role">{entity.role}</p>}
+      {disagreements.length > 0 && (
+        <section aria-label="Where the sources disagree">
+          <h3>Where the sources disagree</h3>
+          <ul class="disagreements">
+            {disagreements.map((d) => (
+              <li key={d.id} class="disagreement" data-disagreement={d.id}>
+                <strong>{d.topic}:</strong>{' '}
+                {d.positions.map((p, i) => (
+                  <span key={p.sourceId}>
+                    {i > 0 && ' · '}
+                    {p.position} <span class="muted">({byId.get(p.sourceId)?.label ?? p.sourceId})</span>
+                  </span>
+                ))}{' '}
+                <button type="button" class="link" onClick={() => void onCompare(d.id)}>
+                  Compare
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <h3>
         In the sources <span class="muted">({mentioned.size} of {sources.length})</span>
       </h3>
       <ul class="mentions">
         {entity.mentions.map((m) => {
           const source = byId.get(m.sourceId);
+          const labels = labelPhrases(m);
+          const framing = sourceFramingNote(pack, m.sourceId);
           return (
             <li key={m.sourceId} class="mention" data-source={m.sourceId}>
               <div class="source">
@@ -61,8 +112,15 @@ export function EntityTooltip({ entity, sources, quote, onSave, onClose }: Entit
                   · {m.count}× as {m.aliases.join(', ')}
                 </span>
               </div>
+              {labels.length > 0 && <Phrases class="labels" items={labels} />}
               <blockquote>{m.sentence}</blockquote>
               {m.inComment && <p class="note">In a reader comment below the article, not the article itself.</p>}
+              {framing.length > 0 && (
+                <div class="framing">
+                  <span class="muted">How this source frames the story (counted in its text):</span>
+                  <Phrases class="framing-note" items={framing} />
+                </div>
+              )}
             </li>
           );
         })}
@@ -83,6 +141,25 @@ export function EntityTooltip({ entity, sources, quote, onSave, onClose }: Entit
             onInput={(e) => setComment((e.currentTarget as HTMLTextAreaElement).value)}
           />
         </label>
+        <div class="row">
+          <label class="tags">
+            <span>Tags</span>
+            <input
+              name="tags"
+              value={tags}
+              placeholder="comma, separated"
+              onInput={(e) => setTags((e.currentTarget as HTMLInputElement).value)}
+            />
+          </label>
+          <fieldset class="colors">
+            <legend>Colour</legend>
+            {NOTE_COLORS.map((c) => (
+              <label key={c} class={`swatch ${c}`} title={c}>
+                <input type="radio" name="color" value={c} checked={color === c} aria-label={c} onChange={() => setColor(c)} />
+              </label>
+            ))}
+          </fieldset>
+        </div>
         <p class="quote muted" title={quote}>
           Quote: “{quote.length > 160 ? `${quote.slice(0, 157)}…` : quote}”
         </p>
@@ -97,6 +174,7 @@ export function EntityTooltip({ entity, sources, quote, onSave, onClose }: Entit
           </span>
         </div>
       </form>
+      <p class="hint muted">Alt+Shift+J / K: next / previous name on the page</p>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Entity } from '../shared/knowledge';
 import type { PackIndex } from '../shared/pack-index';
 import type { Note, PageStats } from '../shared/protocol';
+import { isActiveOn, siteOf, withSite, type Settings } from '../shared/settings';
 
 /** What the popup needs from the extension; tests pass a mock, the popup page the real calls. */
 export interface PopupActions {
@@ -10,12 +11,16 @@ export interface PopupActions {
   listNotes(url: string): Promise<Note[]>;
   /** Turns marks on or off on the page; answers the page's stats after. */
   setMarking(enabled: boolean): Promise<PageStats>;
+  loadSettings(): Promise<Settings>;
+  /** Stores settings (every open page follows them). */
+  saveSettings(settings: Settings): Promise<void>;
+  openOptions(): Promise<void>;
 }
 
 type State =
   | { kind: 'loading' }
   | { kind: 'unavailable'; reason: string }
-  | { kind: 'ready'; stats: PageStats; notes: Note[] };
+  | { kind: 'ready'; stats: PageStats; notes: Note[]; settings: Settings };
 
 /** The toolbar popup: the entities on the current page and the notes saved on it. */
 export function PopupView({ actions, index }: { actions: PopupActions; index: PackIndex }) {
@@ -26,8 +31,8 @@ export function PopupView({ actions, index }: { actions: PopupActions; index: Pa
     (async () => {
       try {
         const stats = await actions.loadPage();
-        const notes = await actions.listNotes(stats.url);
-        if (live) setState({ kind: 'ready', stats, notes });
+        const [notes, settings] = await Promise.all([actions.listNotes(stats.url), actions.loadSettings()]);
+        if (live) setState({ kind: 'ready', stats, notes, settings });
       } catch (err) {
         if (live) setState({ kind: 'unavailable', reason: err instanceof Error ? err.message : String(err) });
       }
@@ -51,13 +56,21 @@ export function PopupView({ actions, index }: { actions: PopupActions; index: Pa
         <Ready
           stats={state.stats}
           notes={state.notes}
+          settings={state.settings}
           index={index}
-          onToggle={async () => {
-            const stats = await actions.setMarking(!state.stats.enabled);
-            setState({ ...state, stats });
+          onSettings={async (settings) => {
+            // Stored first, so the choice survives reloads; then the page is told at once.
+            await actions.saveSettings(settings);
+            const stats = await actions.setMarking(isActiveOn(settings, state.stats.url));
+            setState({ ...state, settings, stats });
           }}
         />
       )}
+      <p class="footer">
+        <button type="button" class="more" onClick={() => void actions.openOptions()}>
+          Options
+        </button>
+      </p>
     </main>
   );
 }
@@ -65,7 +78,7 @@ export function PopupView({ actions, index }: { actions: PopupActions; index: Pa
 /** Names listed before "Show all", so the page's notes stay in view. */
 const FIRST_NAMES = 8;
 
-function Ready({ stats, notes, index, onToggle }: { stats: PageStats; notes: Note[]; index: PackIndex; onToggle(): Promise<void> }) {
+function Ready({ stats, notes, settings, index, onSettings }: { stats: PageStats; notes: Note[]; settings: Settings; index: PackIndex; onSettings(s: Settings): Promise<void> }) {
   const [showAll, setShowAll] = useState(false);
   const entities = Object.entries(stats.entityCounts)
     .flatMap(([id, count]): { entity: Entity; count: number }[] => {
@@ -76,11 +89,25 @@ function Ready({ stats, notes, index, onToggle }: { stats: PageStats; notes: Not
   const total = index.pack.sources.length;
   return (
     <>
-      <p class="switch">
-        <button type="button" class="toggle" aria-pressed={stats.enabled} onClick={() => void onToggle()}>
-          {stats.enabled ? 'Turn marks off on this page' : 'Turn marks on on this page'}
+      <div class="switches">
+        <button
+          type="button"
+          class="toggle site"
+          aria-pressed={!settings.disabledSites.includes(siteOf(stats.url))}
+          onClick={() => void onSettings(withSite(settings, stats.url, settings.disabledSites.includes(siteOf(stats.url))))}
+        >
+          On {siteOf(stats.url) || 'this site'}
         </button>
-      </p>
+        <button type="button" class="toggle pause" aria-pressed={settings.paused} onClick={() => void onSettings({ ...settings, paused: !settings.paused })}>
+          Pause everywhere
+        </button>
+      </div>
+      {!stats.enabled && (
+        <p class="empty" role="status">
+          {settings.paused ? 'Crossread is paused on every site.' : 'Crossread is off on this site.'} No names are marked.
+        </p>
+      )}
+      <p class="muted hint">Alt+Shift+J / K on the page: next / previous name.</p>
       <section aria-labelledby="entities-h">
         <h2 id="entities-h">
           On this page <span class="muted">({entities.length} names, {stats.markCount} marks)</span>

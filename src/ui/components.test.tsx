@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Entity, KnowledgePack, Source } from '../shared/knowledge';
 import { indexPack } from '../shared/pack-index';
 import type { Note, PageStats } from '../shared/protocol';
+import { readSettings } from '../shared/settings';
 import { EntityTooltip } from './EntityTooltip';
 import { PopupView, type PopupActions } from './PopupView';
 
@@ -17,9 +18,41 @@ const sentence = `Kerry said ${PAYLOAD}.`;
 const kerry: Entity = {
   id: 'john-kerry', name: 'John Kerry', type: 'person', role: 'U.S. Secretary of State', origin: 'catalog',
   aliases: [{ text: 'John Kerry', caseSensitive: false }],
-  mentions: [{ sourceId: 's001', count: 2, aliases: ['Kerry'], sentence, sentences: [sentence], inComment: false, quotes: [], labels: [], related: [] }],
+  mentions: [{
+    sourceId: 's001', count: 2, aliases: ['Kerry'], sentence, sentences: [sentence], inComment: false, quotes: [], related: [],
+    labels: [
+      { text: 'regime', kind: 'lexicon', category: 'state-regime', scareQuoted: false, sentence: `The ${PAYLOAD} regime said.` },
+      { text: 'moderate', kind: 'lexicon', category: 'armed-opposition', scareQuoted: true, sentence: "The 'moderate' rebels." },
+      { text: 'Secretary of State', kind: 'title', scareQuoted: false, sentence: 'Secretary of State John Kerry.' },
+      { text: 'a man who flew to Geneva', kind: 'apposition', scareQuoted: false, sentence: 'Kerry, a man who flew to Geneva, said.' },
+    ],
+  }],
 };
-const pack: KnowledgePack = { schemaVersion: 2, sources, entities: [kerry], framing: { categories: [], profiles: [] }, claims: [], disagreements: [] };
+const pack: KnowledgePack = {
+  schemaVersion: 2, sources, entities: [kerry], claims: [],
+  framing: {
+    categories: [],
+    profiles: [{ sourceId: 's001', counts: [
+      { category: 'state-regime', count: 4, terms: [{ term: 'regime', count: 4 }], evidence: [{ term: 'regime', sentence: 'The regime shelled it.' }] },
+      { category: 'state-government', count: 1, terms: [{ term: 'government', count: 1 }], evidence: [{ term: 'government', sentence: 'The government said.' }] },
+      { category: 'loaded', count: 0, terms: [], evidence: [] },
+      { category: 'attribution-anonymous', count: 2, terms: [{ term: 'sources said', count: 2 }], evidence: [{ term: 'sources said', sentence: `Sources said ${PAYLOAD}.` }] },
+    ] }],
+  },
+  disagreements: [
+    { id: 'toll', topic: 'Deaths in the war', question: 'How many?', kind: 'fact', origin: 'curated', entityIds: ['john-kerry'], silent: ['s000'],
+      positions: [
+        { sourceId: 's000', position: '290,000 killed', evidence: [{ quote: '290,000', sentence: 'It has killed 290,000.' }] },
+        { sourceId: 's001', position: `500,000 dead ${PAYLOAD}`, evidence: [{ quote: '500,000', sentence: 'It has killed 500,000.' }] },
+      ] },
+    { id: 'toll-extracted', topic: 'Figures', question: 'q', kind: 'fact', origin: 'extracted', curatedAs: 'toll', entityIds: ['john-kerry'], silent: [],
+      positions: [
+        { sourceId: 's000', position: '290,000', evidence: [{ quote: '290,000', sentence: 'It has killed 290,000.' }] },
+        { sourceId: 's001', position: '500,000', evidence: [{ quote: '500,000', sentence: 'It has killed 500,000.' }] },
+      ] },
+  ],
+};
+const noop = async () => {};
 
 let root: HTMLElement;
 const mount = async (vnode: preact.ComponentChild) => {
@@ -31,10 +64,11 @@ afterEach(() => {
   render(null, root);
   root.remove();
 });
+const texts = (selector: string) => [...root.querySelectorAll(selector)].map((e) => e.textContent);
 
 describe('EntityTooltip', () => {
   it('shows name, type, role, each source with its sentence, and the silent sources', async () => {
-    await mount(<EntityTooltip entity={kerry} sources={sources} quote="Kerry spoke." onSave={async () => {}} onClose={() => {}} />);
+    await mount(<EntityTooltip entity={kerry} pack={pack} quote="Kerry spoke." onSave={noop} onCompare={noop} onClose={() => {}} />);
     expect(root.querySelector('h2')!.textContent).toBe('John Kerry');
     expect(root.querySelector('.type')!.textContent).toBe('person');
     expect(root.querySelector('.role')!.textContent).toBe('U.S. Secretary of State');
@@ -42,32 +76,56 @@ describe('EntityTooltip', () => {
     expect(root.querySelector('.silent')!.textContent).toContain('Label s000');
   });
 
+  it('says how the source names the entity and frames the story, each with its evidence sentence', async () => {
+    await mount(<EntityTooltip entity={kerry} pack={pack} quote="q" onSave={noop} onCompare={noop} onClose={() => {}} />);
+    // Framing words first, titles last, appositions left out.
+    expect(texts('.labels summary')).toEqual(['calls it “regime”', 'puts “moderate” in scare quotes', 'titles: “Secretary of State”']);
+    expect(texts('.labels .evidence')[1]).toBe("The 'moderate' rebels.");
+    // Only categories the source uses, never a score.
+    expect(texts('.framing-note summary')).toEqual(['the Syrian state: “regime” 4×, “government” once', 'claims from unnamed sources 2× (“sources said”)']);
+    expect(texts('.framing-note .evidence')).toEqual(['The regime shelled it.', `Sources said ${PAYLOAD}.`]);
+  });
+
+  it('lists the disagreements on the entity (not the extracted duplicates) and opens their comparison', async () => {
+    const onCompare = vi.fn(noop);
+    await mount(<EntityTooltip entity={kerry} pack={pack} quote="q" onSave={noop} onCompare={onCompare} onClose={() => {}} />);
+    const rows = root.querySelectorAll<HTMLElement>('.disagreement');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.textContent).toContain('Deaths in the war: 290,000 killed (Label s000) · 500,000 dead');
+    await act(() => rows[0]!.querySelector('button')!.click());
+    expect(onCompare).toHaveBeenCalledWith('toll');
+  });
+
   it('renders HTML in pack strings as text and runs nothing', async () => {
-    await mount(<EntityTooltip entity={kerry} sources={sources} quote={PAYLOAD} onSave={async () => {}} onClose={() => {}} />);
+    await mount(<EntityTooltip entity={kerry} pack={pack} quote={PAYLOAD} onSave={noop} onCompare={noop} onClose={() => {}} />);
     expect(root.querySelector('img')).toBeNull();
-    expect(root.querySelector('blockquote')!.textContent).toBe(`Kerry said ${PAYLOAD}.`);
+    expect(root.querySelector('.mention > blockquote')!.textContent).toBe(`Kerry said ${PAYLOAD}.`);
+    expect(root.textContent).toContain(`500,000 dead ${PAYLOAD}`);
+    expect(root.querySelector('.quote')!.textContent).toContain(PAYLOAD);
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
   });
 
-  it('saves the comment and reports the outcome', async () => {
-    const onSave = vi.fn(async (comment: string) => {
-      if (comment === 'fail') throw new Error('database closed');
+  it('saves the comment with tags and colour, and reports the outcome', async () => {
+    const onSave = vi.fn(async (note: { comment: string }) => {
+      if (note.comment === 'fail') throw new Error('database closed');
     });
-    await mount(<EntityTooltip entity={kerry} sources={sources} quote="q" onSave={onSave} onClose={() => {}} />);
-    const textarea = root.querySelector('textarea')!;
-    const submit = async (text: string) => {
-      await act(() => {
-        textarea.value = text;
-        textarea.dispatchEvent(new Event('input', { bubbles: true }));
+    await mount(<EntityTooltip entity={kerry} pack={pack} quote="q" onSave={onSave} onCompare={noop} onClose={() => {}} />);
+    const type = async (selector: string, text: string) =>
+      act(() => {
+        const field = root.querySelector<HTMLInputElement | HTMLTextAreaElement>(selector)!;
+        field.value = text;
+        field.dispatchEvent(new Event('input', { bubbles: true }));
       });
-      await act(async () => {
-        root.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true, bubbles: true }));
-      });
-    };
-    await submit('worth checking');
-    expect(onSave).toHaveBeenCalledWith('worth checking');
+    const submit = () => act(async () => void root.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true, bubbles: true })));
+    await type('textarea', 'worth checking');
+    await type('input[name="tags"]', 'truce, Aleppo, truce');
+    await act(() => root.querySelector<HTMLInputElement>('input[value="green"]')!.click());
+    await submit();
+    expect(onSave).toHaveBeenCalledWith({ comment: 'worth checking', tags: ['truce', 'Aleppo'], color: 'green' });
     expect(root.querySelector('[role="status"]')!.textContent).toBe('Saved.');
-    await submit('fail');
+    expect(root.querySelector<HTMLInputElement>('input[name="tags"]')!.value).toBe('');
+    await type('textarea', 'fail');
+    await submit();
     expect(root.querySelector('[role="status"]')!.textContent).toBe('Not saved: database closed');
   });
 });
@@ -77,21 +135,49 @@ describe('PopupView', () => {
     url: 'https://news.example/a', title: 'A', enabled: true, markCount: 3, entityIds: ['john-kerry'], entityCounts: { 'john-kerry': 3 },
     textChars: 100, scanMs: 1, passes: 1,
   };
-  const note: Note = { id: 'n1', url: stats.url, title: 'A', quote: 'Kerry said.', comment: 'check', entityIds: ['john-kerry'], createdAt: 0 };
+  const note: Note = { id: 'n1', url: stats.url, title: 'A', quote: 'Kerry said.', comment: 'check', entityIds: ['john-kerry'], tags: [], color: 'yellow', createdAt: 0 };
+
+  const popupActions = (over: Partial<PopupActions> = {}): PopupActions => ({
+    loadPage: async () => stats,
+    listNotes: vi.fn(async () => [note]),
+    setMarking: vi.fn(async (enabled: boolean) => ({ ...stats, enabled, markCount: enabled ? 3 : 0 })),
+    loadSettings: async () => readSettings(undefined),
+    saveSettings: vi.fn(async () => {}),
+    openOptions: vi.fn(async () => {}),
+    ...over,
+  });
 
   it('lists the page’s entities with source counts, and its notes', async () => {
-    const actions: PopupActions = { loadPage: async () => stats, listNotes: vi.fn(async () => [note]), setMarking: vi.fn(async (enabled: boolean) => ({ ...stats, enabled, markCount: 0 })) };
+    const actions = popupActions();
     await mount(<PopupView actions={actions} index={indexPack(pack)} />);
     await act(async () => {});
     expect(actions.listNotes).toHaveBeenCalledWith('https://news.example/a');
     expect(root.querySelector('.entities li')!.textContent).toContain('John Kerry');
     expect(root.querySelector('.entities li')!.textContent).toContain('3× here · in 1 of 2 sources');
     expect(root.querySelector('.note-item')!.textContent).toContain('check');
-    const toggle = root.querySelector<HTMLButtonElement>('button.toggle')!;
-    expect(toggle.getAttribute('aria-pressed')).toBe('true');
-    await act(async () => toggle.click());
-    expect(actions.setMarking).toHaveBeenCalledWith(false);
-    expect(root.querySelector('button.toggle')!.textContent).toBe('Turn marks on on this page');
+  });
+
+  it('switches the site off and pauses everywhere, storing each choice before telling the page', async () => {
+    const actions = popupActions();
+    await mount(<PopupView actions={actions} index={indexPack(pack)} />);
+    await act(async () => {});
+    const click = async (selector: string) => {
+      await act(async () => root.querySelector<HTMLButtonElement>(selector)!.click());
+      await act(async () => {});
+    };
+    const site = root.querySelector<HTMLButtonElement>('button.site')!;
+    expect(site.textContent).toBe('On news.example');
+    expect(site.getAttribute('aria-pressed')).toBe('true');
+    await click('button.site');
+    expect(actions.saveSettings).toHaveBeenLastCalledWith({ paused: false, disabledSites: ['news.example'], highlightStyle: 'underline' });
+    expect(actions.setMarking).toHaveBeenLastCalledWith(false);
+    expect(root.querySelector('button.site')!.getAttribute('aria-pressed')).toBe('false');
+    expect(root.textContent).toContain('Crossread is off on this site.');
+    await click('button.site');
+    await click('button.pause');
+    expect(actions.saveSettings).toHaveBeenLastCalledWith({ paused: true, disabledSites: [], highlightStyle: 'underline' });
+    expect(actions.setMarking).toHaveBeenLastCalledWith(false);
+    expect(root.textContent).toContain('Crossread is paused on every site.');
   });
 
   it('says plainly when Crossread does not run on the tab', async () => {
@@ -99,6 +185,9 @@ describe('PopupView', () => {
       loadPage: async () => Promise.reject(new Error('Could not establish connection.')),
       listNotes: async () => [],
       setMarking: async () => Promise.reject(new Error('unreachable')),
+      loadSettings: async () => readSettings(undefined),
+      saveSettings: async () => {},
+      openOptions: async () => {},
     };
     await mount(<PopupView actions={actions} index={indexPack(pack)} />);
     await act(async () => {});

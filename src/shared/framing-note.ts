@@ -1,0 +1,76 @@
+import type { FramingCount } from './framing';
+import type { Disagreement, KnowledgePack, Mention } from './knowledge';
+
+/** One short statement about a source or a mention, with the verbatim sentence that backs it. */
+export interface EvidencedPhrase {
+  text: string;
+  /** A sentence of the source that shows it, verbatim. */
+  evidence: string;
+}
+
+const MAX_LABELS = 4;
+const MAX_NOTE = 3;
+
+/**
+ * How one source names an entity, in words a reader understands: the framing words it puts
+ * at the name ("calls it “regime”"), the ones it puts in scare quotes, and the titles it
+ * gives. Appositions are left out here: they are long and the card quotes a sentence anyway.
+ */
+export function labelPhrases(mention: Mention): EvidencedPhrase[] {
+  const out: EvidencedPhrase[] = [];
+  const seen = new Set<string>();
+  for (const label of mention.labels) {
+    if (label.kind === 'apposition') continue;
+    const key = `${label.kind}|${label.text.toLowerCase()}|${label.scareQuoted}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const text =
+      label.kind === 'title'
+        ? `titles: “${label.text}”`
+        : label.scareQuoted
+          ? `puts “${label.text}” in scare quotes`
+          : `calls it “${label.text}”`;
+    out.push({ text, evidence: label.sentence });
+  }
+  // Framing words first: they are what differs between outlets; titles rarely do.
+  return out.sort((a, b) => Number(a.text.startsWith('titles')) - Number(b.text.startsWith('titles'))).slice(0, MAX_LABELS);
+}
+
+const times = (n: number) => (n === 1 ? 'once' : `${n}×`);
+const topTerms = (c: FramingCount, n = 2) => c.terms.slice(0, n).map((t) => `“${t.term}”`).join(', ');
+
+/**
+ * A short note on how a source frames the story, built only from its framing profile in the
+ * pack: counts of the lexicon's categories, each with a sentence of the source as evidence.
+ * Never a rating: it says what the text does, and the reader can check every word.
+ */
+export function sourceFramingNote(pack: KnowledgePack, sourceId: string): EvidencedPhrase[] {
+  const profile = pack.framing.profiles.find((p) => p.sourceId === sourceId);
+  if (!profile) return [];
+  const count = (id: string) => profile.counts.find((c) => c.category === id);
+  const out: EvidencedPhrase[] = [];
+  const push = (c: FramingCount | undefined, text: (c: FramingCount) => string) => {
+    const evidence = c?.evidence[0]?.sentence;
+    if (c && c.count > 0 && evidence) out.push({ text: text(c), evidence });
+  };
+  const regime = count('state-regime');
+  const government = count('state-government');
+  if ((regime?.count ?? 0) > 0 || (government?.count ?? 0) > 0) {
+    const r = regime?.count ?? 0;
+    const g = government?.count ?? 0;
+    const evidence = (r >= g ? regime : government)?.evidence[0]?.sentence;
+    if (evidence) out.push({ text: `the Syrian state: “regime” ${r === 0 ? 'never' : times(r)}, “government” ${g === 0 ? 'never' : times(g)}`, evidence });
+  }
+  push(count('scare-quotes'), (c) => `scare quotes around ${topTerms(c)}${c.count > 2 ? ` and more (${c.count})` : ''}`);
+  push(count('loaded'), (c) => `loaded words ${times(c.count)} (${topTerms(c)})`);
+  push(count('attribution-anonymous'), (c) => `claims from unnamed sources ${times(c.count)} (${topTerms(c, 1)})`);
+  return out.slice(0, MAX_NOTE);
+}
+
+/**
+ * The pack's disagreements that involve an entity: curated ones, and extracted candidates
+ * that no curated point already covers.
+ */
+export function disagreementsOf(pack: KnowledgePack, entityId: string): Disagreement[] {
+  return pack.disagreements.filter((d) => d.entityIds.includes(entityId) && d.curatedAs === undefined);
+}
