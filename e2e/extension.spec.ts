@@ -70,6 +70,8 @@ test('a note saved from the tooltip is listed in the popup after a worker stop a
   const card = page.locator('crossread-tooltip [role="dialog"]');
   await expect(card.locator('textarea')).toBeFocused();
   await page.keyboard.type('Compare the timing with the 003 blog repost.');
+  await card.locator('input[name="tags"]').fill('timing, truce');
+  await card.getByRole('radio', { name: 'blue' }).check();
   await card.getByRole('button', { name: 'Save note' }).click();
   await expect(card.getByRole('status')).toHaveText('Saved.');
 
@@ -79,6 +81,8 @@ test('a note saved from the tooltip is listed in the popup after a worker stop a
     await expect(note).toContainText('Compare the timing with the 003 blog repost.');
     await expect(note.locator('blockquote')).toContainText('U.S. Secretary of State John Kerry and Russian Foreign Minister');
     await expect(note).toContainText('John Kerry');
+    await expect(note.locator('.tags li')).toHaveText(['timing', 'truce']);
+    await expect(note).toHaveAttribute('data-color', 'blue');
   };
 
   const popup = await openPopupFor(first, url);

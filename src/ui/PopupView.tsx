@@ -142,9 +142,16 @@ function Ready({ stats, notes, settings, index, onSettings }: { stats: PageStats
         ) : (
           <ul class="notes">
             {notes.map((n) => (
-              <li key={n.id} class="note-item">
+              <li key={n.id} class="note-item" data-color={n.color}>
                 <blockquote>{n.quote}</blockquote>
                 {n.comment && <p class="comment">{n.comment}</p>}
+                {n.tags.length > 0 && (
+                  <ul class="tags" aria-label="Tags">
+                    {n.tags.map((t) => (
+                      <li key={t}>{t}</li>
+                    ))}
+                  </ul>
+                )}
                 <p class="muted">
                   {n.entityIds.map((id) => index.entity(id)?.name ?? id).join(', ')} ·{' '}
                   <time dateTime={new Date(n.createdAt).toISOString()}>{new Date(n.createdAt).toLocaleString()}</time>

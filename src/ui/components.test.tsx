@@ -135,7 +135,7 @@ describe('PopupView', () => {
     url: 'https://news.example/a', title: 'A', enabled: true, markCount: 3, entityIds: ['john-kerry'], entityCounts: { 'john-kerry': 3 },
     textChars: 100, scanMs: 1, passes: 1,
   };
-  const note: Note = { id: 'n1', url: stats.url, title: 'A', quote: 'Kerry said.', comment: 'check', entityIds: ['john-kerry'], tags: [], color: 'yellow', createdAt: 0 };
+  const note: Note = { id: 'n1', url: stats.url, title: 'A', quote: 'Kerry said.', comment: 'check', entityIds: ['john-kerry'], tags: ['truce', 'Aleppo'], color: 'green', createdAt: 0 };
 
   const popupActions = (over: Partial<PopupActions> = {}): PopupActions => ({
     loadPage: async () => stats,
@@ -155,6 +155,8 @@ describe('PopupView', () => {
     expect(root.querySelector('.entities li')!.textContent).toContain('John Kerry');
     expect(root.querySelector('.entities li')!.textContent).toContain('3× here · in 1 of 2 sources');
     expect(root.querySelector('.note-item')!.textContent).toContain('check');
+    expect(texts('.note-item .tags li')).toEqual(['truce', 'Aleppo']);
+    expect(root.querySelector('.note-item')!.getAttribute('data-color')).toBe('green');
   });
 
   it('switches the site off and pauses everywhere, storing each choice before telling the page', async () => {

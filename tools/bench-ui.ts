@@ -1,0 +1,138 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { launchWithExtension } from '../e2e/support/browser';
+import { corpusArticlePage } from '../e2e/support/pages';
+import { servePages } from '../e2e/support/server';
+
+/**
+ * `npm run bench:ui` (after `npm run build`): what the content script costs a page.
+ * 1. Size: the code every page loads (the content script and its static imports) next to the
+ *    code loaded only when a card first opens (the tooltip view, Preact, the pack), minified
+ *    and gzipped, and the ratio to bundling it all eagerly (the alternative).
+ * 2. Hover to visible card, in real Chromium with the built extension: the first hover on a
+ *    fresh page (loads the lazy chunk) and later hovers. The card opens after a deliberate
+ *    120 ms hover-intent delay, reported apart from the work.
+ * Writes bench-results/ui.json.
+ */
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '9' }, out: { type: 'string', default: 'bench-results/ui.json' } } });
+const RUNS = Number(values.runs);
+const OPEN_DELAY_MS = 120;
+const DIST = 'dist';
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+/** A built chunk's static imports (`from"./x.js"`) and dynamic ones (import(`./x.js`)). */
+function importsOf(file: string): { static: string[]; dynamic: string[] } {
+  const code = readFileSync(join(DIST, 'assets', file), 'utf8');
+  const find = (re: RegExp) => [...code.matchAll(re)].map((m) => m[1]!);
+  return { static: find(/(?:from|import)\s*"\.\/([^"]+\.js)"/g), dynamic: find(/import\(\s*[`"']\.\/([^`"']+\.js)[`"']\s*\)/g) };
+}
+
+/** Every chunk reachable from `entry` through static imports. */
+function closure(entry: string, skip = new Set<string>()): Set<string> {
+  const seen = new Set<string>();
+  const visit = (f: string) => {
+    if (seen.has(f) || skip.has(f)) return;
+    seen.add(f);
+    importsOf(f).static.forEach(visit);
+  };
+  visit(entry);
+  return seen;
+}
+
+const sizeOf = (files: Iterable<string>) => {
+  let min = 0;
+  let gz = 0;
+  for (const f of files) {
+    const code = readFileSync(join(DIST, 'assets', f));
+    min += code.length;
+    gz += gzipSync(code, { level: 9 }).length;
+  }
+  return { minifiedKB: round(min / 1024), gzippedKB: round(gz / 1024) };
+};
+
+// The manifest names the loader; the loader imports the content script module by URL.
+const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')) as { content_scripts: { js: string[]; css?: string[] }[] };
+const loader = manifest.content_scripts[0]!.js[0]!.replace(/^assets\//, '');
+const entry = /getURL\("assets\/([^"]+)"\)/.exec(readFileSync(join(DIST, 'assets', loader), 'utf8'))?.[1];
+if (!entry) throw new Error(`content script entry not found in ${loader}`);
+const eager = closure(entry);
+eager.add(loader);
+const lazyEntries = [...eager].flatMap((f) => importsOf(f).dynamic);
+const lazy = new Set(lazyEntries.flatMap((f) => [...closure(f, eager)]));
+const css = manifest.content_scripts[0]!.css ?? [];
+const cssBytes = css.reduce((n, f) => n + readFileSync(join(DIST, f)).length, 0);
+const size = {
+  eager: { files: [...eager].sort(), ...sizeOf(eager) },
+  lazy: { files: [...lazy].sort(), ...sizeOf(lazy) },
+  injectedCssKB: round(cssBytes / 1024),
+};
+const everything = sizeOf([...eager, ...lazy]);
+
+/**
+ * Run in the page: resolves with the time from the page's own pointer event on a mark to the
+ * first animation frame with the card shown.
+ */
+const WAIT_FOR_CARD = `new Promise((resolve) => {
+  let start = 0;
+  document.addEventListener('mouseover', (e) => { start ||= e.timeStamp; }, { capture: true, once: true });
+  const check = (t) => {
+    const card = document.querySelector('crossread-tooltip')?.shadowRoot?.querySelector('[role="dialog"]');
+    if (start && card && card.getBoundingClientRect().height > 0) resolve(t - start);
+    else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+})`;
+
+// Hover to visible, in the browser.
+const server = await servePages({ '/article': corpusArticlePage('001_60298ffe5bee1918.txt') });
+const ext = await launchWithExtension();
+const cold: number[] = [];
+const warm: number[] = [];
+try {
+  const page = await ext.context.newPage();
+  for (let r = 0; r < RUNS; r++) {
+    await page.goto(server.url('/article'));
+    const marks = page.locator('crossread-mark[data-entity="sergey-lavrov"]');
+    await marks.first().waitFor({ state: 'attached' });
+    for (let h = 0; h < 3; h++) {
+      await page.mouse.move(5, 5);
+      await page.waitForFunction(() => !document.querySelector('crossread-tooltip:not([hidden])'));
+      const mark = marks.nth(h);
+      await mark.scrollIntoViewIfNeeded();
+      const box = (await mark.boundingBox())!;
+      // (A string, not a function: tsx would add helpers the page does not have.)
+      const shown = page.evaluate(WAIT_FOR_CARD) as Promise<number>;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      (h === 0 ? cold : warm).push(await shown);
+    }
+  }
+} finally {
+  await ext.context.close();
+  await server.close();
+}
+
+const hover = {
+  openDelayMs: OPEN_DELAY_MS,
+  firstHoverMs: round(median(cold)),
+  laterHoverMs: round(median(warm)),
+  firstHoverWorkMs: round(median(cold) - OPEN_DELAY_MS),
+  laterHoverWorkMs: round(median(warm) - OPEN_DELAY_MS),
+  runs: RUNS,
+};
+const results = { date: new Date().toISOString(), size, everythingEagerly: everything, eagerShareOfAll: round(size.eager.gzippedKB / everything.gzippedKB, 3), hover };
+console.log(`content script loaded by every page: ${size.eager.minifiedKB} KB minified, ${size.eager.gzippedKB} KB gzipped (${size.eager.files.join(', ')}) + ${size.injectedCssKB} KB CSS`);
+console.log(`loaded on the first card only:       ${size.lazy.minifiedKB} KB minified, ${size.lazy.gzippedKB} KB gzipped (${size.lazy.files.join(', ')})`);
+console.log(`bundled eagerly instead, every page would load ${everything.gzippedKB} KB gzipped: ${round(everything.gzippedKB / size.eager.gzippedKB, 1)}× the lazy split`);
+console.log(
+  `hover to visible card (median of ${RUNS}; includes the ${OPEN_DELAY_MS} ms hover-intent delay): first hover on a page ${hover.firstHoverMs} ms (work ${hover.firstHoverWorkMs} ms), later hovers ${hover.laterHoverMs} ms (work ${hover.laterHoverWorkMs} ms)`,
+);
+mkdirSync('bench-results', { recursive: true });
+writeFileSync(values.out!, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`written to ${values.out}`);
