@@ -20,6 +20,11 @@ export async function servePages(pages: Record<string, string>): Promise<PageSer
   const { port } = server.address() as AddressInfo;
   return {
     url: (path) => `http://127.0.0.1:${port}${path}`,
-    close: () => new Promise((ok) => server.close(() => ok())),
+    // Browsers keep connections open; without closing them, close() would wait for the browser.
+    close: () =>
+      new Promise((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      }),
   };
 }

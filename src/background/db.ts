@@ -1,12 +1,29 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Note } from '../shared/protocol';
 
-/** Crossread's IndexedDB database. Bump the version and add an upgrade for every schema change. */
+/**
+ * Crossread's IndexedDB database. Every schema change is a new version with an upgrade, and a
+ * test opens data written by each earlier version (db.test.ts).
+ *
+ * - 1: notes by id, url, createdAt, entity ids.
+ * - 2: tags (indexed, multi-entry) and a colour on every note; older notes get none and yellow.
+ */
 export class CrossreadDb extends Dexie {
   notes!: EntityTable<Note, 'id'>;
 
   constructor(name = 'crossread') {
     super(name);
     this.version(1).stores({ notes: 'id, url, createdAt, *entityIds' });
+    this.version(2)
+      .stores({ notes: 'id, url, createdAt, *entityIds, *tags' })
+      .upgrade((tx) =>
+        tx
+          .table('notes')
+          .toCollection()
+          .modify((note: Partial<Note>) => {
+            note.tags ??= [];
+            note.color ??= 'yellow';
+          }),
+      );
   }
 }

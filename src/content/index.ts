@@ -4,6 +4,7 @@ import { Matcher } from '../shared/matcher';
 import { contentCalls } from '../shared/protocol';
 import { isActiveOn, type Settings } from '../shared/settings';
 import { callWorker, loadSettings, serve, watchSettings } from '../platform/runtime';
+import { NoteAnchors } from './note-anchors';
 import { PageMarker } from './page-marker';
 import { pageUrl } from './page-stats';
 
@@ -16,12 +17,13 @@ import { pageUrl } from './page-stats';
 async function start(): Promise<void> {
   const matcher = new Matcher(aliasPatterns(bundledAliasIndex), { acronymVariants: true });
   let lastCount = -1;
+  const notes = new NoteAnchors(document);
   const marker = new PageMarker(
     document,
     matcher,
     {
       saveNote: async (draft) => {
-        await callWorker('saveNote', { url: pageUrl(document), title: document.title, ...draft });
+        notes.add(await callWorker('saveNote', { url: pageUrl(document), title: document.title, ...draft }));
       },
       openComparison: async (disagreementId) => {
         await callWorker('openComparison', { disagreementId });
@@ -33,17 +35,27 @@ async function start(): Promise<void> {
       callWorker('pageScanned', { entityCount }).catch(() => {});
     },
   );
+  // Marks and notes go on and off together: off leaves the page exactly as it came.
+  const setEnabled = async (enabled: boolean) => {
+    if (!enabled) {
+      notes.clear();
+      return marker.stop();
+    }
+    const wasOn = marker.enabled;
+    await marker.start();
+    if (!wasOn) notes.place(await callWorker('listNotes', { url: pageUrl(document) }));
+  };
+  const snapshot = () => marker.stats.snapshot(document, marker.enabled, notes.placement());
   serve(contentCalls, {
-    getPageStats: async () => marker.stats.snapshot(document, marker.enabled),
+    getPageStats: async () => snapshot(),
     setMarking: async ({ enabled }) => {
-      await (enabled ? marker.start() : marker.stop());
-      return marker.stats.snapshot(document, marker.enabled);
+      await setEnabled(enabled);
+      return snapshot();
     },
   });
   const apply = (settings: Settings) => {
     marker.setStyle(settings.highlightStyle);
-    const run = isActiveOn(settings, document.URL) ? marker.start() : marker.stop();
-    run.catch((err: unknown) => console.warn('Crossread could not mark this page:', err));
+    setEnabled(isActiveOn(settings, document.URL)).catch((err: unknown) => console.warn('Crossread could not mark this page:', err));
   };
   watchSettings(apply, new AbortController().signal);
   apply(await loadSettings());

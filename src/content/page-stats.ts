@@ -1,4 +1,5 @@
 import type { PageStats } from '../shared/protocol';
+import type { NotePlacement } from './note-anchors';
 import { WHOLE_MARKS } from './highlighter';
 import type { ScanPass } from './scanner';
 
@@ -14,7 +15,7 @@ export class PageStatsTracker {
     this.passes += 1;
   }
 
-  snapshot(doc: Document, enabled: boolean): PageStats {
+  snapshot(doc: Document, enabled: boolean, notes: NotePlacement = { anchored: [], orphans: [] }): PageStats {
     const entityCounts: Record<string, number> = {};
     const marks = doc.querySelectorAll<HTMLElement>(WHOLE_MARKS);
     for (const mark of marks) {
@@ -31,6 +32,8 @@ export class PageStatsTracker {
       textChars: this.textChars,
       scanMs: Math.round(this.scanMs * 1000) / 1000,
       passes: this.passes,
+      notesAnchored: notes.anchored,
+      notesOrphaned: notes.orphans,
     };
   }
 }

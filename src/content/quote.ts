@@ -1,14 +1,49 @@
-import { sentenceAt } from '../shared/sentences';
+import { sentenceSpans } from '../shared/sentences';
+import { describeSpan } from '../shared/text-anchor';
+import type { NoteSelector } from '../shared/protocol';
+import { offsetOf } from './text-position';
 
 const BLOCK = 'p, li, blockquote, h1, h2, h3, h4, h5, h6, td, th, dd, dt, figcaption, article, section, div, body';
 const MAX_QUOTE = 1_000;
 
-/** The sentence of the page around an element, read from its nearest block, trimmed. */
-export function sentenceAround(el: Element): string {
+/** A quote of the page and where it sits, as W3C selectors over the body's text. */
+export interface PageQuote {
+  quote: string;
+  selector: NoteSelector;
+}
+
+/** The quote for text offsets [start, end) of the body (trimmed, at most MAX_QUOTE characters). */
+export function quoteOfSpan(body: HTMLElement, start: number, end: number): PageQuote | undefined {
+  const text = body.textContent ?? '';
+  let s = start;
+  let e = Math.min(end, start + MAX_QUOTE);
+  while (s < e && /\s/.test(text[s]!)) s++;
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  if (e <= s) return undefined;
+  const { quote, position } = describeSpan(text, s, e);
+  return { quote: quote.exact, selector: { quote, position } };
+}
+
+/** The sentence of the page around an element (a mark), read from its nearest block. */
+export function sentenceAround(el: Element): PageQuote {
+  const doc = el.ownerDocument;
   const block = el.parentElement?.closest(BLOCK) ?? el;
-  const range = el.ownerDocument.createRange();
-  range.setStart(block, 0);
-  range.setEndBefore(el);
-  const sentence = sentenceAt(block.textContent ?? '', range.toString().length);
-  return (sentence ?? el.textContent ?? '').trim().slice(0, MAX_QUOTE);
+  const blockStart = offsetOf(doc.body, block, 0);
+  const blockText = block.textContent ?? '';
+  const at = offsetOf(doc.body, el, 0) - blockStart;
+  const span = sentenceSpans(blockText).find((x) => x.start <= at && at < x.end) ?? { start: at, end: at + (el.textContent ?? '').length };
+  // A mark holds a name, so the span is never only space.
+  return quoteOfSpan(doc.body, blockStart + span.start, blockStart + span.end)!;
+}
+
+/** The user's selection in the page as a quote, or undefined when nothing (or only Crossread's UI) is selected. */
+export function selectionQuote(doc: Document): (PageQuote & { range: Range }) | undefined {
+  const selection = doc.getSelection();
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return undefined;
+  const range = selection.getRangeAt(0);
+  if (!doc.body.contains(range.commonAncestorContainer)) return undefined;
+  const start = offsetOf(doc.body, range.startContainer, range.startOffset);
+  const end = offsetOf(doc.body, range.endContainer, range.endOffset);
+  const quote = quoteOfSpan(doc.body, start, end);
+  return quote && { ...quote, range: range.cloneRange() };
 }

@@ -1,4 +1,4 @@
-import type { NoteColor } from '../shared/protocol';
+import type { NoteDraft } from '../shared/protocol';
 import { MARK_TAG, WHOLE_MARKS } from './highlighter';
 import { sentenceAround } from './quote';
 import type { TooltipView } from './tooltip-view';
@@ -8,7 +8,7 @@ const CLOSE_DELAY_MS = 300;
 
 /** What the tooltip's buttons do; the content script passes the worker calls. */
 export interface TooltipActions {
-  saveNote(draft: { quote: string; comment: string; tags: string[]; color: NoteColor; entityIds: string[] }): Promise<void>;
+  saveNote(draft: Omit<NoteDraft, 'url' | 'title'>): Promise<void>;
   openComparison(disagreementId: string): Promise<void>;
 }
 
@@ -59,12 +59,12 @@ export function installTooltips(doc: Document, actions: TooltipActions, signal: 
     if (current === mark && isOpen()) return true;
     const mine = ++generation;
     current = mark;
-    const quote = sentenceAround(mark);
+    const { quote, selector } = sentenceAround(mark);
     const entityId = mark.dataset.entity ?? '';
     const v = await loadView();
     if (mine !== generation || signal.aborted) return false;
     return v.show(mark, entityId, quote, {
-      onSave: ({ comment, tags, color }) => actions.saveNote({ quote, comment, tags, color, entityIds: [entityId] }),
+      onSave: ({ comment, tags, color }) => actions.saveNote({ quote, selector, comment, tags, color, entityIds: [entityId] }),
       onCompare: (id) => actions.openComparison(id),
       onClose: () => close(true),
     });

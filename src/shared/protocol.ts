@@ -26,6 +26,25 @@ export function parseTags(input: string): string[] {
   return [...new Set(input.split(',').map((t) => t.trim()).filter((t) => t.length > 0))].slice(0, 20);
 }
 
+/**
+ * Where a note's quote sits in its page, as W3C Web Annotation selectors: a
+ * TextQuoteSelector (exact, with some text before and after) and a TextPositionSelector
+ * (offsets in the page's text content). Re-anchoring uses both (src/shared/text-anchor.ts).
+ */
+export const NoteSelectorSchema = v.object({
+  quote: v.object({
+    exact: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_QUOTE)),
+    prefix: v.pipe(v.string(), v.maxLength(200)),
+    suffix: v.pipe(v.string(), v.maxLength(200)),
+  }),
+  position: v.optional(
+    v.pipe(
+      v.object({ start: v.pipe(v.number(), v.integer(), v.minValue(0)), end: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+      v.check((p) => p.end >= p.start, 'a position must not end before it starts'),
+    ),
+  ),
+});
+
 /** A note as the content script drafts it. */
 export const NoteDraftSchema = v.object({
   url: v.pipe(v.string(), v.url()),
@@ -36,6 +55,8 @@ export const NoteDraftSchema = v.object({
   /** Notes stored before tags and colours existed read as untagged and yellow. */
   tags: v.optional(v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(60))), v.maxLength(20)), []),
   color: v.optional(v.picklist(NOTE_COLORS), 'yellow'),
+  /** Absent on notes saved before selectors existed: their quote alone is searched for. */
+  selector: v.optional(NoteSelectorSchema),
 });
 
 /** A stored note. */
@@ -63,6 +84,10 @@ export const PageStatsSchema = v.object({
   scanMs: v.number(),
   /** Scan passes so far (the first scan plus one per batch of added content). */
   passes: v.number(),
+  /** Ids of this page's notes placed on it again (highlighted). */
+  notesAnchored: v.optional(v.array(v.string()), []),
+  /** Ids of this page's notes whose passage is no longer on the page. */
+  notesOrphaned: v.optional(v.array(v.string()), []),
 });
 
 const Empty = v.optional(v.object({}));
@@ -92,6 +117,7 @@ export const contentCalls = {
 export type WorkerCalls = typeof workerCalls;
 export type ContentCalls = typeof contentCalls;
 export type NoteDraft = v.InferOutput<typeof NoteDraftSchema>;
+export type NoteSelector = v.InferOutput<typeof NoteSelectorSchema>;
 export type Note = v.InferOutput<typeof NoteSchema>;
 export type PageStats = v.InferOutput<typeof PageStatsSchema>;
 

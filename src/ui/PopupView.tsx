@@ -142,7 +142,10 @@ function Ready({ stats, notes, settings, index, onSettings }: { stats: PageStats
         ) : (
           <ul class="notes">
             {notes.map((n) => (
-              <li key={n.id} class="note-item" data-color={n.color}>
+              <li key={n.id} class={`note-item${stats.notesOrphaned.includes(n.id) ? ' orphan' : ''}`} data-color={n.color}>
+                {stats.notesOrphaned.includes(n.id) && (
+                  <p class="orphan-note">Not found on the page as it is now (it changed). The note is kept.</p>
+                )}
                 <blockquote>{n.quote}</blockquote>
                 {n.comment && <p class="comment">{n.comment}</p>}
                 {n.tags.length > 0 && (

@@ -133,7 +133,7 @@ describe('EntityTooltip', () => {
 describe('PopupView', () => {
   const stats: PageStats = {
     url: 'https://news.example/a', title: 'A', enabled: true, markCount: 3, entityIds: ['john-kerry'], entityCounts: { 'john-kerry': 3 },
-    textChars: 100, scanMs: 1, passes: 1,
+    textChars: 100, scanMs: 1, passes: 1, notesAnchored: [], notesOrphaned: ['n1'],
   };
   const note: Note = { id: 'n1', url: stats.url, title: 'A', quote: 'Kerry said.', comment: 'check', entityIds: ['john-kerry'], tags: ['truce', 'Aleppo'], color: 'green', createdAt: 0 };
 
@@ -157,6 +157,8 @@ describe('PopupView', () => {
     expect(root.querySelector('.note-item')!.textContent).toContain('check');
     expect(texts('.note-item .tags li')).toEqual(['truce', 'Aleppo']);
     expect(root.querySelector('.note-item')!.getAttribute('data-color')).toBe('green');
+    // A note whose passage the page no longer has is listed, flagged, never dropped.
+    expect(root.querySelector('.note-item.orphan .orphan-note')!.textContent).toContain('Not found on the page');
   });
 
   it('switches the site off and pauses everywhere, storing each choice before telling the page', async () => {
