@@ -62,3 +62,59 @@ test('notes are placed again on return: an edited passage re-anchors, a removed 
     await server.close();
   }
 });
+
+test('a note on any selected passage: Alt+Shift+S or the context menu’s call opens the card, and the note keeps its selectors', async ({ ext }) => {
+  const server = await servePages({ '/talks': ORIGINAL });
+  try {
+    const url = server.url('/talks');
+    const tab = await ext.context.newPage();
+    await tab.goto(url);
+    await expect(tab.locator('crossread-mark').first()).toBeAttached();
+    const select = (text: string) =>
+      tab.evaluate((t) => {
+        const p = [...document.querySelectorAll('p')].find((x) => x.textContent!.includes(t))!;
+        const node = [...p.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.includes(t))!;
+        const at = node.textContent!.indexOf(t);
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + t.length);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+      }, text);
+    const card = tab.locator('crossread-tooltip [role="dialog"]');
+
+    await select('Aid convoys waited');
+    await tab.keyboard.press('Alt+Shift+KeyS');
+    await expect(card.locator('h2')).toHaveText('Note on the selection');
+    await expect(card.locator('textarea')).toBeFocused();
+    await expect(card.locator('.quote')).toContainText('“Aid convoys waited”');
+    await tab.keyboard.type('who held them?');
+    await card.getByRole('button', { name: 'Save note' }).click();
+    await expect(card.getByRole('status')).toHaveText('Saved.');
+    await card.getByRole('button', { name: 'Close' }).click();
+
+    // The context menu item sends this call to the tab.
+    await select('at the border');
+    const ext$ = await openExtensionPage(ext);
+    const id = await tabIdOf(ext$, url);
+    expect(await ext$.evaluate((t) => chrome.tabs.sendMessage(t, { type: 'noteSelection' }), id)).toEqual({ opened: true });
+    await expect(card.locator('.quote')).toContainText('“at the border”');
+    await card.getByRole('button', { name: 'Save note' }).click();
+    await expect(card.getByRole('status')).toHaveText('Saved.');
+
+    const notes = (await ext$.evaluate((u) => chrome.runtime.sendMessage({ type: 'listNotes', params: { url: u } }), url)) as {
+      quote: string;
+      selector: { quote: { exact: string; prefix: string; suffix: string }; position: { start: number; end: number } };
+    }[];
+    const body = await tab.evaluate(() => document.body.textContent!);
+    expect(notes.map((n) => n.quote).sort()).toEqual(['Aid convoys waited', 'at the border']);
+    for (const n of notes) {
+      expect(body.slice(n.selector.position.start, n.selector.position.end)).toBe(n.quote);
+      expect(body.slice(0, n.selector.position.start).endsWith(n.selector.quote.prefix)).toBe(true);
+      expect(body.slice(n.selector.position.end).startsWith(n.selector.quote.suffix)).toBe(true);
+    }
+    await expect.poll(async () => (await pageStats(ext$, id)).notesAnchored.length).toBe(2);
+  } finally {
+    await server.close();
+  }
+});

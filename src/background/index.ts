@@ -1,4 +1,4 @@
-import { openExtensionTab, serve, setBadge } from '../platform/runtime';
+import { addSelectionMenu, callTab, openExtensionTab, serve, setBadge } from '../platform/runtime';
 import { workerCalls } from '../shared/protocol';
 import { CrossreadDb } from './db';
 import { workerHandlers } from './handlers';
@@ -9,3 +9,6 @@ import { NotesRepo } from './notes-repo';
  * everything lives in IndexedDB. Listeners are registered synchronously at start, as MV3 requires.
  */
 serve(workerCalls, workerHandlers(new NotesRepo(new CrossreadDb()), { openTab: openExtensionTab, setBadge }));
+addSelectionMenu((tabId) => {
+  callTab(tabId, 'noteSelection').catch((err: unknown) => console.warn('Crossread could not open a note on this page:', err));
+});

@@ -52,6 +52,7 @@ async function start(): Promise<void> {
       await setEnabled(enabled);
       return snapshot();
     },
+    noteSelection: async () => ({ opened: await marker.noteOnSelection() }),
   });
   const apply = (settings: Settings) => {
     marker.setStyle(settings.highlightStyle);

@@ -4,7 +4,7 @@ import { observeAdditions } from './observer';
 import { PageStatsTracker } from './page-stats';
 import { scanSliced } from './scanner';
 import type { HighlightStyle } from '../shared/settings';
-import { installTooltips, type TooltipActions } from './tooltips';
+import { installTooltips, type TooltipActions, type Tooltips } from './tooltips';
 
 /**
  * Crossread on one page: marks names (first the whole body, then whatever the page adds),
@@ -16,6 +16,7 @@ export class PageMarker {
   private controller: AbortController | undefined;
   private highlighter = new Highlighter();
   private queue: Promise<void> = Promise.resolve();
+  private tooltips: Tooltips | undefined;
 
   constructor(
     private readonly doc: Document,
@@ -41,8 +42,13 @@ export class PageMarker {
     const body = this.doc.body;
     const watcher = observeAdditions(body, (nodes) => this.enqueue(nodes, controller.signal, watcher.discardPending), controller.signal);
     this.enqueue([body], controller.signal, watcher.discardPending);
-    installTooltips(this.doc, this.actions, controller.signal);
+    this.tooltips = installTooltips(this.doc, this.actions, controller.signal);
     return this.queue;
+  }
+
+  /** Opens the note card for the page's selection; false when off or nothing is selected. */
+  noteOnSelection(): Promise<boolean> {
+    return this.tooltips && this.enabled ? this.tooltips.noteOnSelection() : Promise.resolve(false);
   }
 
   /** Stops marking and restores the page. */

@@ -1,4 +1,4 @@
-import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, offset, shift, type ReferenceElement } from '@floating-ui/dom';
 import { render, type ComponentChild } from 'preact';
 import css from '../ui/tooltip.css?inline';
 
@@ -26,8 +26,8 @@ export class TooltipHost {
     return this.host !== undefined && !this.host.hidden;
   }
 
-  /** Renders `content` next to `anchor` and keeps it there while the page scrolls or resizes. */
-  show(anchor: Element, content: ComponentChild): void {
+  /** Renders `content` next to `anchor` (an element, or a range of the page) and keeps it there while the page scrolls or resizes. */
+  show(anchor: ReferenceElement, content: ComponentChild): void {
     const panel = this.ensure();
     this.host!.hidden = false;
     render(content, panel);

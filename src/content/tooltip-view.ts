@@ -2,6 +2,7 @@ import { h } from 'preact';
 import { bundledPack } from '../shared/bundled-pack';
 import { indexPack } from '../shared/pack-index';
 import { EntityTooltip, type EntityTooltipProps } from '../ui/EntityTooltip';
+import { SelectionNote } from '../ui/NoteForm';
 import { TooltipHost } from './tooltip-host';
 
 /**
@@ -12,6 +13,8 @@ import { TooltipHost } from './tooltip-host';
 export interface TooltipView {
   /** Shows the card for `entityId` at `anchor`; false when the pack does not know the entity. */
   show(anchor: HTMLElement, entityId: string, quote: string, actions: Pick<EntityTooltipProps, 'onSave' | 'onCompare' | 'onClose'>): boolean;
+  /** Shows the note card for a selected passage of the page. */
+  showSelection(anchor: Range, quote: string, actions: Pick<EntityTooltipProps, 'onSave' | 'onClose'>): void;
   hide(): void;
   readonly host: TooltipHost;
 }
@@ -29,6 +32,9 @@ export function createTooltipView(doc: Document): TooltipView {
       // A fresh key gives a fresh form for every opening.
       host.show(anchor, h(EntityTooltip, { key: ++opened, entity, pack: index.pack, quote, ...actions }));
       return true;
+    },
+    showSelection(anchor, quote, actions) {
+      host.show(anchor, h(SelectionNote, { key: ++opened, quote, ...actions }));
     },
     hide: () => host.hide(),
   };

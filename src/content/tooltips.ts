@@ -1,6 +1,6 @@
 import type { NoteDraft } from '../shared/protocol';
 import { MARK_TAG, WHOLE_MARKS } from './highlighter';
-import { sentenceAround } from './quote';
+import { selectionQuote, sentenceAround } from './quote';
 import type { TooltipView } from './tooltip-view';
 
 const OPEN_DELAY_MS = 120;
@@ -15,6 +15,14 @@ export interface TooltipActions {
 /** The shortcut that moves focus to the next mark (with Shift+Alt; `KeyK` goes back). */
 export const NEXT_MARK_KEY = 'KeyJ';
 export const PREVIOUS_MARK_KEY = 'KeyK';
+/** With Shift+Alt: a note on the selected passage (also in the page's context menu). */
+export const NOTE_SELECTION_KEY = 'KeyS';
+
+/** What the content script can ask of the tooltips besides hover and keys. */
+export interface Tooltips {
+  /** Opens the note card for the page's selection; false when nothing is selected. */
+  noteOnSelection(): Promise<boolean>;
+}
 
 /** The mark after (or before) the focused one, in document order, wrapping around. */
 function stepMark(doc: Document, from: Element | null, forward: boolean): HTMLElement | undefined {
@@ -36,7 +44,7 @@ function markOf(target: EventTarget | null): HTMLElement | null {
  * while the pointer is over it or focus is inside it. The view (and the full pack) is
  * imported on first use. All listeners end with `signal`.
  */
-export function installTooltips(doc: Document, actions: TooltipActions, signal: AbortSignal): void {
+export function installTooltips(doc: Document, actions: TooltipActions, signal: AbortSignal): Tooltips {
   let view: TooltipView | undefined;
   let loading: Promise<TooltipView> | undefined;
   const loadView = () => (loading ??= import('./tooltip-view').then(({ createTooltipView }) => (view = createTooltipView(doc))));
@@ -82,6 +90,22 @@ export function installTooltips(doc: Document, actions: TooltipActions, signal: 
       mark.focus();
       returningFocus = false;
     }
+  };
+
+  const noteOnSelection = async (): Promise<boolean> => {
+    const selected = selectionQuote(doc);
+    if (!selected) return false;
+    cancel();
+    const mine = ++generation;
+    current = null;
+    const v = await loadView();
+    if (mine !== generation || signal.aborted) return false;
+    v.showSelection(selected.range, selected.quote, {
+      onSave: ({ comment, tags, color }) => actions.saveNote({ quote: selected.quote, selector: selected.selector, comment, tags, color, entityIds: [] }),
+      onClose: () => close(),
+    });
+    v.host.query<HTMLTextAreaElement>('textarea')?.focus();
+    return true;
   };
 
   const scheduleClose = () => {
@@ -140,6 +164,11 @@ export function installTooltips(doc: Document, actions: TooltipActions, signal: 
         }
         return;
       }
+      if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === NOTE_SELECTION_KEY) {
+        void noteOnSelection();
+        e.preventDefault();
+        return;
+      }
       const mark = markOf(e.target);
       if (mark && e.key === 'Enter') {
         e.preventDefault();
@@ -159,4 +188,5 @@ export function installTooltips(doc: Document, actions: TooltipActions, signal: 
     opts,
   );
   signal.addEventListener('abort', () => view?.host.destroy());
+  return { noteOnSelection };
 }

@@ -88,3 +88,18 @@ export function watchSettings(onChange: (settings: Settings) => void, signal: Ab
 export async function openOptions(): Promise<void> {
   await browser.runtime.openOptionsPage();
 }
+
+const SELECTION_MENU = 'crossread-note-selection';
+
+/**
+ * Adds "Save selection to Crossread" to the page context menu for selected text; a click
+ * calls `onClick` with the tab. Menus persist, so they are created once, on install.
+ */
+export function addSelectionMenu(onClick: (tabId: number) => void): void {
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: SELECTION_MENU, title: 'Save selection to Crossread', contexts: ['selection'] });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === SELECTION_MENU && tab?.id !== undefined) onClick(tab.id);
+  });
+}

@@ -112,6 +112,8 @@ export const contentCalls = {
   getPageStats: { params: Empty, result: PageStatsSchema },
   /** Turns marking on or off for this page: off removes every mark and restores the DOM exactly. */
   setMarking: { params: v.object({ enabled: v.boolean() }), result: PageStatsSchema },
+  /** Opens the note card for the passage selected in the page (the context menu's "Save to Crossread"). */
+  noteSelection: { params: Empty, result: v.object({ opened: v.boolean() }) },
 } satisfies CallMap;
 
 export type WorkerCalls = typeof workerCalls;

@@ -1,7 +1,7 @@
-import { useState } from 'preact/hooks';
 import { disagreementsOf, labelPhrases, sourceFramingNote, type EvidencedPhrase } from '../shared/framing-note';
 import type { Entity, KnowledgePack } from '../shared/knowledge';
-import { NOTE_COLORS, parseTags, type NoteColor } from '../shared/protocol';
+import type { NoteColor } from '../shared/protocol';
+import { NoteForm } from './NoteForm';
 
 /** What the tooltip shows and what it can do; every string is rendered as text. */
 export interface EntityTooltipProps {
@@ -15,8 +15,6 @@ export interface EntityTooltipProps {
   onCompare(disagreementId: string): Promise<void>;
   onClose(): void;
 }
-
-type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
 /** Phrases with their evidence one click away: a reader can check every word against the source. */
 function Phrases({ items, class: cls }: { items: EvidencedPhrase[]; class: string }) {
@@ -39,10 +37,6 @@ function Phrases({ items, class: cls }: { items: EvidencedPhrase[]; class: strin
  * source names it and frames the story, and a note form.
  */
 export function EntityTooltip({ entity, pack, quote, onSave, onCompare, onClose }: EntityTooltipProps) {
-  const [comment, setComment] = useState('');
-  const [tags, setTags] = useState('');
-  const [color, setColor] = useState<NoteColor>(NOTE_COLORS[0]);
-  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const sources = pack.sources;
   const byId = new Map(sources.map((s) => [s.id, s]));
   const mentioned = new Set(entity.mentions.map((m) => m.sourceId));
@@ -50,18 +44,6 @@ export function EntityTooltip({ entity, pack, quote, onSave, onCompare, onClose 
   const disagreements = disagreementsOf(pack, entity.id);
   const titleId = `crossread-title-${entity.id}`;
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setSave({ kind: 'saving' });
-    try {
-      await onSave({ comment, tags: parseTags(tags), color });
-      setSave({ kind: 'saved' });
-      setComment('');
-      setTags('');
-    } catch (err) {
-      setSave({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
-    }
-  };
 
   return (
     <div class="card" role="dialog" aria-labelledby={titleId} data-entity={entity.id}>
@@ -130,50 +112,7 @@ export function EntityTooltip({ entity, pack, quote, onSave, onCompare, onClose 
           <span class="muted">Not mentioned by:</span> {silent.map((s) => s.label).join('; ')}
         </p>
       )}
-      <form class="save" onSubmit={submit}>
-        <label>
-          <span>Note on this passage</span>
-          <textarea
-            name="comment"
-            rows={2}
-            value={comment}
-            placeholder="Your comment (optional)"
-            onInput={(e) => setComment((e.currentTarget as HTMLTextAreaElement).value)}
-          />
-        </label>
-        <div class="row">
-          <label class="tags">
-            <span>Tags</span>
-            <input
-              name="tags"
-              value={tags}
-              placeholder="comma, separated"
-              onInput={(e) => setTags((e.currentTarget as HTMLInputElement).value)}
-            />
-          </label>
-          <fieldset class="colors">
-            <legend>Colour</legend>
-            {NOTE_COLORS.map((c) => (
-              <label key={c} class={`swatch ${c}`} title={c}>
-                <input type="radio" name="color" value={c} checked={color === c} aria-label={c} onChange={() => setColor(c)} />
-              </label>
-            ))}
-          </fieldset>
-        </div>
-        <p class="quote muted" title={quote}>
-          Quote: “{quote.length > 160 ? `${quote.slice(0, 157)}…` : quote}”
-        </p>
-        <div class="actions">
-          <button type="submit" disabled={save.kind === 'saving'}>
-            Save note
-          </button>
-          <span role="status" class={`status ${save.kind}`}>
-            {save.kind === 'saving' && 'Saving…'}
-            {save.kind === 'saved' && 'Saved.'}
-            {save.kind === 'error' && `Not saved: ${save.message}`}
-          </span>
-        </div>
-      </form>
+      <NoteForm quote={quote} onSave={onSave} />
       <p class="hint muted">Alt+Shift+J / K: next / previous name on the page</p>
     </div>
   );

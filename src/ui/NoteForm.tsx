@@ -1,0 +1,86 @@
+import { useState } from 'preact/hooks';
+import { NOTE_COLORS, parseTags, type NoteColor } from '../shared/protocol';
+
+type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
+
+/** The note form shared by the entity card and the selection card: comment, tags, colour, the quote it saves. */
+export function NoteForm({ quote, onSave }: { quote: string; onSave(note: { comment: string; tags: string[]; color: NoteColor }): Promise<void> }) {
+  const [comment, setComment] = useState('');
+  const [tags, setTags] = useState('');
+  const [color, setColor] = useState<NoteColor>(NOTE_COLORS[0]);
+  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setSave({ kind: 'saving' });
+    try {
+      await onSave({ comment, tags: parseTags(tags), color });
+      setSave({ kind: 'saved' });
+      setComment('');
+      setTags('');
+    } catch (err) {
+      setSave({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
+    }
+  };
+
+  return (
+    <form class="save" onSubmit={submit}>
+      <label>
+        <span>Note on this passage</span>
+        <textarea
+          name="comment"
+          rows={2}
+          value={comment}
+          placeholder="Your comment (optional)"
+          onInput={(e) => setComment((e.currentTarget as HTMLTextAreaElement).value)}
+        />
+      </label>
+      <div class="row">
+        <label class="tags">
+          <span>Tags</span>
+          <input
+            name="tags"
+            value={tags}
+            placeholder="comma, separated"
+            onInput={(e) => setTags((e.currentTarget as HTMLInputElement).value)}
+          />
+        </label>
+        <fieldset class="colors">
+          <legend>Colour</legend>
+          {NOTE_COLORS.map((c) => (
+            <label key={c} class={`swatch ${c}`} title={c}>
+              <input type="radio" name="color" value={c} checked={color === c} aria-label={c} onChange={() => setColor(c)} />
+            </label>
+          ))}
+        </fieldset>
+      </div>
+      <p class="quote muted" title={quote}>
+        Quote: “{quote.length > 160 ? `${quote.slice(0, 157)}…` : quote}”
+      </p>
+      <div class="actions">
+        <button type="submit" disabled={save.kind === 'saving'}>
+          Save note
+        </button>
+        <span role="status" class={`status ${save.kind}`}>
+          {save.kind === 'saving' && 'Saving…'}
+          {save.kind === 'saved' && 'Saved.'}
+          {save.kind === 'error' && `Not saved: ${save.message}`}
+        </span>
+      </div>
+    </form>
+  );
+}
+
+/** The card for a note on a selected passage of the page. */
+export function SelectionNote({ quote, onSave, onClose }: { quote: string; onSave(note: { comment: string; tags: string[]; color: NoteColor }): Promise<void>; onClose(): void }) {
+  return (
+    <div class="card" role="dialog" aria-labelledby="crossread-selection-title">
+      <header>
+        <h2 id="crossread-selection-title">Note on the selection</h2>
+        <button type="button" class="close" aria-label="Close" onClick={onClose}>
+          ×
+        </button>
+      </header>
+      <NoteForm quote={quote} onSave={onSave} />
+    </div>
+  );
+}
