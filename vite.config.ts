@@ -12,7 +12,7 @@ export default defineConfig({
     target: 'chrome120',
     minify: true,
     // Pages the manifest does not name: crxjs builds only what the manifest lists.
-    rollupOptions: { input: { compare: 'src/pages/compare.html' } },
+    rollupOptions: { input: { compare: 'src/pages/compare.html', library: 'src/pages/library.html' } },
   },
   server: { cors: { origin: [/chrome-extension:\/\//] } },
 });

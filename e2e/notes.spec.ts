@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, openExtensionPage, openPopupFor, pageStats, tabIdOf, test } from './support/fixtures';
 import { servePages } from './support/server';
@@ -114,6 +115,43 @@ test('a note on any selected passage: Alt+Shift+S or the context menu’s call o
       expect(body.slice(n.selector.position.end).startsWith(n.selector.quote.suffix)).toBe(true);
     }
     await expect.poll(async () => (await pageStats(ext$, id)).notesAnchored.length).toBe(2);
+  } finally {
+    await server.close();
+  }
+});
+
+test('the notes library lists every note, searches them, and exports CSV, Markdown and Web Annotation JSON-LD', async ({ ext }) => {
+  const server = await servePages({ '/talks': ORIGINAL });
+  try {
+    const url = server.url('/talks');
+    const tab = await ext.context.newPage();
+    await tab.goto(url);
+    await saveFromCard(tab, 'john-kerry', 'seven, or "7"?');
+    await saveFromCard(tab, 'sergey-lavrov', 'pressure on Damascus');
+
+    const library = await ext.context.newPage();
+    await library.goto(`chrome-extension://${ext.extensionId}/src/pages/library.html`);
+    await expect(library.locator('.library-notes .note-item')).toHaveCount(2);
+    await library.getByLabel('Search').fill('damascus');
+    await expect(library.locator('.library-notes .note-item')).toHaveCount(1);
+    await expect(library.getByRole('status')).toHaveText('1 of 2 notes');
+    await library.getByLabel('Search').fill('');
+
+    const read = async (name: string) => {
+      const [download] = await Promise.all([library.waitForEvent('download'), library.getByRole('button', { name }).click()]);
+      const path = await download.path();
+      return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
+    };
+    const csv = await read('CSV');
+    expect(csv.name).toMatch(/^crossread-notes-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(csv.text.split('\r\n')[0]).toBe('id,created,url,title,quote,comment,tags,color,entities');
+    expect(csv.text).toContain(`,${url},Talks,"In Geneva, John Kerry said the truce would hold for seven days.","seven, or ""7""?",,yellow,john-kerry\r\n`);
+    const md = await read('Markdown');
+    expect(md.text).toContain('> Sergey Lavrov said Moscow would press the Syrian government\\.');
+    const jsonld = JSON.parse((await read('Web Annotation (JSON-LD)')).text) as { total: number; first: { items: { target: { source: string; selector: { type: string }[] } }[] } };
+    expect(jsonld.total).toBe(2);
+    expect(jsonld.first.items[0]!.target.source).toBe(url);
+    expect(jsonld.first.items[0]!.target.selector.map((s) => s.type)).toEqual(['TextQuoteSelector', 'TextPositionSelector']);
   } finally {
     await server.close();
   }

@@ -15,6 +15,7 @@ export function workerHandlers(notes: NotesRepo, effects: WorkerEffects): Handle
   return {
     saveNote: (draft) => notes.save(draft),
     listNotes: ({ url }) => notes.forUrl(url),
+    listAllNotes: () => notes.all(),
     deleteNote: async ({ id }) => ({ deleted: await notes.delete(id) }),
     openComparison: async ({ disagreementId }) => {
       await effects.openTab(`${COMPARE_PAGE}#${encodeURIComponent(disagreementId)}`);

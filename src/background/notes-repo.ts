@@ -22,6 +22,11 @@ export class NotesRepo {
     return notes.sort((a, b) => b.createdAt - a.createdAt || a.id.localeCompare(b.id));
   }
 
+  /** Every note, newest first. */
+  async all(): Promise<Note[]> {
+    return (await this.db.notes.orderBy('createdAt').reverse().toArray()).sort((a, b) => b.createdAt - a.createdAt || a.id.localeCompare(b.id));
+  }
+
   /** Deletes a note; answers whether it existed. */
   async delete(id: string): Promise<boolean> {
     return this.db.transaction('rw', this.db.notes, async () => {

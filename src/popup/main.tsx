@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { activeTabId, callTab, callWorker, loadSettings, openOptions, saveSettings } from '../platform/runtime';
+import { activeTabId, callTab, callWorker, loadSettings, openExtensionTab, openOptions, saveSettings } from '../platform/runtime';
 import { bundledPack } from '../shared/bundled-pack';
 import { indexPack } from '../shared/pack-index';
 import { PopupView, type PopupActions } from '../ui/PopupView';
@@ -23,6 +23,7 @@ const actions: PopupActions = {
   loadSettings,
   saveSettings,
   openOptions,
+  openLibrary: () => openExtensionTab('src/pages/library.html'),
 };
 
 render(<PopupView actions={actions} index={indexPack(bundledPack)} />, document.getElementById('app')!);

@@ -98,6 +98,8 @@ export const workerCalls = {
   saveNote: { params: NoteDraftSchema, result: NoteSchema },
   /** The notes saved on one page (by URL), newest first. */
   listNotes: { params: v.object({ url: v.string() }), result: v.array(NoteSchema) },
+  /** Every note, newest first (the notes library). */
+  listAllNotes: { params: Empty, result: v.array(NoteSchema) },
   /** Deletes one note; answers whether it existed. */
   deleteNote: { params: v.object({ id: v.string() }), result: v.object({ deleted: v.boolean() }) },
   /** Opens the full comparison of one disagreement of the pack in a new tab. */

@@ -15,6 +15,8 @@ export interface PopupActions {
   /** Stores settings (every open page follows them). */
   saveSettings(settings: Settings): Promise<void>;
   openOptions(): Promise<void>;
+  /** Opens the notes library in a tab. */
+  openLibrary(): Promise<void>;
 }
 
 type State =
@@ -67,6 +69,9 @@ export function PopupView({ actions, index }: { actions: PopupActions; index: Pa
         />
       )}
       <p class="footer">
+        <button type="button" class="more" onClick={() => void actions.openLibrary()}>
+          All notes
+        </button>{' '}
         <button type="button" class="more" onClick={() => void actions.openOptions()}>
           Options
         </button>

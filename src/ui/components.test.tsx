@@ -144,6 +144,7 @@ describe('PopupView', () => {
     loadSettings: async () => readSettings(undefined),
     saveSettings: vi.fn(async () => {}),
     openOptions: vi.fn(async () => {}),
+    openLibrary: vi.fn(async () => {}),
     ...over,
   });
 
@@ -192,6 +193,7 @@ describe('PopupView', () => {
       loadSettings: async () => readSettings(undefined),
       saveSettings: async () => {},
       openOptions: async () => {},
+      openLibrary: async () => {},
     };
     await mount(<PopupView actions={actions} index={indexPack(pack)} />);
     await act(async () => {});
