@@ -164,9 +164,10 @@ export function installTooltips(doc: Document, actions: TooltipActions, signal: 
         }
         return;
       }
-      if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === NOTE_SELECTION_KEY) {
-        void noteOnSelection();
+      // Taken from the page only when there is a selection to note.
+      if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === NOTE_SELECTION_KEY && selectionQuote(doc)) {
         e.preventDefault();
+        void noteOnSelection();
         return;
       }
       const mark = markOf(e.target);
