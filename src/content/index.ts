@@ -11,7 +11,8 @@ import { pageUrl } from './page-stats';
 /**
  * The content script: marks the pack's entities in the page (unless the user paused
  * Crossread or switched it off for this site), shows tooltips, saves notes through the
- * worker, keeps the toolbar badge up to date, and answers `getPageStats` and `setMarking`.
+ * worker and places the page's saved notes again, keeps the toolbar badge up to date, and
+ * answers `getPageStats`, `setMarking` and `noteSelection`.
  * It never changes the page's text; a failure here is logged and leaves the page as it was.
  */
 async function start(): Promise<void> {

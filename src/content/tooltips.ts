@@ -154,7 +154,8 @@ export function installTooltips(doc: Document, actions: TooltipActions, signal: 
   doc.addEventListener(
     'keydown',
     (e) => {
-      if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && (e.code === NEXT_MARK_KEY || e.code === PREVIOUS_MARK_KEY)) {
+      const chord = e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey;
+      if (chord && (e.code === NEXT_MARK_KEY || e.code === PREVIOUS_MARK_KEY)) {
         // From inside the tooltip, step from the mark it belongs to.
         const from = e.target === hostElement() ? current : markOf(doc.activeElement);
         const next = stepMark(doc, from, e.code === NEXT_MARK_KEY);
@@ -165,7 +166,7 @@ export function installTooltips(doc: Document, actions: TooltipActions, signal: 
         return;
       }
       // Taken from the page only when there is a selection to note.
-      if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === NOTE_SELECTION_KEY && selectionQuote(doc)) {
+      if (chord && e.code === NOTE_SELECTION_KEY && selectionQuote(doc)) {
         e.preventDefault();
         void noteOnSelection();
         return;
