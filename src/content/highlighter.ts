@@ -30,6 +30,12 @@ interface WrapRecord {
  */
 export class Highlighter {
   private records: WrapRecord[] = [];
+  private entities = new Set<string>();
+
+  /** Distinct entities marked since the last `removeAll()` (the toolbar badge), known without reading the page. */
+  get entityCount(): number {
+    return this.entities.size;
+  }
 
   private templates: { first: Element; cont: Element } | undefined;
 
@@ -81,6 +87,7 @@ export class Highlighter {
     const parts: ChildNode[] = [];
     let at = 0;
     for (const p of pieces) {
+      this.entities.add(p.entityId);
       if (p.start > at) parts.push(doc.createTextNode(data.slice(at, p.start)));
       const mark = this.template(doc, p.first).cloneNode(false) as Element;
       mark.setAttribute('data-entity', p.entityId);
@@ -109,5 +116,6 @@ export class Highlighter {
       for (const p of parts) if (p !== original) p.remove();
     }
     this.records = [];
+    this.entities.clear();
   }
 }

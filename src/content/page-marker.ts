@@ -73,7 +73,7 @@ export class PageMarker {
         pass.ms += part.ms;
       }
       this.stats.add(pass);
-      this.onChange(this.stats.snapshot(this.doc, true).entityIds.length);
+      this.onChange(this.highlighter.entityCount);
     });
   }
 }

@@ -6,14 +6,17 @@ import { offsetOf } from './text-position';
 const BLOCK = 'p, li, blockquote, h1, h2, h3, h4, h5, h6, td, th, dd, dt, figcaption, article, section, div, body';
 const MAX_QUOTE = 1_000;
 
-/** A quote of the page and where it sits, as W3C selectors over the body's text. */
+/**
+ * A quote of the page, with its W3C selectors over the body's text. The selectors need the
+ * whole page's text, so they are worked out only when a note is saved, not on every hover.
+ */
 export interface PageQuote {
   quote: string;
-  selector: NoteSelector;
+  selector(): NoteSelector;
 }
 
-/** The quote for text offsets [start, end) of the body (trimmed, at most MAX_QUOTE characters). */
-export function quoteOfSpan(body: HTMLElement, start: number, end: number): PageQuote | undefined {
+/** The quote of the body's text at offsets [start, end), trimmed, at most MAX_QUOTE characters. */
+function quoteOfSpan(body: HTMLElement, start: number, end: number): PageQuote | undefined {
   const text = body.textContent ?? '';
   let s = start;
   let e = Math.min(end, start + MAX_QUOTE);
@@ -21,19 +24,25 @@ export function quoteOfSpan(body: HTMLElement, start: number, end: number): Page
   while (e > s && /\s/.test(text[e - 1]!)) e--;
   if (e <= s) return undefined;
   const { quote, position } = describeSpan(text, s, e);
-  return { quote: quote.exact, selector: { quote, position } };
+  return { quote: quote.exact, selector: () => ({ quote, position }) };
 }
 
 /** The sentence of the page around an element (a mark), read from its nearest block. */
 export function sentenceAround(el: Element): PageQuote {
-  const doc = el.ownerDocument;
+  const body = el.ownerDocument.body;
   const block = el.parentElement?.closest(BLOCK) ?? el;
-  const blockStart = offsetOf(doc.body, block, 0);
   const blockText = block.textContent ?? '';
-  const at = offsetOf(doc.body, el, 0) - blockStart;
+  const at = offsetOf(block, el, 0);
   const span = sentenceSpans(blockText).find((x) => x.start <= at && at < x.end) ?? { start: at, end: at + (el.textContent ?? '').length };
-  // A mark holds a name, so the span is never only space.
-  return quoteOfSpan(doc.body, blockStart + span.start, blockStart + span.end)!;
+  return {
+    // Sentence spans are trimmed already; a cut at MAX_QUOTE is trimmed as quoteOfSpan trims.
+    quote: blockText.slice(span.start, Math.min(span.end, span.start + MAX_QUOTE)).trimEnd(),
+    selector() {
+      // A mark holds a name, so the span is never only space.
+      const blockStart = offsetOf(body, block, 0);
+      return quoteOfSpan(body, blockStart + span.start, blockStart + span.end)!.selector();
+    },
+  };
 }
 
 /** The user's selection in the page as a quote, or undefined when nothing (or only Crossread's UI) is selected. */

@@ -72,7 +72,7 @@ export function installTooltips(doc: Document, actions: TooltipActions, signal: 
     const v = await loadView();
     if (mine !== generation || signal.aborted) return false;
     return v.show(mark, entityId, quote, {
-      onSave: ({ comment, tags, color }) => actions.saveNote({ quote, selector, comment, tags, color, entityIds: [entityId] }),
+      onSave: ({ comment, tags, color }) => actions.saveNote({ quote, selector: selector(), comment, tags, color, entityIds: [entityId] }),
       onCompare: (id) => actions.openComparison(id),
       onClose: () => close(true),
     });
@@ -101,7 +101,7 @@ export function installTooltips(doc: Document, actions: TooltipActions, signal: 
     const v = await loadView();
     if (mine !== generation || signal.aborted) return false;
     v.showSelection(selected.range, selected.quote, {
-      onSave: ({ comment, tags, color }) => actions.saveNote({ quote: selected.quote, selector: selected.selector, comment, tags, color, entityIds: [] }),
+      onSave: ({ comment, tags, color }) => actions.saveNote({ quote: selected.quote, selector: selected.selector(), comment, tags, color, entityIds: [] }),
       onClose: () => close(),
     });
     v.host.query<HTMLTextAreaElement>('textarea')?.focus();
