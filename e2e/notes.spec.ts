@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, openExtensionPage, openPopupFor, pageStats, tabIdOf, test } from './support/fixtures';
+import { expect, openExtensionPage, openPopupFor, pageStats, tabIdOf, test as base } from './support/fixtures';
 import { servePages } from './support/server';
 
 const page = (paragraphs: string[]) =>
@@ -12,6 +12,16 @@ const ORIGINAL = page([
 ]);
 // The same article later: a paragraph added on top, the first sentence edited, the last removed.
 const EDITED = page(['Update: talks resumed on Sunday.', 'In Geneva, John Kerry said the truce would hold for 7 days.', 'Aid convoys waited at the border.']);
+
+/** The article served for one test; a test may edit `pages` between loads to change it. */
+const test = base.extend<{ talks: { pages: Record<string, string>; url: string } }>({
+  talks: async ({}, use) => {
+    const pages = { '/talks': ORIGINAL };
+    const server = await servePages(pages);
+    await use({ pages, url: server.url('/talks') });
+    await server.close();
+  },
+});
 
 /** Saves a note from the card of the first mark of `entityId`. */
 async function saveFromCard(tab: Page, entityId: string, comment: string): Promise<void> {
@@ -29,130 +39,111 @@ const noteHighlights = (tab: Page) =>
     [...CSS.highlights.entries()].filter(([name]) => name.startsWith('crossread-note-')).flatMap(([, h]) => [...h].map((r) => (r as Range).toString())),
   );
 
-test('notes are placed again on return: an edited passage re-anchors, a removed one is an orphan, and none is lost', async ({ ext }) => {
-  const pages = { '/talks': ORIGINAL };
-  const server = await servePages(pages);
-  try {
-    const url = server.url('/talks');
-    const tab = await ext.context.newPage();
-    await tab.goto(url);
-    await saveFromCard(tab, 'john-kerry', 'seven or 7?');
-    await saveFromCard(tab, 'sergey-lavrov', 'pressure on Damascus');
-    await expect.poll(() => noteHighlights(tab)).toEqual(
-      expect.arrayContaining(['In Geneva, John Kerry said the truce would hold for seven days.', 'Sergey Lavrov said Moscow would press the Syrian government.']),
-    );
-    // Saving changed no text of the page.
-    expect(await tab.evaluate(() => document.body.textContent)).toBe('In Geneva, John Kerry said the truce would hold for seven days.Aid convoys waited at the border.Sergey Lavrov said Moscow would press the Syrian government.');
+test('notes are placed again on return: an edited passage re-anchors, a removed one is an orphan, and none is lost', async ({ ext, talks: { pages, url } }) => {
+  const tab = await ext.context.newPage();
+  await tab.goto(url);
+  await saveFromCard(tab, 'john-kerry', 'seven or 7?');
+  await saveFromCard(tab, 'sergey-lavrov', 'pressure on Damascus');
+  await expect.poll(() => noteHighlights(tab)).toEqual(
+    expect.arrayContaining(['In Geneva, John Kerry said the truce would hold for seven days.', 'Sergey Lavrov said Moscow would press the Syrian government.']),
+  );
+  // Saving changed no text of the page.
+  expect(await tab.evaluate(() => document.body.textContent)).toBe('In Geneva, John Kerry said the truce would hold for seven days.Aid convoys waited at the border.Sergey Lavrov said Moscow would press the Syrian government.');
 
-    pages['/talks'] = EDITED;
-    await tab.reload();
-    const ext$ = await openExtensionPage(ext);
-    const id = await tabIdOf(ext$, url);
-    await expect.poll(async () => (await pageStats(ext$, id).catch(() => undefined))?.notesOrphaned.length).toBe(1);
-    const stats = await pageStats(ext$, id);
-    expect(stats.notesAnchored).toHaveLength(1);
-    await expect.poll(() => noteHighlights(tab)).toEqual(['In Geneva, John Kerry said the truce would hold for 7 days.']);
+  pages['/talks'] = EDITED;
+  await tab.reload();
+  const ext$ = await openExtensionPage(ext);
+  const id = await tabIdOf(ext$, url);
+  await expect.poll(async () => (await pageStats(ext$, id).catch(() => undefined))?.notesOrphaned.length).toBe(1);
+  const stats = await pageStats(ext$, id);
+  expect(stats.notesAnchored).toHaveLength(1);
+  await expect.poll(() => noteHighlights(tab)).toEqual(['In Geneva, John Kerry said the truce would hold for 7 days.']);
 
-    const popup = await openPopupFor(ext, url);
-    await expect(popup.locator('.note-item')).toHaveCount(2);
-    const orphan = popup.locator('.note-item.orphan');
-    await expect(orphan).toHaveCount(1);
-    await expect(orphan).toContainText('pressure on Damascus');
-    await expect(orphan.locator('.orphan-note')).toContainText('Not found on the page');
-  } finally {
-    await server.close();
-  }
+  const popup = await openPopupFor(ext, url);
+  await expect(popup.locator('.note-item')).toHaveCount(2);
+  const orphan = popup.locator('.note-item.orphan');
+  await expect(orphan).toHaveCount(1);
+  await expect(orphan).toContainText('pressure on Damascus');
+  await expect(orphan.locator('.orphan-note')).toContainText('Not found on the page');
 });
 
-test('a note on any selected passage: Alt+Shift+S or the context menu’s call opens the card, and the note keeps its selectors', async ({ ext }) => {
-  const server = await servePages({ '/talks': ORIGINAL });
-  try {
-    const url = server.url('/talks');
-    const tab = await ext.context.newPage();
-    await tab.goto(url);
-    await expect(tab.locator('crossread-mark').first()).toBeAttached();
-    const select = (text: string) =>
-      tab.evaluate((t) => {
-        const p = [...document.querySelectorAll('p')].find((x) => x.textContent!.includes(t))!;
-        const node = [...p.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.includes(t))!;
-        const at = node.textContent!.indexOf(t);
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + t.length);
-        getSelection()!.removeAllRanges();
-        getSelection()!.addRange(range);
-      }, text);
-    const card = tab.locator('crossread-tooltip [role="dialog"]');
+test('a note on any selected passage: Alt+Shift+S or the context menu’s call opens the card, and the note keeps its selectors', async ({ ext, talks: { url } }) => {
+  const tab = await ext.context.newPage();
+  await tab.goto(url);
+  await expect(tab.locator('crossread-mark').first()).toBeAttached();
+  const select = (text: string) =>
+    tab.evaluate((t) => {
+      const p = [...document.querySelectorAll('p')].find((x) => x.textContent!.includes(t))!;
+      const node = [...p.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.includes(t))!;
+      const at = node.textContent!.indexOf(t);
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + t.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    }, text);
+  const card = tab.locator('crossread-tooltip [role="dialog"]');
 
-    await select('Aid convoys waited');
-    await tab.keyboard.press('Alt+Shift+KeyS');
-    await expect(card.locator('h2')).toHaveText('Note on the selection');
-    await expect(card.locator('textarea')).toBeFocused();
-    await expect(card.locator('.quote')).toContainText('“Aid convoys waited”');
-    await tab.keyboard.type('who held them?');
-    await card.getByRole('button', { name: 'Save note' }).click();
-    await expect(card.getByRole('status')).toHaveText('Saved.');
-    await card.getByRole('button', { name: 'Close' }).click();
+  await select('Aid convoys waited');
+  await tab.keyboard.press('Alt+Shift+KeyS');
+  await expect(card.locator('h2')).toHaveText('Note on the selection');
+  await expect(card.locator('textarea')).toBeFocused();
+  await expect(card.locator('.quote')).toContainText('“Aid convoys waited”');
+  await tab.keyboard.type('who held them?');
+  await card.getByRole('button', { name: 'Save note' }).click();
+  await expect(card.getByRole('status')).toHaveText('Saved.');
+  await card.getByRole('button', { name: 'Close' }).click();
 
-    // The context menu item sends this call to the tab.
-    await select('at the border');
-    const ext$ = await openExtensionPage(ext);
-    const id = await tabIdOf(ext$, url);
-    expect(await ext$.evaluate((t) => chrome.tabs.sendMessage(t, { type: 'noteSelection' }), id)).toEqual({ opened: true });
-    await expect(card.locator('.quote')).toContainText('“at the border”');
-    await card.getByRole('button', { name: 'Save note' }).click();
-    await expect(card.getByRole('status')).toHaveText('Saved.');
+  // The context menu item sends this call to the tab.
+  await select('at the border');
+  const ext$ = await openExtensionPage(ext);
+  const id = await tabIdOf(ext$, url);
+  expect(await ext$.evaluate((t) => chrome.tabs.sendMessage(t, { type: 'noteSelection' }), id)).toEqual({ opened: true });
+  await expect(card.locator('.quote')).toContainText('“at the border”');
+  await card.getByRole('button', { name: 'Save note' }).click();
+  await expect(card.getByRole('status')).toHaveText('Saved.');
 
-    const notes = (await ext$.evaluate((u) => chrome.runtime.sendMessage({ type: 'listNotes', params: { url: u } }), url)) as {
-      quote: string;
-      selector: { quote: { exact: string; prefix: string; suffix: string }; position: { start: number; end: number } };
-    }[];
-    const body = await tab.evaluate(() => document.body.textContent!);
-    expect(notes.map((n) => n.quote).sort()).toEqual(['Aid convoys waited', 'at the border']);
-    for (const n of notes) {
-      expect(body.slice(n.selector.position.start, n.selector.position.end)).toBe(n.quote);
-      expect(body.slice(0, n.selector.position.start).endsWith(n.selector.quote.prefix)).toBe(true);
-      expect(body.slice(n.selector.position.end).startsWith(n.selector.quote.suffix)).toBe(true);
-    }
-    await expect.poll(async () => (await pageStats(ext$, id)).notesAnchored.length).toBe(2);
-  } finally {
-    await server.close();
+  const notes = (await ext$.evaluate((u) => chrome.runtime.sendMessage({ type: 'listNotes', params: { url: u } }), url)) as {
+    quote: string;
+    selector: { quote: { exact: string; prefix: string; suffix: string }; position: { start: number; end: number } };
+  }[];
+  const body = await tab.evaluate(() => document.body.textContent!);
+  expect(notes.map((n) => n.quote).sort()).toEqual(['Aid convoys waited', 'at the border']);
+  for (const n of notes) {
+    expect(body.slice(n.selector.position.start, n.selector.position.end)).toBe(n.quote);
+    expect(body.slice(0, n.selector.position.start).endsWith(n.selector.quote.prefix)).toBe(true);
+    expect(body.slice(n.selector.position.end).startsWith(n.selector.quote.suffix)).toBe(true);
   }
+  await expect.poll(async () => (await pageStats(ext$, id)).notesAnchored.length).toBe(2);
 });
 
-test('the notes library lists every note, searches them, and exports CSV, Markdown and Web Annotation JSON-LD', async ({ ext }) => {
-  const server = await servePages({ '/talks': ORIGINAL });
-  try {
-    const url = server.url('/talks');
-    const tab = await ext.context.newPage();
-    await tab.goto(url);
-    await saveFromCard(tab, 'john-kerry', 'seven, or "7"?');
-    await saveFromCard(tab, 'sergey-lavrov', 'pressure on Damascus');
+test('the notes library lists every note, searches them, and exports CSV, Markdown and Web Annotation JSON-LD', async ({ ext, talks: { url } }) => {
+  const tab = await ext.context.newPage();
+  await tab.goto(url);
+  await saveFromCard(tab, 'john-kerry', 'seven, or "7"?');
+  await saveFromCard(tab, 'sergey-lavrov', 'pressure on Damascus');
 
-    const library = await ext.context.newPage();
-    await library.goto(`chrome-extension://${ext.extensionId}/src/pages/library.html`);
-    await expect(library.locator('.library-notes .note-item')).toHaveCount(2);
-    await library.getByLabel('Search').fill('damascus');
-    await expect(library.locator('.library-notes .note-item')).toHaveCount(1);
-    await expect(library.getByRole('status')).toHaveText('1 of 2 notes');
-    await library.getByLabel('Search').fill('');
+  const library = await ext.context.newPage();
+  await library.goto(`chrome-extension://${ext.extensionId}/src/pages/library.html`);
+  await expect(library.locator('.library-notes .note-item')).toHaveCount(2);
+  await library.getByLabel('Search').fill('damascus');
+  await expect(library.locator('.library-notes .note-item')).toHaveCount(1);
+  await expect(library.getByRole('status')).toHaveText('1 of 2 notes');
+  await library.getByLabel('Search').fill('');
 
-    const read = async (name: string) => {
-      const [download] = await Promise.all([library.waitForEvent('download'), library.getByRole('button', { name }).click()]);
-      const path = await download.path();
-      return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
-    };
-    const csv = await read('CSV');
-    expect(csv.name).toMatch(/^crossread-notes-\d{4}-\d{2}-\d{2}\.csv$/);
-    expect(csv.text.split('\r\n')[0]).toBe('id,created,url,title,quote,comment,tags,color,entities');
-    expect(csv.text).toContain(`,${url},Talks,"In Geneva, John Kerry said the truce would hold for seven days.","seven, or ""7""?",,yellow,john-kerry\r\n`);
-    const md = await read('Markdown');
-    expect(md.text).toContain('> Sergey Lavrov said Moscow would press the Syrian government\\.');
-    const jsonld = JSON.parse((await read('Web Annotation (JSON-LD)')).text) as { total: number; first: { items: { target: { source: string; selector: { type: string }[] } }[] } };
-    expect(jsonld.total).toBe(2);
-    expect(jsonld.first.items[0]!.target.source).toBe(url);
-    expect(jsonld.first.items[0]!.target.selector.map((s) => s.type)).toEqual(['TextQuoteSelector', 'TextPositionSelector']);
-  } finally {
-    await server.close();
-  }
+  const read = async (name: string) => {
+    const [download] = await Promise.all([library.waitForEvent('download'), library.getByRole('button', { name }).click()]);
+    const path = await download.path();
+    return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
+  };
+  const csv = await read('CSV');
+  expect(csv.name).toMatch(/^crossread-notes-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(csv.text.split('\r\n')[0]).toBe('id,created,url,title,quote,comment,tags,color,entities');
+  expect(csv.text).toContain(`,${url},Talks,"In Geneva, John Kerry said the truce would hold for seven days.","seven, or ""7""?",,yellow,john-kerry\r\n`);
+  const md = await read('Markdown');
+  expect(md.text).toContain('> Sergey Lavrov said Moscow would press the Syrian government\\.');
+  const jsonld = JSON.parse((await read('Web Annotation (JSON-LD)')).text) as { total: number; first: { items: { target: { source: string; selector: { type: string }[] } }[] } };
+  expect(jsonld.total).toBe(2);
+  expect(jsonld.first.items[0]!.target.source).toBe(url);
+  expect(jsonld.first.items[0]!.target.selector.map((s) => s.type)).toEqual(['TextQuoteSelector', 'TextPositionSelector']);
 });

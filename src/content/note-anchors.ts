@@ -22,13 +22,12 @@ export class NoteAnchors {
   constructor(private readonly doc: Document) {}
 
   /** Places `notes` (replacing what was placed before) and repaints. */
-  place(notes: readonly Note[]): NotePlacement {
+  place(notes: readonly Note[]): void {
     this.ranges.clear();
     this.orphans = [];
     const index = new TextIndex(this.doc.body);
     for (const note of notes) this.placeOne(index, note);
     this.paint();
-    return this.placement();
   }
 
   /** Adds one note (just saved) without placing the others again. */

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { bundledPack } from '../shared/bundled-pack';
+import { distinctDisagreements } from '../shared/framing-note';
 import { DisagreementTable } from '../ui/DisagreementTable';
 import '../ui/pages.css';
 
@@ -15,7 +16,7 @@ function ComparePage() {
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
-  const all = bundledPack.disagreements.filter((d) => d.curatedAs === undefined);
+  const all = distinctDisagreements(bundledPack);
   const ordered = [...all.filter((d) => d.id === selected), ...all.filter((d) => d.id !== selected)];
   return (
     <main class="page">

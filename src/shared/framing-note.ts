@@ -19,7 +19,9 @@ const MAX_NOTE = 3;
 export function labelPhrases(mention: Mention): EvidencedPhrase[] {
   const out: EvidencedPhrase[] = [];
   const seen = new Set<string>();
-  for (const label of mention.labels) {
+  // Framing words first: they are what differs between outlets; titles rarely do.
+  const ordered = [...mention.labels].sort((a, b) => Number(a.kind === 'title') - Number(b.kind === 'title'));
+  for (const label of ordered) {
     if (label.kind === 'apposition') continue;
     const key = `${label.kind}|${label.text.toLowerCase()}|${label.scareQuoted}`;
     if (seen.has(key)) continue;
@@ -32,8 +34,7 @@ export function labelPhrases(mention: Mention): EvidencedPhrase[] {
           : `calls it “${label.text}”`;
     out.push({ text, evidence: label.sentence });
   }
-  // Framing words first: they are what differs between outlets; titles rarely do.
-  return out.sort((a, b) => Number(a.text.startsWith('titles')) - Number(b.text.startsWith('titles'))).slice(0, MAX_LABELS);
+  return out.slice(0, MAX_LABELS);
 }
 
 const times = (n: number) => (n === 1 ? 'once' : `${n}×`);
@@ -68,9 +69,14 @@ export function sourceFramingNote(pack: KnowledgePack, sourceId: string): Eviden
 }
 
 /**
- * The pack's disagreements that involve an entity: curated ones, and extracted candidates
- * that no curated point already covers.
+ * The pack's disagreements worth showing: curated ones, and extracted candidates that no
+ * curated point already covers.
  */
+export function distinctDisagreements(pack: KnowledgePack): Disagreement[] {
+  return pack.disagreements.filter((d) => d.curatedAs === undefined);
+}
+
+/** The distinct disagreements that involve an entity. */
 export function disagreementsOf(pack: KnowledgePack, entityId: string): Disagreement[] {
-  return pack.disagreements.filter((d) => d.entityIds.includes(entityId) && d.curatedAs === undefined);
+  return distinctDisagreements(pack).filter((d) => d.entityIds.includes(entityId));
 }

@@ -9,6 +9,13 @@ export interface LibraryActions {
   download(name: string, type: string, text: string): void;
 }
 
+/** The export formats: what the button says, the file's extension and type, and the writer. */
+const EXPORTS: { label: string; extension: string; type: string; write(notes: Note[]): string }[] = [
+  { label: 'Web Annotation (JSON-LD)', extension: 'jsonld', type: 'application/ld+json', write: (n) => JSON.stringify(toAnnotationCollection(n), null, 2) },
+  { label: 'CSV', extension: 'csv', type: 'text/csv;charset=utf-8', write: toCsv },
+  { label: 'Markdown', extension: 'md', type: 'text/markdown;charset=utf-8', write: toMarkdown },
+];
+
 /** True when every word of the query is in the note's quote, comment, tags, title or address. */
 function matches(note: Note, query: string): boolean {
   const hay = [note.quote, note.comment, note.title, note.url, ...note.tags].join('\n').toLocaleLowerCase();
@@ -47,15 +54,11 @@ export function LibraryView({ actions }: { actions: LibraryActions }) {
           </div>
           <p class="exports">
             Export {shown.length === notes.length ? 'all' : 'these'}:{' '}
-            <button type="button" onClick={() => actions.download(`crossread-notes-${stamp}.jsonld`, 'application/ld+json', JSON.stringify(toAnnotationCollection(shown), null, 2))}>
-              Web Annotation (JSON-LD)
-            </button>{' '}
-            <button type="button" onClick={() => actions.download(`crossread-notes-${stamp}.csv`, 'text/csv;charset=utf-8', toCsv(shown))}>
-              CSV
-            </button>{' '}
-            <button type="button" onClick={() => actions.download(`crossread-notes-${stamp}.md`, 'text/markdown;charset=utf-8', toMarkdown(shown))}>
-              Markdown
-            </button>
+            {EXPORTS.map((f) => (
+              <button key={f.label} type="button" onClick={() => actions.download(`crossread-notes-${stamp}.${f.extension}`, f.type, f.write(shown))}>
+                {f.label}
+              </button>
+            ))}
           </p>
           {notes.length === 0 ? (
             <p class="muted">No notes yet. Hover a marked name, or select a passage and press Alt+Shift+S.</p>

@@ -32,6 +32,8 @@ export function OptionsView({ actions }: { actions: OptionsActions }) {
   };
 
   if (!settings) return <main class="page"><h1>Crossread options</h1><p role="status">{status || 'Loading…'}</p></main>;
+  // Underline is the marks' own look (no attribute), as on pages.
+  const sampleStyle = settings.highlightStyle === 'underline' ? undefined : settings.highlightStyle;
   return (
     <main class="page">
       <h1>Crossread options</h1>
@@ -44,8 +46,8 @@ export function OptionsView({ actions }: { actions: OptionsActions }) {
           </label>
         ))}
         <p class="sample">
-          Talks between <crossread-mark data-style={settings.highlightStyle === 'underline' ? undefined : settings.highlightStyle}>John Kerry</crossread-mark> and{' '}
-          <crossread-mark data-style={settings.highlightStyle === 'underline' ? undefined : settings.highlightStyle}>Sergey Lavrov</crossread-mark> ran late.
+          Talks between <crossread-mark data-style={sampleStyle}>John Kerry</crossread-mark> and{' '}
+          <crossread-mark data-style={sampleStyle}>Sergey Lavrov</crossread-mark> ran late.
         </p>
       </fieldset>
       <fieldset>

@@ -146,26 +146,29 @@ function Ready({ stats, notes, settings, index, onSettings }: { stats: PageStats
           <p class="empty">No notes on this page yet. Hover a marked name and save one.</p>
         ) : (
           <ul class="notes">
-            {notes.map((n) => (
-              <li key={n.id} class={`note-item${stats.notesOrphaned.includes(n.id) ? ' orphan' : ''}`} data-color={n.color}>
-                {stats.notesOrphaned.includes(n.id) && (
-                  <p class="orphan-note">Not found on the page as it is now (it changed). The note is kept.</p>
-                )}
-                <blockquote>{n.quote}</blockquote>
-                {n.comment && <p class="comment">{n.comment}</p>}
-                {n.tags.length > 0 && (
-                  <ul class="tags" aria-label="Tags">
-                    {n.tags.map((t) => (
-                      <li key={t}>{t}</li>
-                    ))}
-                  </ul>
-                )}
-                <p class="muted">
-                  {n.entityIds.map((id) => index.entity(id)?.name ?? id).join(', ')} ·{' '}
-                  <time dateTime={new Date(n.createdAt).toISOString()}>{new Date(n.createdAt).toLocaleString()}</time>
-                </p>
-              </li>
-            ))}
+            {notes.map((n) => {
+              const orphan = stats.notesOrphaned.includes(n.id);
+              return (
+                <li key={n.id} class={`note-item${orphan ? ' orphan' : ''}`} data-color={n.color}>
+                  {orphan && (
+                    <p class="orphan-note">Not found on the page as it is now (it changed). The note is kept.</p>
+                  )}
+                  <blockquote>{n.quote}</blockquote>
+                  {n.comment && <p class="comment">{n.comment}</p>}
+                  {n.tags.length > 0 && (
+                    <ul class="tags" aria-label="Tags">
+                      {n.tags.map((t) => (
+                        <li key={t}>{t}</li>
+                      ))}
+                    </ul>
+                  )}
+                  <p class="muted">
+                    {n.entityIds.map((id) => index.entity(id)?.name ?? id).join(', ')} ·{' '}
+                    <time dateTime={new Date(n.createdAt).toISOString()}>{new Date(n.createdAt).toLocaleString()}</time>
+                  </p>
+                </li>
+              );
+            })}
           </ul>
         )}
       </section>
