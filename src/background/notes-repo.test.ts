@@ -45,3 +45,39 @@ describe('NotesRepo', () => {
     expect(await repo.forUrl('https://c.example/')).toEqual([]);
   });
 });
+
+describe('NotesRepo edits, imports and backups', () => {
+  const seed = async (repo: NotesRepo, n: number) => {
+    for (let i = 0; i < n; i++) await repo.save(draft(`https://s.example/${i % 2}`, `note ${i}`));
+    return repo.all();
+  };
+
+  it('edits a note’s comment, tags and colour, and refuses a deleted one', async () => {
+    const repo = new NotesRepo(open('e'));
+    const [note] = await seed(repo, 1);
+    const edited = await repo.update({ id: note!.id, comment: 'changed', tags: ['a', 'b'], color: 'green' });
+    expect(edited).toEqual({ ...note, comment: 'changed', tags: ['a', 'b'], color: 'green' });
+    expect(await repo.all()).toEqual([edited]);
+    await repo.delete(note!.id);
+    await expect(repo.update({ id: note!.id, comment: 'x', tags: [], color: 'yellow' })).rejects.toThrow(/No note with id/);
+  });
+
+  it('imports notes as they are, leaving notes already stored untouched (an undone delete is an import)', async () => {
+    const repo = new NotesRepo(open('f'));
+    const notes = await seed(repo, 3);
+    await repo.delete(notes[1]!.id);
+    const changed = { ...notes[0]!, comment: 'an older copy' };
+    expect(await repo.import([notes[1]!, changed])).toEqual({ added: 1, skipped: 1 });
+    expect(await repo.all()).toEqual(notes);
+  });
+
+  it('records which of a page’s notes were found and which are orphans', async () => {
+    const repo = new NotesRepo(open('g'));
+    const notes = await seed(repo, 4);
+    const onPage = notes.filter((n) => n.url === 'https://s.example/0');
+    await repo.placed('https://s.example/0', [onPage[0]!.id], [onPage[1]!.id], 42);
+    const after = await repo.forUrl('https://s.example/0');
+    expect(after.map((n) => n.placement)).toEqual([{ found: true, checkedAt: 42 }, { found: false, checkedAt: 42 }]);
+    expect((await repo.forUrl('https://s.example/1')).every((n) => n.placement === undefined)).toBe(true);
+  });
+});

@@ -1,5 +1,7 @@
+import * as v from 'valibot';
+import { NoteSchema, type Note, type NoteDraft, type NoteEdit } from '../shared/protocol';
 import type { CrossreadDb } from './db';
-import type { Note, NoteDraft } from '../shared/protocol';
+
 
 /** Notes stored in the database; every write runs in a transaction. */
 export class NotesRepo {
@@ -25,6 +27,41 @@ export class NotesRepo {
   /** Every note, newest first. */
   async all(): Promise<Note[]> {
     return (await this.db.notes.orderBy('createdAt').reverse().toArray()).sort((a, b) => b.createdAt - a.createdAt || a.id.localeCompare(b.id));
+  }
+
+  /** Changes a note's comment, tags and colour. */
+  async update({ id, ...edit }: NoteEdit): Promise<Note> {
+    return this.db.transaction('rw', this.db.notes, async () => {
+      const note = await this.db.notes.get(id);
+      if (!note) throw new Error(`No note with id ${id}: it may have been deleted.`);
+      const updated = v.parse(NoteSchema, { ...note, ...edit });
+      await this.db.notes.put(updated);
+      return updated;
+    });
+  }
+
+  /** Adds notes as they are; ids already stored keep what is stored. One transaction: all or nothing. */
+  async import(notes: readonly Note[]): Promise<{ added: number; skipped: number }> {
+    return this.db.transaction('rw', this.db.notes, async () => {
+      const stored = await this.db.notes.bulkGet(notes.map((n) => n.id));
+      const fresh = notes.filter((_, i) => stored[i] === undefined);
+      await this.db.notes.bulkAdd(fresh);
+      return { added: fresh.length, skipped: notes.length - fresh.length };
+    });
+  }
+
+  /** Records whether a page's notes were found on it when it was last open. */
+  async placed(url: string, found: readonly string[], orphaned: readonly string[], now = this.now()): Promise<void> {
+    const state = new Map([...found.map((id) => [id, true] as const), ...orphaned.map((id) => [id, false] as const)]);
+    await this.db.transaction('rw', this.db.notes, () =>
+      this.db.notes
+        .where('url')
+        .equals(url)
+        .modify((note) => {
+          const isFound = state.get(note.id);
+          if (isFound !== undefined) note.placement = { found: isFound, checkedAt: now };
+        }),
+    );
   }
 
   /** Deletes a note; answers whether it existed. */

@@ -6,24 +6,42 @@ import type { Note } from './protocol';
  */
 
 const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const OWN_IRI = 'urn:crossread:note:';
+
+/** A note's id as the IRI an annotation needs: `urn:uuid:` for Crossread's own ids, a Crossread URN for others. */
+export function noteIri(id: string): string {
+  return UUID.test(id) ? `urn:uuid:${id}` : `${OWN_IRI}${encodeURIComponent(id)}`;
+}
+
+/** The note id an annotation's IRI stands for (the inverse of `noteIri`; other IRIs are kept whole). */
+export function noteIdFromIri(iri: string): string {
+  if (iri.startsWith('urn:uuid:') && UUID.test(iri.slice(9))) return iri.slice(9);
+  if (iri.startsWith(OWN_IRI)) return decodeURIComponent(iri.slice(OWN_IRI.length));
+  return iri;
+}
 
 /** One note as a W3C Web Annotation (JSON-LD). Crossread's own fields ride along under `crossread`. */
 export function toWebAnnotation(note: Note): Record<string, unknown> {
   const body: Record<string, unknown>[] = [];
   if (note.comment) body.push({ type: 'TextualBody', value: note.comment, format: 'text/plain', purpose: 'commenting' });
   for (const tag of note.tags) body.push({ type: 'TextualBody', value: tag, purpose: 'tagging' });
-  const quote = note.selector?.quote ?? { exact: note.quote, prefix: '', suffix: '' };
-  const selector: Record<string, unknown>[] = [{ type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix }];
+  // A note saved before selectors existed has its quote alone (no context), and an empty quote none.
+  const selector: Record<string, unknown>[] = note.selector
+    ? [{ type: 'TextQuoteSelector', ...note.selector.quote }]
+    : note.quote
+      ? [{ type: 'TextQuoteSelector', exact: note.quote }]
+      : [];
   if (note.selector?.position) selector.push({ type: 'TextPositionSelector', ...note.selector.position });
   return {
     '@context': ANNO_CONTEXT,
-    id: `urn:uuid:${note.id}`,
+    id: noteIri(note.id),
     type: 'Annotation',
     motivation: note.comment ? 'commenting' : 'highlighting',
     created: new Date(note.createdAt).toISOString(),
     ...(body.length > 0 ? { body } : {}),
-    target: { source: note.url, selector },
-    crossread: { title: note.title, color: note.color, entityIds: note.entityIds },
+    target: selector.length > 0 ? { source: note.url, selector } : note.url,
+    crossread: { title: note.title, color: note.color, entityIds: note.entityIds, ...(note.placement ? { placement: note.placement } : {}) },
   };
 }
 

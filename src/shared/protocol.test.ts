@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { workerHandlers } from '../background/handlers';
+import { workerHandlers, type Backups } from '../background/handlers';
 import type { NotesRepo } from '../background/notes-repo';
 import { contentCalls, dispatch, parseRequest, parseResult, parseTags, ProtocolError, workerCalls } from './protocol';
 
@@ -35,20 +35,20 @@ describe('protocol', () => {
   };
 
   it('dispatches to handlers and rejects invalid calls instead of throwing', async () => {
-    const handlers = workerHandlers({ delete: async (id: string) => id === 'x' } as unknown as NotesRepo, effects());
+    const handlers = workerHandlers({ delete: async (id: string) => id === 'x' } as unknown as NotesRepo, {} as Backups, effects());
     await expect(dispatch(workerCalls, handlers, { type: 'deleteNote', params: { id: 'x' } })).resolves.toEqual({ deleted: true });
     await expect(dispatch(workerCalls, handlers, { type: 'deleteNote', params: {} })).rejects.toThrow(ProtocolError);
     expect(dispatch(workerCalls, handlers, { type: 'other' })).toBeUndefined();
   });
 
   it('has a handler for every worker method and no other', () => {
-    const handlers = workerHandlers({} as NotesRepo, effects());
+    const handlers = workerHandlers({} as NotesRepo, {} as Backups, effects());
     expect(Object.keys(handlers).sort()).toEqual(Object.keys(workerCalls).sort());
   });
 
   it('opens the compare view at a disagreement and sets the badge of the sender’s tab only', async () => {
     const fx = effects();
-    const handlers = workerHandlers({} as NotesRepo, fx);
+    const handlers = workerHandlers({} as NotesRepo, {} as Backups, fx);
     await dispatch(workerCalls, handlers, { type: 'openComparison', params: { disagreementId: 'war-death-toll' } });
     await dispatch(workerCalls, handlers, { type: 'pageScanned', params: { entityCount: 12 } }, { tabId: 7 });
     await dispatch(workerCalls, handlers, { type: 'pageScanned', params: { entityCount: 3 } });

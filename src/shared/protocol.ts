@@ -62,9 +62,22 @@ export const NoteDraftSchema = v.object({
 /** A stored note. */
 export const NoteSchema = v.object({
   ...NoteDraftSchema.entries,
-  id: v.string(),
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(500)),
   createdAt: v.number(),
+  /** Whether the note's passage was found the last time its page was open (absent until then). */
+  placement: v.optional(v.object({ found: v.boolean(), checkedAt: v.number() })),
 });
+
+/** What a user may change in a saved note. */
+export const NoteEditSchema = v.object({
+  id: v.string(),
+  comment: NoteDraftSchema.entries.comment,
+  tags: NoteDraftSchema.entries.tags,
+  color: NoteDraftSchema.entries.color,
+});
+
+/** At most this many notes in one import or restore. */
+export const MAX_IMPORT_NOTES = 100_000;
 
 /** What the content script has found and done on its page. */
 export const PageStatsSchema = v.object({
@@ -100,6 +113,25 @@ export const workerCalls = {
   listNotes: { params: v.object({ url: v.string() }), result: v.array(NoteSchema) },
   /** Every note, newest first (the notes library). */
   listAllNotes: { params: Empty, result: v.array(NoteSchema) },
+  /** Changes a note's comment, tags and colour; answers with the note as stored. */
+  updateNote: { params: NoteEditSchema, result: NoteSchema },
+  /**
+   * Adds notes as they are (ids and times kept; an import or an undone delete), all in one
+   * transaction. Notes whose id is already stored are left as stored and counted as skipped.
+   */
+  importNotes: {
+    params: v.object({ notes: v.pipe(v.array(NoteSchema), v.maxLength(MAX_IMPORT_NOTES)) }),
+    result: v.object({ added: v.number(), skipped: v.number() }),
+  },
+  /** The whole database as a dexie-export-import backup (JSON text). */
+  exportBackup: { params: Empty, result: v.object({ text: v.string(), notes: v.number() }) },
+  /** Replaces the whole database with a backup, after checking every row; a bad backup changes nothing. */
+  restoreBackup: { params: v.object({ text: v.string() }), result: v.object({ notes: v.number() }) },
+  /** A content script found (or could not find) its page's notes; the library shows the orphans. */
+  notesPlaced: {
+    params: v.object({ url: v.string(), found: v.array(v.string()), orphaned: v.array(v.string()) }),
+    result: v.object({}),
+  },
   /** Deletes one note; answers whether it existed. */
   deleteNote: { params: v.object({ id: v.string() }), result: v.object({ deleted: v.boolean() }) },
   /** Opens the full comparison of one disagreement of the pack in a new tab. */
@@ -123,6 +155,7 @@ export type ContentCalls = typeof contentCalls;
 export type NoteDraft = v.InferOutput<typeof NoteDraftSchema>;
 export type NoteSelector = v.InferOutput<typeof NoteSelectorSchema>;
 export type Note = v.InferOutput<typeof NoteSchema>;
+export type NoteEdit = v.InferInput<typeof NoteEditSchema>;
 export type PageStats = v.InferOutput<typeof PageStatsSchema>;
 
 export type Params<M extends CallMap, K extends keyof M> = v.InferInput<M[K]['params']>;
