@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, openExtensionPage, openPopupFor, pageStats, tabIdOf, test as base } from './support/fixtures';
+import { expect, openExtensionPage, openPopupFor, pageStats, reloadExtension, tabIdOf, test as base } from './support/fixtures';
+import type { LaunchedExtension } from './support/browser';
 import { servePages } from './support/server';
 
 const page = (paragraphs: string[]) =>
@@ -65,7 +66,21 @@ test('notes are placed again on return: an edited passage re-anchors, a removed 
   await expect(orphan).toHaveCount(1);
   await expect(orphan).toContainText('pressure on Damascus');
   await expect(orphan.locator('.orphan-note')).toContainText('Not found on the page');
+
+  // The library keeps it too, flagged, and can show the orphans alone.
+  const library = await openLibrary(ext);
+  await expect(library.locator('.library-notes .note-item')).toHaveCount(2);
+  await library.getByLabel(/Only notes not found on their page/).check();
+  await expect(library.locator('.library-notes .note-item')).toHaveCount(1);
+  await expect(library.locator('.note-item.orphan')).toContainText('pressure on Damascus');
+  await expect(library.locator('.note-item.orphan .orphan-note')).toContainText('Not found on its page when last opened');
 });
+
+async function openLibrary(ext: LaunchedExtension): Promise<Page> {
+  const library = await ext.context.newPage();
+  await library.goto(`chrome-extension://${ext.extensionId}/src/pages/library.html`);
+  return library;
+}
 
 test('a note on any selected passage: Alt+Shift+S or the context menu’s call opens the card, and the note keeps its selectors', async ({ ext, talks: { url } }) => {
   const tab = await ext.context.newPage();
@@ -123,12 +138,11 @@ test('the notes library lists every note, searches them, and exports CSV, Markdo
   await saveFromCard(tab, 'john-kerry', 'seven, or "7"?');
   await saveFromCard(tab, 'sergey-lavrov', 'pressure on Damascus');
 
-  const library = await ext.context.newPage();
-  await library.goto(`chrome-extension://${ext.extensionId}/src/pages/library.html`);
+  const library = await openLibrary(ext);
   await expect(library.locator('.library-notes .note-item')).toHaveCount(2);
   await library.getByLabel('Search').fill('damascus');
   await expect(library.locator('.library-notes .note-item')).toHaveCount(1);
-  await expect(library.getByRole('status')).toHaveText('1 of 2 notes');
+  await expect(library.locator('.count')).toHaveText('1 of 2 notes · 1 site · 0 tags');
   await library.getByLabel('Search').fill('');
 
   const read = async (name: string) => {
@@ -146,4 +160,66 @@ test('the notes library lists every note, searches them, and exports CSV, Markdo
   expect(jsonld.total).toBe(2);
   expect(jsonld.first.items[0]!.target.source).toBe(url);
   expect(jsonld.first.items[0]!.target.selector.map((s) => s.type)).toEqual(['TextQuoteSelector', 'TextPositionSelector']);
+});
+
+test('the library edits, deletes with undo, imports, backs up and restores, and notes survive an extension reload', async ({ ext, talks: { url } }) => {
+  const tab = await ext.context.newPage();
+  await tab.goto(url);
+  await saveFromCard(tab, 'john-kerry', 'seven or 7?');
+  await saveFromCard(tab, 'sergey-lavrov', 'pressure on Damascus');
+  const library = await openLibrary(ext);
+  const items = library.locator('.library-notes .note-item');
+  const status = library.locator('.task');
+  await expect(items).toHaveCount(2);
+
+  // Edit: comment, tags and colour, stored by the worker.
+  const kerry = items.filter({ hasText: 'In Geneva, John Kerry' });
+  await kerry.getByRole('button', { name: 'Edit' }).click();
+  await kerry.locator('textarea').fill('seven days, says Kerry');
+  await kerry.locator('input[name=tags]').fill('truce, duration');
+  await kerry.getByLabel('green').check();
+  await kerry.getByRole('button', { name: 'Save changes' }).click();
+  const edited = items.filter({ hasText: 'seven days, says Kerry' });
+  await expect(edited).toHaveAttribute('data-color', 'green');
+  await expect(edited).toContainText('#truce #duration');
+  await library.getByLabel('Tag').selectOption('duration');
+  await expect(items).toHaveCount(1);
+  await library.getByRole('button', { name: 'Clear filters' }).click();
+
+  // Delete, then undo: the same note comes back.
+  await items.filter({ hasText: 'pressure on Damascus' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(items).toHaveCount(1);
+  await expect(status).toContainText('Deleted the note on “Talks”.');
+  await status.getByRole('button', { name: 'Undo' }).click();
+  await expect(status).toContainText('The note is back.');
+  await expect(items).toHaveCount(2);
+
+  // Imports: a Hypothesis export; then a broken file, which changes nothing.
+  await library.locator('input[name=import]').setInputFiles('e2e/fixtures/hypothesis-export.json');
+  await expect(status).toHaveText('Imported 2 notes from a Hypothesis export (1 reply skipped).');
+  await expect(items).toHaveCount(4);
+  await library.locator('input[name=import]').setInputFiles({ name: 'broken.jsonld', mimeType: 'application/ld+json', buffer: Buffer.from('{"type": "AnnotationCollection", "first": {"items": [{"type": "Annotation", "id": "urn:x"}]}}') });
+  await expect(status).toContainText('Annotation 1 of 1 (urn:x) was rejected: it has no target page address. Nothing was imported.');
+  await expect(items).toHaveCount(4);
+
+  // Backup, delete everything, restore.
+  const [download] = await Promise.all([library.waitForEvent('download'), library.getByRole('button', { name: 'Back up everything' }).click()]);
+  await expect(status).toHaveText('Backup of 4 notes downloaded.');
+  const backup = readFileSync(await download.path(), 'utf8');
+  expect(JSON.parse(backup)).toMatchObject({ formatName: 'dexie', data: { databaseName: 'crossread' } });
+  for (let n = 4; n > 0; n--) {
+    await items.first().getByRole('button', { name: 'Delete' }).click();
+    await expect(items).toHaveCount(n - 1);
+  }
+  library.once('dialog', (dialog) => void dialog.accept());
+  await library.locator('input[name=restore]').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
+  await expect(status).toHaveText('Restored 4 notes from backup.json.');
+  await expect(items).toHaveCount(4);
+  await expect(items.filter({ hasText: 'seven days, says Kerry' })).toHaveAttribute('data-color', 'green');
+
+  // Reloading the extension (chrome://extensions' Reload) keeps every note.
+  await reloadExtension(ext);
+  const reopened = await openLibrary(ext);
+  await expect(reopened.locator('.library-notes .note-item')).toHaveCount(4);
+  await expect(reopened.locator('.library-notes .note-item').filter({ hasText: 'seven days, says Kerry' })).toContainText('#truce #duration');
 });

@@ -37,3 +37,37 @@ export async function tabIdOf(extPage: Page, url: string): Promise<number> {
 export async function pageStats(extPage: Page, tabId: number): Promise<PageStats> {
   return extPage.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'getPageStats' }), tabId) as Promise<PageStats>;
 }
+
+/** The extensions page's private API, as its Reload button uses it. */
+interface DeveloperPrivate {
+  updateProfileConfiguration(update: { inDeveloperMode: boolean }): Promise<void>;
+  reload(id: string, options: { failQuietly: boolean }): Promise<void>;
+}
+
+/**
+ * Reloads the extension as a user does with the Reload button of chrome://extensions, and
+ * waits until its pages load again. Developer mode is switched on first: without it Chromium
+ * disables a reloaded unpacked extension ("unsupportedDeveloperExtension").
+ */
+export async function reloadExtension(ext: LaunchedExtension): Promise<void> {
+  const extensions = await ext.context.newPage();
+  await extensions.goto('chrome://extensions/');
+  await extensions.evaluate(async (id) => {
+    const api = (chrome as unknown as { developerPrivate: DeveloperPrivate }).developerPrivate;
+    await api.updateProfileConfiguration({ inDeveloperMode: true });
+    await api.reload(id, { failQuietly: false });
+  }, ext.extensionId);
+  await extensions.close();
+  const probe = await ext.context.newPage();
+  for (let tries = 0; ; tries++) {
+    try {
+      await probe.goto(popupUrl(ext));
+      break;
+    } catch (err) {
+      // ERR_BLOCKED_BY_CLIENT while the extension is being loaded again.
+      if (tries > 50) throw err;
+      await probe.waitForTimeout(200);
+    }
+  }
+  await probe.close();
+}

@@ -11,8 +11,8 @@ import { pageUrl } from './page-stats';
 /**
  * The content script: marks the pack's entities in the page (unless the user paused
  * Crossread or switched it off for this site), shows tooltips, saves notes through the
- * worker and places the page's saved notes again, keeps the toolbar badge up to date, and
- * answers `getPageStats`, `setMarking` and `noteSelection`.
+ * worker and places the page's saved notes again (telling the worker which it found), keeps
+ * the toolbar badge up to date, and answers `getPageStats`, `setMarking` and `noteSelection`.
  * It never changes the page's text; a failure here is logged and leaves the page as it was.
  */
 async function start(): Promise<void> {
@@ -44,7 +44,14 @@ async function start(): Promise<void> {
     }
     const wasOn = marker.enabled;
     await marker.start();
-    if (!wasOn) notes.place(await callWorker('listNotes', { url: pageUrl(document) }));
+    if (wasOn) return;
+    const url = pageUrl(document);
+    const saved = await callWorker('listNotes', { url });
+    notes.place(saved);
+    if (saved.length === 0) return;
+    // The library shows which notes were missing the last time their page was open.
+    const { anchored, orphans } = notes.placement();
+    await callWorker('notesPlaced', { url, found: anchored, orphaned: orphans });
   };
   const snapshot = () => marker.stats.snapshot(document, marker.enabled, notes.placement());
   serve(contentCalls, {

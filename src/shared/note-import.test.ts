@@ -22,9 +22,9 @@ const note = (over: Partial<Note> = {}): Note =>
     ...over,
   });
 
-const rejected = (text: string): string => {
+const rejected = async (text: string): Promise<string> => {
   try {
-    parseNotesFile(text);
+    await parseNotesFile(text);
   } catch (err) {
     expect(err).toBeInstanceOf(ImportError);
     expect((err as Error).message).toMatch(/Nothing was imported\.$/);
@@ -34,11 +34,11 @@ const rejected = (text: string): string => {
 };
 
 describe('importing notes', () => {
-  it('reads back its own Web Annotation export without loss (property)', () => {
-    fc.assert(
-      fc.property(fc.uniqueArray(arbitraryNote, { selector: (n) => n.id, maxLength: 8 }), (notes) => {
+  it('reads back its own Web Annotation export without loss (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(arbitraryNote, { selector: (n) => n.id, maxLength: 8 }), async (notes) => {
         const text = JSON.stringify(toAnnotationCollection(notes));
-        const back = parseNotesFile(text, { now: () => -1, newId: () => 'new' });
+        const back = await parseNotesFile(text, { now: () => -1, newId: () => 'new' });
         expect(back.format).toBe('web-annotation');
         expect(back.notes).toEqual(notes);
       }),
@@ -46,21 +46,21 @@ describe('importing notes', () => {
     );
   });
 
-  it('reads single annotations, pages and plain lists, and comments and tags from bodies', () => {
+  it('reads single annotations, pages and plain lists, and comments and tags from bodies', async () => {
     const one = toAnnotationCollection([note()]) as { first: { items: unknown[] } };
     const annotation = one.first.items[0];
-    expect(parseNotesFile(JSON.stringify(annotation)).notes).toEqual([note()]);
-    expect(parseNotesFile(JSON.stringify([annotation])).notes).toEqual([note()]);
-    expect(parseNotesFile(JSON.stringify({ type: 'AnnotationPage', items: [annotation] })).notes).toEqual([note()]);
+    expect((await parseNotesFile(JSON.stringify(annotation))).notes).toEqual([note()]);
+    expect((await parseNotesFile(JSON.stringify([annotation]))).notes).toEqual([note()]);
+    expect((await parseNotesFile(JSON.stringify({ type: 'AnnotationPage', items: [annotation] }))).notes).toEqual([note()]);
     // Another tool's annotation: a bare string target, one body without purpose, no Crossread fields.
     const foreign = { '@context': 'http://www.w3.org/ns/anno.jsonld', id: 'http://example.org/anno1', type: 'Annotation', body: { type: 'TextualBody', value: 'Nice' }, target: 'https://x.example/' };
-    expect(parseNotesFile(JSON.stringify(foreign), { now: () => 7 }).notes).toEqual([
+    expect((await parseNotesFile(JSON.stringify(foreign), { now: () => 7 })).notes).toEqual([
       { id: 'http://example.org/anno1', url: 'https://x.example/', title: '', quote: '', comment: 'Nice', tags: [], color: 'yellow', entityIds: [], createdAt: 7 },
     ]);
   });
 
-  it('reads a Hypothesis export: quote, position, comment, tags, title; replies are skipped', () => {
-    const parsed = parseNotesFile(readFileSync('e2e/fixtures/hypothesis-export.json', 'utf8'));
+  it('reads a Hypothesis export: quote, position, comment, tags, title; replies are skipped', async () => {
+    const parsed = await parseNotesFile(readFileSync('e2e/fixtures/hypothesis-export.json', 'utf8'));
     expect(parsed.format).toBe('hypothesis');
     expect(parsed.repliesSkipped).toBe(1);
     expect(parsed.notes).toEqual([
@@ -80,18 +80,18 @@ describe('importing notes', () => {
     ]);
   });
 
-  it('rejects bad files whole, saying what and why', () => {
-    expect(rejected('{"type": "AnnotationCollection", ')).toMatch(/^The file is not JSON \(/);
-    expect(rejected('{"hello": "world"}')).toMatch(/not annotations Crossread can read/);
-    expect(rejected('[1, 2]')).toMatch(/not annotations Crossread can read/);
+  it('rejects bad files whole, saying what and why', async () => {
+    expect(await rejected('{"type": "AnnotationCollection", ')).toMatch(/^The file is not JSON \(/);
+    expect(await rejected('{"hello": "world"}')).toMatch(/not annotations Crossread can read/);
+    expect(await rejected('[1, 2]')).toMatch(/not annotations Crossread can read/);
     const two = JSON.stringify([note(), note({ id: 'other' }), note()].map((n) => (toAnnotationCollection([n]) as { first: { items: unknown[] } }).first.items[0]));
-    expect(rejected(two)).toMatch(/Annotations 1 and 3 share the id urn:uuid:6f1c2a4e-0000-4000-8000-000000000001/);
+    expect(await rejected(two)).toMatch(/Annotations 1 and 3 share the id urn:uuid:6f1c2a4e-0000-4000-8000-000000000001/);
     const noTarget = JSON.stringify({ type: 'Annotation', id: 'urn:x:1', body: [] });
-    expect(rejected(noTarget)).toMatch(/Annotation 1 of 1 \(urn:x:1\) was rejected: it has no target page address/);
+    expect(await rejected(noTarget)).toMatch(/Annotation 1 of 1 \(urn:x:1\) was rejected: it has no target page address/);
     const badDate = JSON.stringify({ type: 'Annotation', target: 'https://x.example/', created: 'yesterday' });
-    expect(rejected(badDate)).toMatch(/its time "yesterday" is not a date/);
+    expect(await rejected(badDate)).toMatch(/its time "yesterday" is not a date/);
     const badUrl = JSON.stringify({ annotations: [{ uri: 'no address', target: [] }] });
-    expect(rejected(badUrl)).toMatch(/Annotation 1 of 1 was rejected: url: /);
+    expect(await rejected(badUrl)).toMatch(/Annotation 1 of 1 was rejected: url: /);
   });
 
   it('refuses files above the size limit before reading them', () => {
@@ -99,10 +99,10 @@ describe('importing notes', () => {
     expect(() => checkImportSize(MAX_IMPORT_BYTES + 1)).toThrow(/The file is 50\.0 MB; Crossread imports files up to 50 MB/);
   });
 
-  it('reports progress while converting', () => {
+  it('reports progress while converting', async () => {
     const notes = Array.from({ length: 1200 }, (_, i) => note({ id: `n${i}` }));
     const seen: number[] = [];
-    parseNotesFile(JSON.stringify(toAnnotationCollection(notes)), { onProgress: (done, total) => seen.push(done / total) });
+    await parseNotesFile(JSON.stringify(toAnnotationCollection(notes)), { onProgress: (done, total) => seen.push(done / total) });
     expect(seen).toEqual([0, 500 / 1200, 1000 / 1200, 1]);
   });
 });

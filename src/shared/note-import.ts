@@ -33,7 +33,7 @@ export interface ImportOptions {
   now?: () => number;
   /** For annotations without an id. */
   newId?: () => string;
-  /** Called every few hundred annotations with how many are done (the page shows it). */
+  /** Called every 500 annotations with how many are done; the conversion then yields so a page can paint it. */
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -50,7 +50,7 @@ const asArray = (x: unknown): unknown[] => (x === undefined ? [] : Array.isArray
 const typesOf = (x: Json): unknown[] => asArray(x.type);
 
 /** Reads an import file's text: a Web Annotation collection, page, list or single annotation, or a Hypothesis export. */
-export function parseNotesFile(text: string, options: ImportOptions = {}): ParsedImport {
+export async function parseNotesFile(text: string, options: ImportOptions = {}): Promise<ParsedImport> {
   checkImportSize(new TextEncoder().encode(text).length);
   let data: unknown;
   try {
@@ -72,13 +72,16 @@ export function parseNotesFile(text: string, options: ImportOptions = {}): Parse
   const notes: Note[] = [];
   const seen = new Map<string, number>();
   let repliesSkipped = 0;
-  found.items.forEach((item, index) => {
-    if (index % 500 === 0) options.onProgress?.(index, found.items.length);
+  for (const [index, item] of found.items.entries()) {
+    if (index % 500 === 0 && options.onProgress) {
+      options.onProgress(index, found.items.length);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
     const where = `Annotation ${index + 1} of ${found.items.length}`;
     if (!isObject(item)) throw new ImportError(`${where} is not an object. Nothing was imported.`);
     if (found.format === 'hypothesis' && asArray(item.references).length > 0) {
       repliesSkipped++;
-      return;
+      continue;
     }
     let note: Note;
     try {
@@ -90,7 +93,7 @@ export function parseNotesFile(text: string, options: ImportOptions = {}): Parse
     if (first !== undefined) throw new ImportError(`Annotations ${first + 1} and ${index + 1} share the id ${String(item.id)}; ids must be unique. Nothing was imported.`);
     seen.set(note.id, index);
     notes.push(note);
-  });
+  }
   options.onProgress?.(found.items.length, found.items.length);
   return { format: found.format, notes, repliesSkipped };
 }

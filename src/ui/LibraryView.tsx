@@ -1,12 +1,23 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { toAnnotationCollection, toCsv, toMarkdown } from '../shared/note-export';
-import type { Note } from '../shared/protocol';
+import { checkImportSize, parseNotesFile } from '../shared/note-import';
+import { siteOf } from '../shared/settings';
+import type { Note, NoteEdit } from '../shared/protocol';
+import { NoteForm } from './NoteForm';
 
 /** What the notes library needs; tests pass a mock, the page the worker calls. */
 export interface LibraryActions {
   listAll(): Promise<Note[]>;
+  update(edit: NoteEdit): Promise<Note>;
+  remove(id: string): Promise<void>;
+  /** Adds notes as they are (an import, or an undone delete). */
+  importNotes(notes: Note[]): Promise<{ added: number; skipped: number }>;
+  exportBackup(): Promise<{ text: string; notes: number }>;
+  restoreBackup(text: string): Promise<{ notes: number }>;
   /** Offers a file to the user (the page makes a download). */
   download(name: string, type: string, text: string): void;
+  /** Asks the user to confirm something that replaces data. */
+  confirm(message: string): boolean;
 }
 
 /** The export formats: what the button says, the file's extension and type, and the writer. */
@@ -16,61 +27,254 @@ const EXPORTS: { label: string; extension: string; type: string; write(notes: No
   { label: 'Markdown', extension: 'md', type: 'text/markdown;charset=utf-8', write: toMarkdown },
 ];
 
-/** True when every word of the query is in the note's quote, comment, tags, title or address. */
-function matches(note: Note, query: string): boolean {
+export interface LibraryFilters {
+  query: string;
+  site: string;
+  entity: string;
+  tag: string;
+  /** Dates as `yyyy-mm-dd` (the date input's value), inclusive, in local time; empty for open. */
+  from: string;
+  to: string;
+  orphansOnly: boolean;
+}
+const NO_FILTERS: LibraryFilters = { query: '', site: '', entity: '', tag: '', from: '', to: '', orphansOnly: false };
+
+const localDay = (t: number) => {
+  const d = new Date(t);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+/** True when every word of the query is in the note's quote, comment, tags, title or address, and every filter holds. */
+export function matchesFilters(note: Note, f: LibraryFilters): boolean {
+  if (f.site && siteOf(note.url) !== f.site) return false;
+  if (f.entity && !note.entityIds.includes(f.entity)) return false;
+  if (f.tag && !note.tags.includes(f.tag)) return false;
+  if (f.orphansOnly && note.placement?.found !== false) return false;
+  if (f.from || f.to) {
+    const day = localDay(note.createdAt);
+    if ((f.from && day < f.from) || (f.to && day > f.to)) return false;
+  }
   const hay = [note.quote, note.comment, note.title, note.url, ...note.tags].join('\n').toLocaleLowerCase();
-  return query
+  return f.query
     .toLocaleLowerCase()
     .split(/\s+/)
     .filter(Boolean)
     .every((word) => hay.includes(word));
 }
 
-/** The notes library (a full tab): every note, full-text search, and export in standard formats. */
-export function LibraryView({ actions }: { actions: LibraryActions }) {
+/** Distinct values with how many notes have each, most frequent first. */
+function counted(values: string[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+type Task = { label: string; done?: number; total?: number };
+type Message = { kind: 'ok' | 'error'; text: string; undo?: Note };
+const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/**
+ * The notes library (a full tab): every note with search and filters, edit, delete with undo,
+ * export in standard formats, imports, and a whole-database backup and restore.
+ */
+export function LibraryView({ actions, entityName = (id) => id }: { actions: LibraryActions; entityName?: (id: string) => string }) {
   const [notes, setNotes] = useState<Note[] | undefined>();
-  const [error, setError] = useState('');
-  const [query, setQuery] = useState('');
-  useEffect(() => {
-    actions.listAll().then(setNotes, (err: unknown) => setError(`Could not read the notes: ${String(err)}`));
-  }, [actions]);
-  const shown = useMemo(() => (notes ?? []).filter((n) => matches(n, query)), [notes, query]);
+  const [loadError, setLoadError] = useState('');
+  const [filters, setFilters] = useState(NO_FILTERS);
+  const [editing, setEditing] = useState<string | undefined>();
+  const [task, setTask] = useState<Task | undefined>();
+  const [message, setMessage] = useState<Message | undefined>();
+
+  const reload = useCallback(
+    () => actions.listAll().then(setNotes, (err: unknown) => setLoadError(`Could not read the notes: ${errorText(err)}`)),
+    [actions],
+  );
+  useEffect(() => void reload(), [reload]);
+
+  const all = notes ?? [];
+  const shown = useMemo(() => all.filter((n) => matchesFilters(n, filters)), [all, filters]);
+  const sites = useMemo(() => counted(all.map((n) => siteOf(n.url))), [all]);
+  const entities = useMemo(() => counted(all.flatMap((n) => n.entityIds)), [all]);
+  const tags = useMemo(() => counted(all.flatMap((n) => n.tags)), [all]);
+  const orphans = all.filter((n) => n.placement?.found === false).length;
   const stamp = new Date().toISOString().slice(0, 10);
+  const set = (patch: Partial<LibraryFilters>) => setFilters((f) => ({ ...f, ...patch }));
+
+  /** Runs one long job at a time, with its progress and its outcome in the status line. */
+  const run = async (label: string, job: (progress: (t: Task) => void) => Promise<string | Omit<Message, 'kind'>>) => {
+    setMessage(undefined);
+    setTask({ label });
+    try {
+      const outcome = await job(setTask);
+      setMessage({ kind: 'ok', ...(typeof outcome === 'string' ? { text: outcome } : outcome) });
+    } catch (err) {
+      setMessage({ kind: 'error', text: errorText(err) });
+    } finally {
+      setTask(undefined);
+      await reload();
+    }
+  };
+
+  const importFile = (file: File) =>
+    run(`Reading ${file.name}…`, async (progress) => {
+      checkImportSize(file.size);
+      const parsed = await parseNotesFile(await file.text(), { onProgress: (done, total) => progress({ label: 'Checking annotations…', done, total }) });
+      progress({ label: `Saving ${plural(parsed.notes.length, 'note')}…` });
+      const { added, skipped } = await actions.importNotes(parsed.notes);
+      const from = parsed.format === 'hypothesis' ? 'a Hypothesis export' : 'Web Annotations';
+      const extra = [skipped > 0 && `${plural(skipped, 'note')} already in your library, kept as they were`, parsed.repliesSkipped > 0 && `${plural(parsed.repliesSkipped, 'reply')} skipped`];
+      return `Imported ${plural(added, 'note')} from ${from}${extra.some(Boolean) ? ` (${extra.filter(Boolean).join('; ')})` : ''}.`;
+    });
+
+  const restoreFile = (file: File) => {
+    if (!actions.confirm(`Replace all ${plural(all.length, 'note')} in your library with the backup in ${file.name}? Notes saved since that backup will be gone.`)) return;
+    void run(`Restoring ${file.name}…`, async () => {
+      checkImportSize(file.size);
+      const { notes: restored } = await actions.restoreBackup(await file.text());
+      return `Restored ${plural(restored, 'note')} from ${file.name}.`;
+    });
+  };
+
+  const backup = () =>
+    run('Preparing the backup…', async () => {
+      const { text, notes: count } = await actions.exportBackup();
+      actions.download(`crossread-backup-${stamp}.json`, 'application/json', text);
+      return `Backup of ${plural(count, 'note')} downloaded.`;
+    });
+
+  const remove = (note: Note) =>
+    run('Deleting…', async () => {
+      await actions.remove(note.id);
+      return { text: `Deleted the note on “${note.title || note.url}”.`, undo: note };
+    });
+
+  const undo = (note: Note) =>
+    run('Restoring the note…', async () => {
+      await actions.importNotes([note]);
+      return 'The note is back.';
+    });
+
+  const fileInput = (label: string, name: string, onFile: (file: File) => unknown) => (
+    <label class="file">
+      {label}
+      <input
+        type="file"
+        name={name}
+        accept=".json,.jsonld,application/json,application/ld+json"
+        disabled={task !== undefined}
+        onChange={(e) => {
+          const input = e.currentTarget as HTMLInputElement;
+          const file = input.files?.[0];
+          input.value = '';
+          if (file) void onFile(file);
+        }}
+      />
+    </label>
+  );
 
   return (
     <main class="page library">
       <h1>Your notes</h1>
-      {error && <p role="alert">{error}</p>}
-      {!notes && !error && <p role="status">Loading…</p>}
+      {loadError && <p role="alert">{loadError}</p>}
+      {!notes && !loadError && <p role="status">Loading…</p>}
       {notes && (
         <>
-          <div class="toolbar">
+          <section class="toolbar" aria-label="Filters">
             <label>
-              Search <input type="search" value={query} placeholder="quote, comment, tag, site" onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)} />
+              Search <input type="search" value={filters.query} placeholder="quote, comment, tag, site" onInput={(e) => set({ query: (e.currentTarget as HTMLInputElement).value })} />
             </label>
-            <span role="status" class="muted">
-              {shown.length === notes.length ? `${notes.length} notes` : `${shown.length} of ${notes.length} notes`}
-            </span>
-          </div>
-          <p class="exports">
-            Export {shown.length === notes.length ? 'all' : 'these'}:{' '}
-            {EXPORTS.map((f) => (
-              <button key={f.label} type="button" onClick={() => actions.download(`crossread-notes-${stamp}.${f.extension}`, f.type, f.write(shown))}>
-                {f.label}
+            <Select label="Site" value={filters.site} options={sites} onChange={(site) => set({ site })} />
+            <Select label="Entity" value={filters.entity} options={entities} name={entityName} onChange={(entity) => set({ entity })} />
+            <Select label="Tag" value={filters.tag} options={tags} name={(t) => `#${t}`} onChange={(tag) => set({ tag })} />
+            <label>
+              From <input type="date" value={filters.from} onInput={(e) => set({ from: (e.currentTarget as HTMLInputElement).value })} />
+            </label>
+            <label>
+              To <input type="date" value={filters.to} onInput={(e) => set({ to: (e.currentTarget as HTMLInputElement).value })} />
+            </label>
+            <label class="inline">
+              <input type="checkbox" checked={filters.orphansOnly} onChange={(e) => set({ orphansOnly: (e.currentTarget as HTMLInputElement).checked })} /> Only notes not found on their page ({orphans})
+            </label>
+            {JSON.stringify(filters) !== JSON.stringify(NO_FILTERS) && (
+              <button type="button" class="link" onClick={() => setFilters(NO_FILTERS)}>
+                Clear filters
               </button>
-            ))}
+            )}
+          </section>
+          <p class="count muted" aria-live="polite">
+            {shown.length === all.length ? plural(all.length, 'note') : `${shown.length.toLocaleString('en')} of ${plural(all.length, 'note')}`} · {plural(sites.length, 'site')} · {plural(tags.length, 'tag')}
           </p>
-          {notes.length === 0 ? (
+          <section class="exports" aria-label="Export, import and backup">
+            <p>
+              Export {shown.length === all.length ? 'all' : 'these'}:{' '}
+              {EXPORTS.map((f) => (
+                <button key={f.label} type="button" onClick={() => actions.download(`crossread-notes-${stamp}.${f.extension}`, f.type, f.write(shown))}>
+                  {f.label}
+                </button>
+              ))}
+            </p>
+            <p>
+              {fileInput('Import Web Annotations or a Hypothesis export', 'import', importFile)}
+              <button type="button" onClick={() => void backup()} disabled={task !== undefined}>
+                Back up everything
+              </button>
+              {fileInput('Restore a backup', 'restore', restoreFile)}
+            </p>
+          </section>
+          <div class="task" role="status">
+            {task && (
+              <>
+                {task.label} <progress max={task.total} value={task.done} />
+                {task.total !== undefined && ` ${task.done?.toLocaleString('en')} of ${task.total.toLocaleString('en')}`}
+              </>
+            )}
+            {message && (
+              <span class={`status ${message.kind}`}>
+                {message.text}{' '}
+                {message.undo && (
+                  <button type="button" class="link undo" onClick={() => void undo(message.undo!)}>
+                    Undo
+                  </button>
+                )}
+              </span>
+            )}
+          </div>
+          {all.length === 0 ? (
             <p class="muted">No notes yet. Hover a marked name, or select a passage and press Alt+Shift+S.</p>
           ) : (
             <ul class="library-notes">
               {shown.map((n) => (
-                <li key={n.id} class="note-item" data-color={n.color}>
-                  <blockquote>{n.quote}</blockquote>
-                  {n.comment && <p class="comment">{n.comment}</p>}
+                <li key={n.id} class={`note-item${n.placement?.found === false ? ' orphan' : ''}`} data-color={n.color}>
+                  {n.quote && <blockquote>{n.quote}</blockquote>}
+                  {editing === n.id ? (
+                    <NoteForm
+                      quote={n.quote}
+                      initial={n}
+                      onSave={async (fields) => {
+                        await actions.update({ id: n.id, ...fields });
+                        setEditing(undefined);
+                        await reload();
+                      }}
+                    />
+                  ) : (
+                    n.comment && <p class="comment">{n.comment}</p>
+                  )}
+                  {n.placement?.found === false && (
+                    <p class="orphan-note">Not found on its page when last opened ({new Date(n.placement.checkedAt).toLocaleDateString()}); kept here.</p>
+                  )}
                   <p class="muted">
                     <a href={n.url}>{n.title || n.url}</a> · <time dateTime={new Date(n.createdAt).toISOString()}>{new Date(n.createdAt).toLocaleString()}</time>
                     {n.tags.length > 0 && ` · ${n.tags.map((t) => `#${t}`).join(' ')}`}
+                    {n.entityIds.length > 0 && ` · ${n.entityIds.map(entityName).join(', ')}`}
+                  </p>
+                  <p class="note-actions">
+                    <button type="button" class="link" onClick={() => setEditing(editing === n.id ? undefined : n.id)}>
+                      {editing === n.id ? 'Cancel' : 'Edit'}
+                    </button>
+                    <button type="button" class="link delete" onClick={() => void remove(n)} disabled={task !== undefined}>
+                      Delete
+                    </button>
                   </p>
                 </li>
               ))}
@@ -79,5 +283,22 @@ export function LibraryView({ actions }: { actions: LibraryActions }) {
         </>
       )}
     </main>
+  );
+}
+
+/** A filter select: "All" plus each value with its count. */
+function Select({ label, value, options, name = (v) => v, onChange }: { label: string; value: string; options: [string, number][]; name?: (value: string) => string; onChange(value: string): void }) {
+  return (
+    <label>
+      {label}{' '}
+      <select value={value} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)}>
+        <option value="">All</option>
+        {options.map(([v, n]) => (
+          <option key={v} value={v}>
+            {name(v)} ({n})
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -3,11 +3,22 @@ import { NOTE_COLORS, parseTags, type NoteColor } from '../shared/protocol';
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
-/** The note form shared by the entity card and the selection card: comment, tags, colour, the quote it saves. */
-export function NoteForm({ quote, onSave }: { quote: string; onSave(note: { comment: string; tags: string[]; color: NoteColor }): Promise<void> }) {
-  const [comment, setComment] = useState('');
-  const [tags, setTags] = useState('');
-  const [color, setColor] = useState<NoteColor>(NOTE_COLORS[0]);
+/** What a note form edits. */
+export interface NoteFields {
+  comment: string;
+  tags: string[];
+  color: NoteColor;
+}
+
+/**
+ * The note form shared by the entity card, the selection card and the library's editor:
+ * comment, tags, colour, the quote it saves. Given `initial`, it edits a saved note and keeps
+ * what was typed after saving; otherwise it drafts new notes and clears after each.
+ */
+export function NoteForm({ quote, onSave, initial }: { quote: string; onSave(note: NoteFields): Promise<void>; initial?: NoteFields }) {
+  const [comment, setComment] = useState(initial?.comment ?? '');
+  const [tags, setTags] = useState(initial?.tags.join(', ') ?? '');
+  const [color, setColor] = useState<NoteColor>(initial?.color ?? NOTE_COLORS[0]);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -15,6 +26,7 @@ export function NoteForm({ quote, onSave }: { quote: string; onSave(note: { comm
     try {
       await onSave({ comment, tags: parseTags(tags), color });
       setSave({ kind: 'saved' });
+      if (initial) return;
       setComment('');
       setTags('');
     } catch (err) {
@@ -25,7 +37,7 @@ export function NoteForm({ quote, onSave }: { quote: string; onSave(note: { comm
   return (
     <form class="save" onSubmit={submit}>
       <label>
-        <span>Note on this passage</span>
+        <span>{initial ? 'Comment' : 'Note on this passage'}</span>
         <textarea
           name="comment"
           rows={2}
@@ -58,7 +70,7 @@ export function NoteForm({ quote, onSave }: { quote: string; onSave(note: { comm
       </p>
       <div class="actions">
         <button type="submit" disabled={save.kind === 'saving'}>
-          Save note
+          {initial ? 'Save changes' : 'Save note'}
         </button>
         <span role="status" class={`status ${save.kind}`}>
           {save.kind === 'saving' && 'Saving…'}
@@ -71,7 +83,7 @@ export function NoteForm({ quote, onSave }: { quote: string; onSave(note: { comm
 }
 
 /** The card for a note on a selected passage of the page. */
-export function SelectionNote({ quote, onSave, onClose }: { quote: string; onSave(note: { comment: string; tags: string[]; color: NoteColor }): Promise<void>; onClose(): void }) {
+export function SelectionNote({ quote, onSave, onClose }: { quote: string; onSave(note: NoteFields): Promise<void>; onClose(): void }) {
   return (
     <div class="card" role="dialog" aria-labelledby="crossread-selection-title">
       <header>

@@ -1,0 +1,182 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import * as v from 'valibot';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { NoteSchema, type Note } from '../shared/protocol';
+import { LibraryView, type LibraryActions } from './LibraryView';
+
+const note = (over: Partial<Note>): Note =>
+  v.parse(NoteSchema, { id: 'x', url: 'https://a.example/1', title: 'A', quote: 'Q', comment: '', entityIds: [], createdAt: Date.UTC(2026, 10, 10, 12), ...over });
+const seed = (): Note[] => [
+  note({ id: 'n1', url: 'https://a.example/1', title: 'Truce', quote: 'Kerry said the truce holds', comment: 'key quote', tags: ['truce'], entityIds: ['john-kerry'], createdAt: Date.UTC(2026, 10, 1, 12) }),
+  note({ id: 'n2', url: 'https://b.example/2', title: 'Deaths', quote: '290,000 killed', tags: ['casualties', 'truce'], createdAt: Date.UTC(2026, 10, 5, 12), placement: { found: false, checkedAt: Date.UTC(2026, 10, 6) } }),
+  note({ id: 'n3', url: 'https://b.example/3', title: 'Aid', quote: 'aid convoys wait', entityIds: ['sergey-lavrov'], createdAt: Date.UTC(2026, 10, 9, 12) }),
+];
+
+/** The library's actions over an in-memory store that behaves as the worker does. */
+function memoryActions(initial: Note[] = seed()) {
+  let store = [...initial];
+  const actions = {
+    listAll: async () => [...store].sort((a, b) => b.createdAt - a.createdAt),
+    update: async ({ id, ...edit }) => {
+      const updated = v.parse(NoteSchema, { ...store.find((n) => n.id === id)!, ...edit });
+      store = store.map((n) => (n.id === id ? updated : n));
+      return updated;
+    },
+    remove: async (id) => {
+      store = store.filter((n) => n.id !== id);
+    },
+    importNotes: vi.fn(async (notes: Note[]) => {
+      const fresh = notes.filter((n) => !store.some((s) => s.id === n.id));
+      store = [...store, ...fresh];
+      return { added: fresh.length, skipped: notes.length - fresh.length };
+    }),
+    exportBackup: async () => ({ text: JSON.stringify(store), notes: store.length }),
+    restoreBackup: vi.fn(async (text: string) => {
+      store = JSON.parse(text) as Note[];
+      return { notes: store.length };
+    }),
+    download: vi.fn(),
+    confirm: vi.fn(() => true),
+  } satisfies LibraryActions;
+  return { actions, store: () => store };
+}
+
+let root: HTMLElement;
+const mount = async (actions: LibraryActions) => {
+  root = document.createElement('div');
+  document.body.append(root);
+  await act(() => render(<LibraryView actions={actions} entityName={(id) => (id === 'john-kerry' ? 'John Kerry' : id)} />, root));
+  await settle();
+};
+const settle = () => act(async () => new Promise((r) => setTimeout(r, 0)));
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+const shownIds = () => [...root.querySelectorAll('.note-item blockquote')].map((b) => b.textContent);
+const selectIn = async (label: string, value: string) => {
+  const select = [...root.querySelectorAll('label')].find((l) => l.textContent!.startsWith(label))!.querySelector('select')!;
+  await act(() => {
+    select.value = value;
+    select.dispatchEvent(new Event('change'));
+  });
+};
+const typeIn = async (input: HTMLInputElement | HTMLTextAreaElement, value: string) => {
+  await act(() => {
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+  });
+};
+const click = async (el: Element) => {
+  await act(() => (el as HTMLElement).click());
+  await settle();
+};
+const chooseFile = async (name: string, file: File) => {
+  const input = root.querySelector<HTMLInputElement>(`input[type=file][name=${name}]`)!;
+  Object.defineProperty(input, 'files', { value: [file], configurable: true });
+  await act(() => void input.dispatchEvent(new Event('change')));
+  for (let i = 0; i < 5; i++) await settle();
+};
+const status = () => root.querySelector('.task')!.textContent!.trim();
+
+describe('LibraryView', () => {
+  it('filters by site, entity, tag, date and orphans, with counts in each filter', async () => {
+    await mount(memoryActions().actions);
+    expect(shownIds()).toEqual(['aid convoys wait', '290,000 killed', 'Kerry said the truce holds']);
+    expect(root.querySelector('.count')!.textContent).toBe('3 notes · 2 sites · 2 tags');
+    expect([...root.querySelectorAll('label')].find((l) => l.textContent!.startsWith('Site'))!.textContent).toContain('b.example (2)');
+
+    await selectIn('Site', 'b.example');
+    expect(shownIds()).toEqual(['aid convoys wait', '290,000 killed']);
+    await selectIn('Tag', 'truce');
+    expect(shownIds()).toEqual(['290,000 killed']);
+    expect(root.querySelector('.count')!.textContent).toContain('1 of 3 notes');
+    await click([...root.querySelectorAll('button')].find((b) => b.textContent === 'Clear filters')!);
+    await selectIn('Entity', 'john-kerry');
+    expect(shownIds()).toEqual(['Kerry said the truce holds']);
+    expect(root.querySelector('.note-item')!.textContent).toContain('John Kerry');
+    await selectIn('Entity', '');
+
+    const [from, to] = [...root.querySelectorAll<HTMLInputElement>('input[type=date]')];
+    await typeIn(from!, '2026-11-02');
+    await typeIn(to!, '2026-11-08');
+    expect(shownIds()).toEqual(['290,000 killed']);
+    await typeIn(from!, '');
+    await typeIn(to!, '');
+
+    await click(root.querySelector('input[type=checkbox]')!);
+    expect(shownIds()).toEqual(['290,000 killed']);
+    expect(root.querySelector('.note-item.orphan .orphan-note')!.textContent).toContain('Not found on its page');
+  });
+
+  it('edits a note’s comment, tags and colour in place', async () => {
+    const { actions, store } = memoryActions();
+    await mount(actions);
+    const item = () => [...root.querySelectorAll('.note-item')].find((li) => li.textContent!.includes('Kerry said'))!;
+    await click([...item().querySelectorAll('button')].find((b) => b.textContent === 'Edit')!);
+    expect(item().querySelector<HTMLTextAreaElement>('textarea')!.value).toBe('key quote');
+    await typeIn(item().querySelector('textarea')!, 'the key quote');
+    await typeIn(item().querySelector('input[name=tags]')!, 'truce, geneva');
+    await click(item().querySelector('input[value=purple]')!);
+    await act(() => void item().querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true })));
+    await settle();
+    expect(store().find((n) => n.id === 'n1')).toMatchObject({ comment: 'the key quote', tags: ['truce', 'geneva'], color: 'purple' });
+    expect(item().querySelector('form')).toBeNull();
+    expect(item().getAttribute('data-color')).toBe('purple');
+    expect(item().textContent).toContain('#geneva');
+  });
+
+  it('deletes with undo, bringing the same note back', async () => {
+    const { actions, store } = memoryActions();
+    await mount(actions);
+    const before = structuredClone(store().find((n) => n.id === 'n3'));
+    await click(root.querySelector('.note-item .delete')!);
+    expect(shownIds()).toEqual(['290,000 killed', 'Kerry said the truce holds']);
+    expect(status()).toContain('Deleted the note on “Aid”.');
+    await click(root.querySelector('.undo')!);
+    expect(store().find((n) => n.id === 'n3')).toEqual(before);
+    expect(shownIds()).toHaveLength(3);
+    expect(status()).toBe('The note is back.');
+  });
+
+  it('imports a Hypothesis export with a summary, and rejects a bad file leaving everything as it was', async () => {
+    const { actions, store } = memoryActions();
+    await mount(actions);
+    const hypothesis = readFileSync('e2e/fixtures/hypothesis-export.json', 'utf8');
+    await chooseFile('import', new File([hypothesis], 'hypothesis.json', { type: 'application/json' }));
+    expect(status()).toBe('Imported 2 notes from a Hypothesis export (1 reply skipped).');
+    expect(shownIds()).toHaveLength(4);
+    const after = structuredClone(store());
+
+    await chooseFile('import', new File(['{"annotations": [{"uri": "x"}], '], 'broken.json'));
+    expect(status()).toMatch(/^The file is not JSON .*Nothing was imported\.$/);
+    expect(store()).toEqual(after);
+    expect(actions.importNotes).toHaveBeenCalledTimes(1);
+
+    await chooseFile('import', new File([hypothesis], 'again.json'));
+    expect(status()).toBe('Imported 0 notes from a Hypothesis export (2 notes already in your library, kept as they were; 1 reply skipped).');
+  });
+
+  it('backs up everything and restores only after the user confirms', async () => {
+    const { actions, store } = memoryActions();
+    await mount(actions);
+    await click([...root.querySelectorAll('button')].find((b) => b.textContent === 'Back up everything')!);
+    const [name, type, text] = actions.download.mock.calls[0]!;
+    expect(name).toMatch(/^crossread-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(type).toBe('application/json');
+    expect(status()).toBe('Backup of 3 notes downloaded.');
+
+    actions.confirm.mockReturnValueOnce(false);
+    await chooseFile('restore', new File(['[]'], 'backup.json'));
+    expect(actions.confirm).toHaveBeenCalledWith(expect.stringContaining('Replace all 3 notes'));
+    expect(actions.restoreBackup).not.toHaveBeenCalled();
+    expect(store()).toHaveLength(3);
+
+    await chooseFile('restore', new File([JSON.stringify(JSON.parse(text).slice(0, 1))], 'backup.json'));
+    expect(status()).toBe('Restored 1 note from backup.json.');
+    expect(shownIds()).toHaveLength(1);
+  });
+});
