@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import nlp from 'compromise';
 import { run } from '../src/corpus/cli';
 import { random } from './bench/pages';
+import { median } from './bench/stats';
 
 /**
  * `npm run bench:knowledge`: times the knowledge build (wall time and peak memory, each run in
@@ -82,10 +83,6 @@ function sample(mode: 'build' | 'nlp', corpus: string, catalog: string): Sample 
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as Sample;
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 
 function measure(label: string, corpus: string, catalog: string, bytes: number, runs: number) {
   const builds = Array.from({ length: runs }, () => sample('build', corpus, catalog));

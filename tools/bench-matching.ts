@@ -10,6 +10,7 @@ import { aliasIndexOf, aliasPatterns } from '../src/shared/alias-index';
 import { bundledPack } from '../src/shared/bundled-pack';
 import type { BenchApi } from './bench/harness';
 import { articlePage, corpusParagraphs, portalPage, random } from './bench/pages';
+import { median, round } from './bench/stats';
 
 /**
  * `npm run bench`: matching speed in real Chromium. On a 130,000-character article page and a
@@ -33,11 +34,6 @@ const RUNS = Number(values.runs);
 const MARKJS_RUNS: Record<string, number> = { '/article': 3, '/portal': 1 };
 const WARM_RUNS = 12;
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
-const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
 /** The harness as one script, bundled with the project's own Vite. */
 async function bundleHarness(): Promise<string> {

@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { launchWithExtension } from '../e2e/support/browser';
 import { corpusArticlePage } from '../e2e/support/pages';
 import { servePages } from '../e2e/support/server';
+import { median, round } from './bench/stats';
 
 /**
  * `npm run bench:ui` (after `npm run build`): what the content script costs a page.
@@ -21,11 +22,6 @@ const RUNS = Number(values.runs);
 const OPEN_DELAY_MS = 120;
 const DIST = 'dist';
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
-const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
 /** A built chunk's static imports (`from"./x.js"`) and dynamic ones (import(`./x.js`)). */
 function importsOf(file: string): { static: string[]; dynamic: string[] } {

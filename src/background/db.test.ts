@@ -20,10 +20,25 @@ describe('CrossreadDb migrations', () => {
     const db = new CrossreadDb(NAME);
     const [note] = await new NotesRepo(db).forUrl('https://a.example/');
     expect(note).toEqual({ id: 'old', url: 'https://a.example/', title: 'A', quote: 'Kerry said.', comment: 'first', entityIds: ['john-kerry'], createdAt: 5, tags: [], color: 'yellow' });
-    expect(db.verno).toBe(2);
-    // The new index works on upgraded rows.
-    await db.notes.update('old', { tags: ['truce'] });
-    expect((await db.notes.where('tags').equals('truce').toArray()).map((n) => n.id)).toEqual(['old']);
+    expect(db.verno).toBe(3);
+    expect(db.notes.schema.indexes.map((i) => i.name).sort()).toEqual(['createdAt', 'url']);
+    db.close();
+  });
+
+  it('opens notes written by schema version 2 (tags, colour, selectors) unchanged', async () => {
+    const v2 = new Dexie(NAME);
+    v2.version(1).stores({ notes: 'id, url, createdAt, *entityIds' });
+    v2.version(2).stores({ notes: 'id, url, createdAt, *entityIds, *tags' });
+    const written = {
+      id: 'n2', url: 'https://b.example/', title: 'B', quote: 'Aid waited.', comment: '', entityIds: [], createdAt: 9, tags: ['aid'], color: 'pink',
+      selector: { quote: { exact: 'Aid waited.', prefix: 'x', suffix: 'y' }, position: { start: 1, end: 12 } },
+    };
+    await v2.table('notes').add(written);
+    v2.close();
+
+    const db = new CrossreadDb(NAME);
+    expect(await new NotesRepo(db).all()).toEqual([written]);
+    expect(db.verno).toBe(3);
     db.close();
   });
 });

@@ -43,8 +43,9 @@ export class NotesRepo {
   /** Adds notes as they are; ids already stored keep what is stored. One transaction: all or nothing. */
   async import(notes: readonly Note[]): Promise<{ added: number; skipped: number }> {
     return this.db.transaction('rw', this.db.notes, async () => {
-      const stored = await this.db.notes.bulkGet(notes.map((n) => n.id));
-      const fresh = notes.filter((_, i) => stored[i] === undefined);
+      // All stored keys at once: far quicker than looking each id up (bulkGet) on large imports.
+      const stored = new Set<string>(await this.db.notes.toCollection().primaryKeys());
+      const fresh = notes.filter((n) => !stored.has(n.id));
       await this.db.notes.bulkAdd(fresh);
       return { added: fresh.length, skipped: notes.length - fresh.length };
     });

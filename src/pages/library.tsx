@@ -20,7 +20,8 @@ const actions: LibraryActions = {
     a.href = url;
     a.download = name;
     a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1_000);
+    // Revoked later, not at once: a large file may start downloading after the click returns.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
   },
   confirm: (message) => window.confirm(message),
 };

@@ -180,3 +180,22 @@ describe('LibraryView', () => {
     expect(shownIds()).toHaveLength(1);
   });
 });
+
+describe('LibraryView with many notes', () => {
+  it('renders the first notes and more on request; search and exports still cover them all', async () => {
+    const many = Array.from({ length: 250 }, (_, i) => note({ id: `m${i}`, quote: `quote ${i}`, createdAt: i }));
+    const { actions } = memoryActions(many);
+    await mount(actions);
+    expect(root.querySelectorAll('.note-item')).toHaveLength(100);
+    expect(root.querySelector('.count')!.textContent).toContain('250 notes');
+    await click(root.querySelector('.more')!);
+    expect(root.querySelectorAll('.note-item')).toHaveLength(200);
+    expect(root.querySelector('.more')!.textContent).toBe('Show 50 more (50 not shown)');
+    await click(root.querySelector('.more')!);
+    expect(root.querySelector('.more')).toBeNull();
+    await click([...root.querySelectorAll('button')].find((b) => b.textContent === 'CSV')!);
+    expect((actions.download.mock.calls[0]![2] as string).trim().split('\r\n')).toHaveLength(251);
+    await typeIn(root.querySelector('input[type=search]')!, '249');
+    expect(shownIds()).toEqual(['quote 249']);
+  });
+});

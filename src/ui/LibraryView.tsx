@@ -37,6 +37,8 @@ export interface LibraryFilters {
   to: string;
   orphansOnly: boolean;
 }
+/** Notes rendered at first and per "Show more": a library of thousands stays quick to open and to filter. */
+export const LIBRARY_PAGE_SIZE = 100;
 const NO_FILTERS: LibraryFilters = { query: '', site: '', entity: '', tag: '', from: '', to: '', orphansOnly: false };
 
 const localDay = (t: number) => {
@@ -82,6 +84,7 @@ export function LibraryView({ actions, entityName = (id) => id }: { actions: Lib
   const [notes, setNotes] = useState<Note[] | undefined>();
   const [loadError, setLoadError] = useState('');
   const [filters, setFilters] = useState(NO_FILTERS);
+  const [limit, setLimit] = useState(LIBRARY_PAGE_SIZE);
   const [editing, setEditing] = useState<string | undefined>();
   const [task, setTask] = useState<Task | undefined>();
   const [message, setMessage] = useState<Message | undefined>();
@@ -99,7 +102,10 @@ export function LibraryView({ actions, entityName = (id) => id }: { actions: Lib
   const tags = useMemo(() => counted(all.flatMap((n) => n.tags)), [all]);
   const orphans = all.filter((n) => n.placement?.found === false).length;
   const stamp = new Date().toISOString().slice(0, 10);
-  const set = (patch: Partial<LibraryFilters>) => setFilters((f) => ({ ...f, ...patch }));
+  const set = (patch: Partial<LibraryFilters>) => {
+    setFilters((f) => ({ ...f, ...patch }));
+    setLimit(LIBRARY_PAGE_SIZE);
+  };
 
   /** Runs one long job at a time, with its progress and its outcome in the status line. */
   const run = async (label: string, job: (progress: (t: Task) => void) => Promise<string | Omit<Message, 'kind'>>) => {
@@ -197,7 +203,7 @@ export function LibraryView({ actions, entityName = (id) => id }: { actions: Lib
               <input type="checkbox" checked={filters.orphansOnly} onChange={(e) => set({ orphansOnly: (e.currentTarget as HTMLInputElement).checked })} /> Only notes not found on their page ({orphans})
             </label>
             {JSON.stringify(filters) !== JSON.stringify(NO_FILTERS) && (
-              <button type="button" class="link" onClick={() => setFilters(NO_FILTERS)}>
+              <button type="button" class="link" onClick={() => set(NO_FILTERS)}>
                 Clear filters
               </button>
             )}
@@ -244,7 +250,7 @@ export function LibraryView({ actions, entityName = (id) => id }: { actions: Lib
             <p class="muted">No notes yet. Hover a marked name, or select a passage and press Alt+Shift+S.</p>
           ) : (
             <ul class="library-notes">
-              {shown.map((n) => (
+              {shown.slice(0, limit).map((n) => (
                 <li key={n.id} class={`note-item${n.placement?.found === false ? ' orphan' : ''}`} data-color={n.color}>
                   {n.quote && <blockquote>{n.quote}</blockquote>}
                   {editing === n.id ? (
@@ -279,6 +285,11 @@ export function LibraryView({ actions, entityName = (id) => id }: { actions: Lib
                 </li>
               ))}
             </ul>
+          )}
+          {shown.length > limit && (
+            <button type="button" class="more" onClick={() => setLimit((l) => l + LIBRARY_PAGE_SIZE)}>
+              Show {Math.min(LIBRARY_PAGE_SIZE, shown.length - limit)} more ({(shown.length - limit).toLocaleString('en')} not shown)
+            </button>
           )}
         </>
       )}
