@@ -1,6 +1,19 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { launchWithExtension, type LaunchedExtension } from './browser';
-import { AMBIGUOUS_PAGE, corpusArticlePage, corpusFiles, DARK_PAGE, EDGES_PAGE, FORBIDDEN_PLACES_PAGE, HOSTILE_PAGE, LIVE_PAGE, MARKUP_PAGE, PAYLOAD_PAGE } from './pages';
+import {
+  AMBIGUOUS_PAGE,
+  corpusArticlePage,
+  corpusFiles,
+  DARK_PAGE,
+  EDGES_PAGE,
+  FORBIDDEN_PLACES_PAGE,
+  FRAMED_PAGE,
+  HOSTILE_PAGE,
+  LIVE_PAGE,
+  MARKUP_PAGE,
+  NO_STORY_PAGE,
+  PAYLOAD_PAGE,
+} from './pages';
 import { servePages, type PageServer } from './server';
 
 /** Pages every test can open: one per corpus text at /corpus/<file>, and /forbidden. */
@@ -8,6 +21,7 @@ function fixturePages(): Record<string, string> {
   const pages: Record<string, string> = {
     '/forbidden': FORBIDDEN_PLACES_PAGE, '/markup': MARKUP_PAGE, '/live': LIVE_PAGE, '/ambiguous': AMBIGUOUS_PAGE,
     '/hostile': HOSTILE_PAGE, '/edges': EDGES_PAGE, '/payload': PAYLOAD_PAGE, '/dark': DARK_PAGE,
+    '/framed': FRAMED_PAGE, '/no-story': NO_STORY_PAGE,
   };
   for (const file of corpusFiles()) pages[`/corpus/${file}`] = corpusArticlePage(file);
   return pages;

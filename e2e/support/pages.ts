@@ -97,3 +97,19 @@ export const PAYLOAD_PAGE = `<!doctype html><html lang="en"><head><meta charset=
 export const DARK_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Dark</title>
 <style>html { background: #000; color: #eee; font: 18px/1.5 Georgia, serif; } body { max-width: 640px; margin: 40px auto; }</style>
 </head><body><p>In Geneva, John Kerry and Sergey Lavrov agreed on a ceasefire for Aleppo.</p></body></html>`;
+
+/**
+ * A story page that is not in the corpus: framing words ("regime" twice, "government" once,
+ * "moderate" in scare quotes) and a death toll no source gives (400,000 against 290,000 and 500,000).
+ */
+export const FRAMED_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Truce talks, again</title></head><body>
+<article><h1>Truce talks, again</h1>
+<p>John Kerry and Sergey Lavrov met again in Geneva on Friday.</p>
+<p>The Assad regime kept shelling Aleppo, and the regime blamed the "moderate" rebels for the fighting.</p>
+<p>A government spokesman in Damascus denied it.</p>
+<p>The war has killed more than 400,000 people.</p>
+</article></body></html>`;
+
+/** A page with nothing of the story. */
+export const NO_STORY_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Lemon cake</title></head><body>
+<article><h1>Lemon cake</h1><p>Mix the flour and the sugar, add three eggs, and bake for forty minutes.</p></article></body></html>`;

@@ -1,7 +1,7 @@
 import { aliasPatterns } from '../shared/alias-index';
 import { bundledAliasIndex } from '../shared/bundled-alias-index';
 import { Matcher } from '../shared/matcher';
-import { contentCalls } from '../shared/protocol';
+import { contentCalls, MAX_PAGE_TEXT } from '../shared/protocol';
 import { isActiveOn, type Settings } from '../shared/settings';
 import { callWorker, loadSettings, serve, watchSettings } from '../platform/runtime';
 import { NoteAnchors } from './note-anchors';
@@ -12,7 +12,8 @@ import { pageUrl } from './page-stats';
  * The content script: marks the pack's entities in the page (unless the user paused
  * Crossread or switched it off for this site), shows tooltips, saves notes through the
  * worker and places the page's saved notes again (telling the worker which it found), keeps
- * the toolbar badge up to date, and answers `getPageStats`, `setMarking` and `noteSelection`.
+ * the toolbar badge up to date, and answers `getPageStats`, `setMarking`, `noteSelection` and
+ * `getPageText`.
  * It never changes the page's text; a failure here is logged and leaves the page as it was.
  */
 async function start(): Promise<void> {
@@ -61,6 +62,10 @@ async function start(): Promise<void> {
       return snapshot();
     },
     noteSelection: async () => ({ opened: await marker.noteOnSelection() }),
+    getPageText: async () => {
+      const text = document.body.innerText;
+      return { text: text.slice(0, MAX_PAGE_TEXT), truncated: text.length > MAX_PAGE_TEXT };
+    },
   });
   const apply = (settings: Settings) => {
     marker.setStyle(settings.highlightStyle);

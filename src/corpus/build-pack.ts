@@ -13,6 +13,7 @@ import {
   type Source,
 } from '../shared/knowledge';
 import { isAcronym, Matcher, type Match } from '../shared/matcher';
+import { countWords } from '../shared/page-analysis';
 import { sentenceLookup, sentenceSpans } from '../shared/sentences';
 import type { CatalogClaim, CatalogEntity, CatalogSource, Provenance } from './catalog';
 import { buildDisagreements } from './disagreements';
@@ -45,6 +46,14 @@ export interface BuildReport {
 export interface BuildResult {
   pack: KnowledgePack;
   report: BuildReport;
+  /** Each source's article text (reader comments and publisher boilerplate cut), for the compare view. */
+  texts: SourceText[];
+}
+
+/** A source's own words, as the compare view shows them; every quote of the pack about it is in this text. */
+export interface SourceText {
+  sourceId: string;
+  text: string;
 }
 
 /** Lower-case, hyphenated id from a name: "Bashar al-Assad" → "bashar-al-assad". */
@@ -135,8 +144,6 @@ function sentenceRank(sentence: string, inComment: boolean): number {
 const MAX_SENTENCES = 10;
 const MAX_RELATED = 10;
 const PLACE_WINDOW = 60;
-const wordSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
-const countWords = (text: string) => [...wordSegmenter.segment(text)].filter((s) => s.isWordLike).length;
 
 /**
  * Builds the knowledge pack from a corpus and the curated catalog. Mentions are found by the
@@ -170,7 +177,7 @@ export function buildPack(inputs: PackInputs): BuildResult {
       kind: p?.kind ?? 'unknown',
       date: p?.date ?? 'unknown',
       provenanceNote: p?.evidence ?? 'no provenance record for this file',
-      words: countWords(t.text),
+      words: 0, // set from the article text below
     };
   });
   const textOf = new Map(sources.map((s, i) => [s.id, texts[i]!.text]));
@@ -197,6 +204,7 @@ export function buildPack(inputs: PackInputs): BuildResult {
   const firstByAlias = new Map<string, Evidence[]>();
   const profiles: KnowledgePack['framing']['profiles'] = [];
   const claims: Claim[] = [];
+  const articles: SourceText[] = [];
 
   for (const source of sources) {
     const text = textOf.get(source.id)!;
@@ -207,6 +215,9 @@ export function buildPack(inputs: PackInputs): BuildResult {
       ...[commentStart, curated?.boilerplateFrom ? text.indexOf(curated.boilerplateFrom) : -1].filter((i) => i >= 0),
       text.length,
     );
+    articles.push({ sourceId: source.id, text: text.slice(0, articleEnd).trimEnd() });
+    // Rates are per word of the outlet's own text, the text the framing profile counts.
+    source.words = countWords(text.slice(0, articleEnd));
     const spans = sentenceSpans(text);
     const sentenceAt = sentenceLookup(spans);
     const matches = matcher.find(text);
@@ -307,7 +318,7 @@ export function buildPack(inputs: PackInputs): BuildResult {
   const failures = verifyPack(pack, (id) => textOf.get(id) ?? '');
   if (failures.length > 0) throw new PackBuildError(failures[0]!.where, `${failures[0]!.message}${failures.length > 1 ? ` (and ${failures.length - 1} more)` : ''}`);
 
-  return { pack, report: { candidates: matchCandidates(candidates, entries), ...(inputs.catalogEntities ? { recall: recall(candidates, entries) } : {}) } };
+  return { pack, texts: articles, report: { candidates: matchCandidates(candidates, entries), ...(inputs.catalogEntities ? { recall: recall(candidates, entries) } : {}) } };
 }
 
 function matchCandidates(candidates: Candidate[], entries: Entry[]): BuildReport['candidates'] {

@@ -89,7 +89,8 @@ export function serializePack(pack: unknown): string {
 /**
  * `npm run knowledge -- [--corpus DIR] [--catalog DIR | --no-catalog] [--out FILE] [--report FILE]`.
  * Builds, validates and verifies the pack, then writes it, its alias index (`alias-index.json`
- * beside it, what the content script bundles) and the build report; on any error writes
+ * beside it, what the content script bundles), the sources' article texts (`source-texts.json`,
+ * for the compare view) and the build report; on any error writes
  * nothing. Returns the summary line.
  */
 export function run(argv: string[]): string {
@@ -107,12 +108,13 @@ export function run(argv: string[]): string {
   const catalog = values['no-catalog'] ? undefined : resolve(values.catalog ?? DEFAULTS.catalog);
   const out = resolve(values.out ?? DEFAULTS.out);
   const reportPath = resolve(values.report ?? join(dirname(out), 'knowledge-report.md'));
-  const { pack, report } = buildPack(readInputs(corpus, catalog));
+  const { pack, report, texts } = buildPack(readInputs(corpus, catalog));
   const parsed = v.safeParse(PackSchema, pack);
   if (!parsed.success) throw new PackBuildError('pack', `does not fit its schema: ${describeIssue(parsed.issues[0], '(top level)')}`);
   const reportText = renderReport(pack, report);
   writeWhole(out, serializePack(pack));
   writeWhole(join(dirname(out), 'alias-index.json'), serializePack(aliasIndexOf(pack)));
+  writeWhole(join(dirname(out), 'source-texts.json'), serializePack(texts));
   writeWhole(reportPath, reportText);
   const recall = report.recall ? `; extraction alone finds ${report.recall.found}/${report.recall.total} catalog entities` : '';
   return `knowledge pack: ${pack.sources.length} sources, ${pack.entities.length} entities, ${pack.disagreements.length} disagreements${recall} → ${out} (report: ${reportPath})`;

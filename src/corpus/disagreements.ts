@@ -1,3 +1,4 @@
+import { isComparable, measureTopic } from '../shared/claims';
 import { locateEvidence } from '../shared/evidence';
 import type { Claim, Disagreement, Entity, Evidence, Framing, Source } from '../shared/knowledge';
 import { sentenceSpans } from '../shared/sentences';
@@ -72,27 +73,13 @@ function framingPositions(c: CatalogClaim, categories: string[], inputs: Disagre
   return positions;
 }
 
-const MEASURE_TOPICS: Record<string, string> = {
-  deaths: 'Death toll',
-  'deaths:recent': 'Recent deaths',
-  'deaths:civilians': 'Civilian deaths',
-  'deaths:children': 'Children killed',
-  'day:deal': 'Day the deal was reached',
-  'day:start': 'Day the ceasefire starts',
-  'duration:war': 'How long the war has lasted',
-  'duration:ceasefire': 'How long the ceasefire must hold',
-  'duration:talks': 'How long the talks lasted',
-};
-const topicOf = (measure: string) =>
-  MEASURE_TOPICS[measure] ?? (measure.startsWith('count:') ? `Number of ${measure.slice(6)}` : measure.replace(/[:-]/g, ' '));
-
 /**
  * Figures that differ between sources, found without curation: claims of the same measure
  * whose values differ. Local, recent figures (":recent") compare only when they name the same
  * places near the figure; weekdays and durations whose topic is unknown are left out.
  */
 function extractedCandidates(inputs: DisagreementInputs, curated: Disagreement[]): Disagreement[] {
-  const comparable = inputs.claims.filter((c) => c.kind !== 'date' && !c.measure.endsWith(':other'));
+  const comparable = inputs.claims.filter(isComparable);
   const groups = new Map<string, Claim[]>();
   for (const c of comparable) {
     const key = c.measure.includes(':recent') ? `${c.measure}@${c.placeIds.join(',')}` : c.measure;
@@ -123,8 +110,8 @@ function extractedCandidates(inputs: DisagreementInputs, curated: Disagreement[]
     });
     out.push({
       id: `figures-${key.replace(/[^a-z0-9]+/gi, '-').replace(/-+$/, '').toLowerCase()}`,
-      topic: topicOf(measure),
-      question: `The sources give different figures: ${topicOf(measure).toLowerCase()}.`,
+      topic: measureTopic(measure),
+      question: `The sources give different figures: ${measureTopic(measure).toLowerCase()}.`,
       kind: 'fact',
       origin: 'extracted',
       entityIds: [...new Set(claims.flatMap((c) => c.placeIds))].sort(),

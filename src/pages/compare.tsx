@@ -1,34 +1,59 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import texts from '../generated/source-texts.json';
 import { bundledPack } from '../shared/bundled-pack';
-import { distinctDisagreements } from '../shared/framing-note';
-import { DisagreementTable } from '../ui/DisagreementTable';
+import { CompareView, type CompareActions, type SourceText } from '../ui/CompareView';
 import '../ui/pages.css';
 
 /**
- * The full comparison, in a tab: every disagreement of the pack as a table of positions with
- * verbatim evidence. `#<disagreement id>` (the tooltip's "Compare") puts that one first.
+ * The compare view page. `#<disagreement id>` (the tooltip's "Compare") or `#entity:<id>`
+ * picks what is compared. Printing and the HTML export happen here: they need the document.
  */
-function ComparePage() {
-  const [selected, setSelected] = useState(() => decodeURIComponent(location.hash.slice(1)));
-  useEffect(() => {
-    const onHash = () => setSelected(decodeURIComponent(location.hash.slice(1)));
-    addEventListener('hashchange', onHash);
-    return () => removeEventListener('hashchange', onHash);
-  }, []);
-  const all = distinctDisagreements(bundledPack);
-  const ordered = [...all.filter((d) => d.id === selected), ...all.filter((d) => d.id !== selected)];
-  return (
-    <main class="page">
-      <h1>Where the sources disagree</h1>
-      <p class="muted">
-        {bundledPack.sources.length} sources on the 2016 U.S.–Russia Syria ceasefire talks. Every position is quoted from its source.
-      </p>
-      {ordered.map((d) => (
-        <DisagreementTable key={d.id} disagreement={d} sources={bundledPack.sources} selected={d.id === selected} />
-      ))}
-    </main>
-  );
+
+/** Every rule of this page's own stylesheets, as text (they are the extension's files). */
+function pageCss(): string {
+  return [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n');
 }
 
-render(<ComparePage />, document.getElementById('app')!);
+/** The comparison as one HTML file: the shown document and the page's CSS inline, no script, nothing fetched. */
+function standaloneHtml(title: string): string {
+  const doc = document.querySelector('.comparison-doc')!.cloneNode(true) as HTMLElement;
+  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(title)} — Crossread</title>
+<style>
+${pageCss()}
+</style>
+</head>
+<body>
+<main class="page compare">
+<p class="muted">Exported from Crossread on ${new Date().toISOString().slice(0, 10)}. Every quotation is verbatim from its source.</p>
+${doc.outerHTML}
+</main>
+</body>
+</html>
+`;
+}
+
+const actions: CompareActions = {
+  print: () => window.print(),
+  exportHtml(title) {
+    const url = URL.createObjectURL(new Blob([standaloneHtml(title)], { type: 'text/html;charset=utf-8' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `crossread-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'comparison'}.html`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  },
+};
+
+/** Renders the view for the current hash (a new hash starts a new comparison). */
+function show() {
+  const initial = decodeURIComponent(location.hash.slice(1));
+  render(<CompareView key={initial} pack={bundledPack} texts={texts as SourceText[]} actions={actions} initial={initial} />, document.getElementById('app')!);
+}
+addEventListener('hashchange', show);
+show();

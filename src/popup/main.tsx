@@ -18,12 +18,17 @@ async function targetTab(): Promise<number> {
 
 const actions: PopupActions = {
   loadPage: async () => callTab(await targetTab(), 'getPageStats'),
+  loadPageText: async () => callTab(await targetTab(), 'getPageText'),
   listNotes: (url) => callWorker('listNotes', { url }),
   setMarking: async (enabled) => callTab(await targetTab(), 'setMarking', { enabled }),
   loadSettings,
   saveSettings,
   openOptions,
   openLibrary: () => openExtensionTab('src/pages/library.html'),
+  // Opened as the toolbar popup (no ?tab=), it can reopen itself larger, for the same tab.
+  ...(new URLSearchParams(location.search).has('tab')
+    ? {}
+    : { openInTab: async () => openExtensionTab(`src/popup/index.html?tab=${await targetTab()}`) }),
 };
 
 render(<PopupView actions={actions} index={indexPack(bundledPack)} />, document.getElementById('app')!);

@@ -25,7 +25,8 @@ const WORD_NUMBERS: Record<string, number> = {
 const QUALIFIER = String.raw`(?:(?:more than|over|at least|nearly|almost|about|around|some|up to|fewer than|less than)\s+)?`;
 const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)(?:\s+(thousand|million))?`;
 const DEATH_WORDS = /\b(?:kill|killed|killing|dead|death|deaths|died|lives|bloodshed|casualties|losses)\b/i;
-const RECENT = /\b(?:(?:over |during |in )?the (?:past|last)|this week|since)\b/i;
+// "since the truce began" scopes a figure to recent days; "since 2011" is the whole war.
+const RECENT = /\b(?:(?:over |during |in )?the (?:past|last)|this week|since(?!\s+\d{4}\b))\b/i;
 
 function toNumber(word: string, scale?: string): number {
   const n = WORD_NUMBERS[word.toLowerCase()] ?? Number(word.replace(/,/g, ''));
@@ -153,4 +154,29 @@ export function extractClaims(sentence: string): ExtractedClaim[] {
   for (const d of dates) for (let i = d.start; i < d.end; i++) taken[i] = true;
   const counts = countClaims(sentence, taken);
   return [...counts, ...durationClaims(sentence, taken), ...dayClaims(sentence), ...dates].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+const MEASURE_TOPICS: Record<string, string> = {
+  deaths: 'Death toll',
+  'deaths:recent': 'Recent deaths',
+  'deaths:civilians': 'Civilian deaths',
+  'deaths:children': 'Children killed',
+  'day:deal': 'Day the deal was reached',
+  'day:start': 'Day the ceasefire starts',
+  'duration:war': 'How long the war has lasted',
+  'duration:ceasefire': 'How long the ceasefire must hold',
+  'duration:talks': 'How long the talks lasted',
+};
+
+/** What a measure is, in words: "Death toll", "Number of refugees". */
+export function measureTopic(measure: string): string {
+  return MEASURE_TOPICS[measure] ?? (measure.startsWith('count:') ? `Number of ${measure.slice(6)}` : measure.replace(/[:-]/g, ' '));
+}
+
+/**
+ * Whether two claims of this measure can be compared at all: calendar dates are left out (one
+ * story has many), and so are weekdays and durations whose topic is unknown.
+ */
+export function isComparable(claim: { kind: ClaimKind; measure: string }): boolean {
+  return claim.kind !== 'date' && !claim.measure.endsWith(':other');
 }

@@ -47,8 +47,12 @@ const topTerms = (c: FramingCount, n = 2) => c.terms.slice(0, n).map((t) => `“
  */
 export function sourceFramingNote(pack: KnowledgePack, sourceId: string): EvidencedPhrase[] {
   const profile = pack.framing.profiles.find((p) => p.sourceId === sourceId);
-  if (!profile) return [];
-  const count = (id: string) => profile.counts.find((c) => c.category === id);
+  return profile ? framingNote(profile.counts) : [];
+}
+
+/** The same note for any framing profile (a source's, or the page being read). */
+export function framingNote(counts: readonly FramingCount[], max = MAX_NOTE): EvidencedPhrase[] {
+  const count = (id: string) => counts.find((c) => c.category === id);
   const out: EvidencedPhrase[] = [];
   const push = (c: FramingCount | undefined, text: (c: FramingCount) => string) => {
     const evidence = c?.evidence[0]?.sentence;
@@ -65,7 +69,7 @@ export function sourceFramingNote(pack: KnowledgePack, sourceId: string): Eviden
   push(count('scare-quotes'), (c) => `scare quotes around ${topTerms(c)}${c.count > 2 ? ` and more (${c.count})` : ''}`);
   push(count('loaded'), (c) => `loaded words ${times(c.count)} (${topTerms(c)})`);
   push(count('attribution-anonymous'), (c) => `claims from unnamed sources ${times(c.count)} (${topTerms(c, 1)})`);
-  return out.slice(0, MAX_NOTE);
+  return out.slice(0, max);
 }
 
 /**

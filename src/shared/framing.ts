@@ -50,6 +50,15 @@ export function lexiconMatcher(categories: readonly LexiconCategory[]): Matcher 
   );
 }
 
+/** The sentence of `text` around an offset ('' outside every sentence). */
+function sentenceOf(text: string): (offset: number) => string {
+  const at = sentenceLookup(sentenceSpans(text));
+  return (offset) => {
+    const s = at(offset);
+    return s ? text.slice(s.start, s.end) : '';
+  };
+}
+
 /**
  * Computes framing profiles: per category, the terms a text uses and the sentences that use
  * them. The same code profiles the corpus sources (pack build) and the page being read.
@@ -62,16 +71,28 @@ export class FramingAnalyzer {
   }
 
   /**
+   * Where the lexicon's terms and the scare quotes are in `text` (for highlighting), in order,
+   * without overlaps. The same matches `profile` counts.
+   */
+  spans(text: string): { start: number; end: number; category: string }[] {
+    const out = this.matcher.find(text).map((m) => ({ start: m.start, end: m.end, category: m.entityId }));
+    const scare = this.categories.find((c) => c.computed === 'scare-quotes');
+    if (scare) for (const q of findQuoteSpansInText(text, sentenceOf(text))) if (q.scare) out.push({ start: q.start, end: q.end, category: scare.id });
+    out.sort((a, b) => a.start - b.start || b.end - a.end);
+    let reached = 0;
+    return out.filter((s) => {
+      if (s.start < reached) return false;
+      reached = s.end;
+      return true;
+    });
+  }
+
+  /**
    * The profile of `text`, one entry per category in lexicon order. `named` supplies the
    * evidence for the `named-attribution` category (attribution needs entity knowledge).
    */
   profile(text: string, named: readonly FramingEvidence[] = []): FramingCount[] {
-    const spans = sentenceSpans(text);
-    const sentenceAt = sentenceLookup(spans);
-    const sentenceText = (offset: number) => {
-      const s = sentenceAt(offset);
-      return s ? text.slice(s.start, s.end) : '';
-    };
+    const sentenceText = sentenceOf(text);
     const hits = new Map<string, FramingEvidence[]>(this.categories.map((c) => [c.id, []]));
     for (const m of this.matcher.find(text)) {
       hits.get(m.entityId)!.push({ term: m.alias.toLowerCase(), sentence: sentenceText(m.start) });

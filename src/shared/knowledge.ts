@@ -29,7 +29,7 @@ export const SourceSchema = v.object({
   kind: v.string(),
   date: v.string(),
   provenanceNote: d(v.string(), 'Why the date and attribution say what they say, as read off the text.'),
-  words: d(Count, 'Words in the text, the denominator for rates.'),
+  words: d(Count, 'Words in the article text (reader comments and publisher boilerplate left out), the denominator for rates.'),
 });
 
 export const AliasSchema = v.object({

@@ -76,6 +76,9 @@ export const NoteEditSchema = v.object({
   color: NoteDraftSchema.entries.color,
 });
 
+/** The most page text the popup analyses (a longer page is cut, and the popup says so). */
+export const MAX_PAGE_TEXT = 2_000_000;
+
 /** At most this many notes in one import or restore. */
 export const MAX_IMPORT_NOTES = 100_000;
 
@@ -146,6 +149,11 @@ export const contentCalls = {
   getPageStats: { params: Empty, result: PageStatsSchema },
   /** Turns marking on or off for this page: off removes every mark and restores the DOM exactly. */
   setMarking: { params: v.object({ enabled: v.boolean() }), result: PageStatsSchema },
+  /**
+   * The page's visible text as the reader sees it (`innerText`), at most MAX_PAGE_TEXT characters;
+   * the popup compares it with the corpus (src/shared/page-analysis.ts).
+   */
+  getPageText: { params: Empty, result: v.object({ text: v.string(), truncated: v.boolean() }) },
   /** Opens the note card for the passage selected in the page (the context menu's "Save to Crossread"). */
   noteSelection: { params: Empty, result: v.object({ opened: v.boolean() }) },
 } satisfies CallMap;

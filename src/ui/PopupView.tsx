@@ -1,13 +1,17 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Entity } from '../shared/knowledge';
+import { analyzePage } from '../shared/page-analysis';
 import type { PackIndex } from '../shared/pack-index';
 import type { Note, PageStats } from '../shared/protocol';
 import { isActiveOn, siteOf, withSite, type Settings } from '../shared/settings';
+import { PageComparison } from './PageComparison';
 
 /** What the popup needs from the extension; tests pass a mock, the popup page the real calls. */
 export interface PopupActions {
   /** The stats of the tab the popup is about; rejects when Crossread does not run there. */
   loadPage(): Promise<PageStats>;
+  /** The page's visible text (what it is compared on). */
+  loadPageText(): Promise<{ text: string; truncated: boolean }>;
   listNotes(url: string): Promise<Note[]>;
   /** Turns marks on or off on the page; answers the page's stats after. */
   setMarking(enabled: boolean): Promise<PageStats>;
@@ -17,14 +21,19 @@ export interface PopupActions {
   openOptions(): Promise<void>;
   /** Opens the notes library in a tab. */
   openLibrary(): Promise<void>;
+  /** Opens this popup, for the same tab, in a tab of its own (larger); absent where it already is one. */
+  openInTab?(): Promise<void>;
 }
 
 type State =
   | { kind: 'loading' }
   | { kind: 'unavailable'; reason: string }
-  | { kind: 'ready'; stats: PageStats; notes: Note[]; settings: Settings };
+  | { kind: 'ready'; stats: PageStats; notes: Note[]; settings: Settings; page: { text: string; truncated: boolean } };
 
-/** The toolbar popup: the entities on the current page and the notes saved on it. */
+/**
+ * The toolbar popup: the entities on the current page, how the page compares with the corpus
+ * (disagreements, framing, conflicting figures) and the notes saved on it.
+ */
 export function PopupView({ actions, index }: { actions: PopupActions; index: PackIndex }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
 
@@ -33,8 +42,8 @@ export function PopupView({ actions, index }: { actions: PopupActions; index: Pa
     (async () => {
       try {
         const stats = await actions.loadPage();
-        const [notes, settings] = await Promise.all([actions.listNotes(stats.url), actions.loadSettings()]);
-        if (live) setState({ kind: 'ready', stats, notes, settings });
+        const [notes, settings, page] = await Promise.all([actions.listNotes(stats.url), actions.loadSettings(), actions.loadPageText()]);
+        if (live) setState({ kind: 'ready', stats, notes, settings, page });
       } catch (err) {
         if (live) setState({ kind: 'unavailable', reason: err instanceof Error ? err.message : String(err) });
       }
@@ -57,6 +66,7 @@ export function PopupView({ actions, index }: { actions: PopupActions; index: Pa
       {state.kind === 'ready' && (
         <Ready
           stats={state.stats}
+          page={state.page}
           notes={state.notes}
           settings={state.settings}
           index={index}
@@ -75,6 +85,14 @@ export function PopupView({ actions, index }: { actions: PopupActions; index: Pa
         <button type="button" class="more" onClick={() => void actions.openOptions()}>
           Options
         </button>
+        {actions.openInTab && (
+          <>
+            {' '}
+            <button type="button" class="more" onClick={() => void actions.openInTab!()}>
+              Open larger in a tab
+            </button>
+          </>
+        )}
       </p>
     </main>
   );
@@ -83,8 +101,23 @@ export function PopupView({ actions, index }: { actions: PopupActions; index: Pa
 /** Names listed before "Show all", so the page's notes stay in view. */
 const FIRST_NAMES = 8;
 
-function Ready({ stats, notes, settings, index, onSettings }: { stats: PageStats; notes: Note[]; settings: Settings; index: PackIndex; onSettings(s: Settings): Promise<void> }) {
+function Ready({
+  stats,
+  page,
+  notes,
+  settings,
+  index,
+  onSettings,
+}: {
+  stats: PageStats;
+  page: { text: string; truncated: boolean };
+  notes: Note[];
+  settings: Settings;
+  index: PackIndex;
+  onSettings(s: Settings): Promise<void>;
+}) {
   const [showAll, setShowAll] = useState(false);
+  const analysis = useMemo(() => analyzePage(index.pack, page.text, stats.entityIds), [index, page.text, stats.entityIds]);
   const entities = Object.entries(stats.entityCounts)
     .flatMap(([id, count]): { entity: Entity; count: number }[] => {
       const entity = index.entity(id);
@@ -138,6 +171,7 @@ function Ready({ stats, notes, settings, index, onSettings }: { stats: PageStats
           </button>
         )}
       </section>
+      <PageComparison analysis={analysis} index={index} truncated={page.truncated} />
       <section aria-labelledby="notes-h">
         <h2 id="notes-h">
           Your notes here <span class="muted">({notes.length})</span>

@@ -139,6 +139,7 @@ describe('PopupView', () => {
 
   const popupActions = (over: Partial<PopupActions> = {}): PopupActions => ({
     loadPage: async () => stats,
+    loadPageText: async () => ({ text: 'Kerry said.', truncated: false }),
     listNotes: vi.fn(async () => [note]),
     setMarking: vi.fn(async (enabled: boolean) => ({ ...stats, enabled, markCount: enabled ? 3 : 0 })),
     loadSettings: async () => readSettings(undefined),
@@ -188,6 +189,7 @@ describe('PopupView', () => {
   it('says plainly when Crossread does not run on the tab', async () => {
     const actions: PopupActions = {
       loadPage: async () => Promise.reject(new Error('Could not establish connection.')),
+      loadPageText: async () => Promise.reject(new Error('unreachable')),
       listNotes: async () => [],
       setMarking: async () => Promise.reject(new Error('unreachable')),
       loadSettings: async () => readSettings(undefined),

@@ -1,0 +1,217 @@
+import { useMemo, useState } from 'preact/hooks';
+import { locateEvidence } from '../shared/evidence';
+import { FramingAnalyzer } from '../shared/framing';
+import { distinctDisagreements, labelPhrases } from '../shared/framing-note';
+import type { KnowledgePack, Source } from '../shared/knowledge';
+import { comparedCategories } from '../shared/page-analysis';
+import { DisagreementTable } from './DisagreementTable';
+
+/** A source's own words (src/generated/source-texts.json). */
+export interface SourceText {
+  sourceId: string;
+  text: string;
+}
+
+/** What the compare view asks of its page. */
+export interface CompareActions {
+  print(): void;
+  /** Saves what is shown (the `.comparison-doc` element) as one self-contained HTML file. */
+  exportHtml(title: string): void;
+}
+
+/** What is picked: an entity (`entity:<id>`), a disagreement (its id), or nothing. */
+export type Selection = string;
+
+/** Highlight colours per framing category, in lexicon order (light, so dark text reads on them in both themes). */
+export const CATEGORY_COLORS = ['#ffd6a5', '#caffbf', '#9bf6ff', '#ffc6ff', '#fdffb6', '#bdb2ff', '#ffadad', '#a0c4ff', '#e0e0e0'];
+
+/** "Source A", "Source B"…: names that give nothing away (students-first mode). */
+const anonymous = (i: number) => `Source ${String.fromCharCode(65 + i)}`;
+
+interface Segment {
+  text: string;
+  category?: string;
+  focus: boolean;
+}
+
+/** Cuts a text at every framing term and every focused sentence, so each piece renders as text. */
+function segments(text: string, terms: readonly { start: number; end: number; category: string }[], focus: readonly { start: number; end: number }[]): Segment[] {
+  const cuts = new Set([0, text.length, ...terms.flatMap((t) => [t.start, t.end]), ...focus.flatMap((f) => [f.start, f.end])]);
+  const points = [...cuts].sort((a, b) => a - b);
+  const out: Segment[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const [a, b] = [points[i]!, points[i + 1]!];
+    out.push({ text: text.slice(a, b), category: terms.find((t) => t.start <= a && b <= t.end)?.category, focus: focus.some((f) => f.start <= a && b <= f.end) });
+  }
+  return out;
+}
+
+/**
+ * The compare view (a full tab, for classrooms and research): the corpus sources side by side
+ * with framing terms highlighted per category and a legend; an entity or a disagreement picked
+ * shows every source's wording for it, aligned, and marks those sentences in the texts;
+ * students-first mode hides outlet names until revealed; print and self-contained HTML export.
+ */
+export function CompareView({ pack, texts, actions, initial = '' }: { pack: KnowledgePack; texts: readonly SourceText[]; actions: CompareActions; initial?: Selection }) {
+  const [selection, setSelection] = useState<Selection>(initial);
+  const [studentsFirst, setStudentsFirst] = useState(false);
+  const [revealed, setRevealed] = useState(false);
+  const categories = comparedCategories(pack);
+  const analyzer = useMemo(() => new FramingAnalyzer(categories), [pack]);
+  const spans = useMemo(() => new Map(texts.map((t) => [t.sourceId, analyzer.spans(t.text)])), [texts, analyzer]);
+  const disagreements = distinctDisagreements(pack);
+  const entities = pack.entities.filter((e) => e.mentions.length >= 2).sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
+  const hidden = studentsFirst && !revealed;
+  const name = (s: Source) => (hidden ? anonymous(pack.sources.indexOf(s)) : s.label);
+  const shownSources = pack.sources.map((s) => ({ ...s, label: name(s) }));
+  const color = (category: string) => CATEGORY_COLORS[categories.findIndex((c) => c.id === category) % CATEGORY_COLORS.length];
+
+  const entity = selection.startsWith('entity:') ? pack.entities.find((e) => e.id === selection.slice(7)) : undefined;
+  const disagreement = disagreements.find((d) => d.id === selection);
+  /** Sentences of each source to mark in its text: the picked entity's or the picked disagreement's evidence. */
+  const focusOf = (sourceId: string): string[] =>
+    entity
+      ? (entity.mentions.find((m) => m.sourceId === sourceId)?.sentences ?? [])
+      : (disagreement?.positions.find((p) => p.sourceId === sourceId)?.evidence.map((e) => e.sentence) ?? []);
+  const title = entity ? `How the sources word ${entity.name}` : disagreement ? disagreement.topic : 'The sources side by side';
+
+  return (
+    <main class="page compare">
+      <h1>Compare the sources</h1>
+      <p class="muted intro">
+        {pack.sources.length} texts on the 2016 U.S.–Russia Syria ceasefire talks, side by side. Every word below is the source’s own; the
+        colours mark the framing words Crossread counts.
+      </p>
+      <section class="controls" aria-label="What to compare">
+        <label>
+          Entity{' '}
+          <select value={entity ? selection : ''} onChange={(e) => setSelection((e.currentTarget as HTMLSelectElement).value)}>
+            <option value="">—</option>
+            {entities.map((e) => (
+              <option key={e.id} value={`entity:${e.id}`}>
+                {e.name} ({e.mentions.length} sources)
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Claim{' '}
+          <select value={disagreement ? selection : ''} onChange={(e) => setSelection((e.currentTarget as HTMLSelectElement).value)}>
+            <option value="">—</option>
+            {disagreements.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.topic}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="inline">
+          <input
+            type="checkbox"
+            name="students-first"
+            checked={studentsFirst}
+            onChange={(e) => {
+              setStudentsFirst((e.currentTarget as HTMLInputElement).checked);
+              setRevealed(false);
+            }}
+          />{' '}
+          Students first: hide outlet names
+        </label>
+        {studentsFirst && (
+          <button type="button" class="reveal" onClick={() => setRevealed(!revealed)}>
+            {revealed ? 'Hide outlet names' : 'Reveal outlet names'}
+          </button>
+        )}
+        <button type="button" onClick={() => actions.print()}>
+          Print
+        </button>
+        <button type="button" onClick={() => actions.exportHtml(title)}>
+          Export as HTML
+        </button>
+      </section>
+      <div class="comparison-doc">
+        <h2 class="doc-title">{title}</h2>
+        {hidden && <p class="muted">Outlet names are hidden. Read the wording first; names in the texts’ own datelines stay as printed.</p>}
+        <ul class="legend" aria-label="Framing categories">
+          {categories.map((c) => (
+            <li key={c.id}>
+              <mark style={{ background: color(c.id) }}>{c.label}</mark>
+            </li>
+          ))}
+        </ul>
+        {disagreement && <DisagreementTable disagreement={disagreement} sources={shownSources} selected />}
+        {entity && (
+          <section class="aligned" aria-labelledby="aligned-h">
+            <h3 id="aligned-h">{entity.name}: each source’s words</h3>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Source</th>
+                  <th scope="col">Calls it</th>
+                  <th scope="col">Words at the name</th>
+                  <th scope="col">Sentence (verbatim)</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shownSources.map((s) => {
+                  const m = entity.mentions.find((x) => x.sourceId === s.id);
+                  return m ? (
+                    <tr key={s.id} data-source={s.id}>
+                      <th scope="row">{s.label}</th>
+                      <td>{m.aliases.join(', ')}</td>
+                      <td>{labelPhrases(m).map((p) => p.text).join('; ') || '—'}</td>
+                      <td>
+                        <blockquote>{m.sentence}</blockquote>
+                      </td>
+                    </tr>
+                  ) : (
+                    <tr key={s.id} class="silent" data-source={s.id}>
+                      <th scope="row">{s.label}</th>
+                      <td colSpan={3}>Silent: does not name {entity.name}.</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </section>
+        )}
+        <div class="columns" style={{ gridTemplateColumns: `repeat(${pack.sources.length}, minmax(260px, 1fr))` }}>
+          {shownSources.map((s) => {
+            const text = texts.find((t) => t.sourceId === s.id)?.text ?? '';
+            const focus = focusOf(s.id).flatMap((sentence) => locateEvidence(text, sentence) ?? []);
+            return (
+              <article key={s.id} class="source-col" data-source={s.id} aria-label={s.label}>
+                <header>
+                  <h3>{s.label}</h3>
+                  {!hidden && (
+                    <p class="muted">
+                      {s.date} · {s.kind}
+                    </p>
+                  )}
+                </header>
+                <div class="source-text">
+                  {segments(text, spans.get(s.id) ?? [], focus).map((seg, i) => {
+                    const inner = seg.category ? (
+                      <mark data-category={seg.category} style={{ background: color(seg.category) }}>
+                        {seg.text}
+                      </mark>
+                    ) : (
+                      seg.text
+                    );
+                    return seg.focus ? (
+                      <span key={i} class="focus">
+                        {inner}
+                      </span>
+                    ) : (
+                      <span key={i}>{inner}</span>
+                    );
+                  })}
+                </div>
+              </article>
+            );
+          })}
+        </div>
+      </div>
+    </main>
+  );
+}
