@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { KnowledgePack } from '../src/shared/knowledge';
-import { expect, openPopupFor, test } from './support/fixtures';
+import { axeViolations, expect, openPopupFor, test } from './support/fixtures';
 
 /** The pack the build bundled (read as data: e2e tests import only types from src/). */
 const bundledPack = JSON.parse(readFileSync('src/generated/knowledge-pack.json', 'utf8')) as KnowledgePack;
@@ -47,6 +47,7 @@ test('the popup compares a story page with the corpus: disagreement tables, its 
   await expect(deaths.locator('tr.differs strong')).toHaveText(['290,000', '500,000 people']);
   await expect(deaths.locator('tr.differs').first()).toContainText('AFP');
 
+  expect(await axeViolations(popup)).toEqual([]);
   expect(outside).toEqual([]);
 });
 
@@ -71,6 +72,7 @@ test('the compare view shows every source side by side, aligns a pick, hides out
   await expect(page.locator('.source-col[data-source=s001] mark[data-category=state-regime]').first()).toHaveText('regime');
   // The page's texts are the sources' own words: AFP's column holds its deaths sentence verbatim.
   await expect(page.locator('.source-col[data-source=s001] .source-text')).toContainText('the five-year civil war that has killed 290,000');
+  expect(await axeViolations(page)).toEqual([]);
 
   // Pick an entity: each source's wording, aligned, and those sentences marked in the texts.
   await page.getByLabel('Entity').selectOption('entity:bashar-al-assad');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, openExtensionPage, openPopupFor, pageStats, reloadExtension, tabIdOf, test as base } from './support/fixtures';
+import { axeViolations, expect, openExtensionPage, openPopupFor, pageStats, reloadExtension, tabIdOf, test as base } from './support/fixtures';
 import type { LaunchedExtension } from './support/browser';
 import { servePages } from './support/server';
 
@@ -171,6 +171,7 @@ test('the library edits, deletes with undo, imports, backs up and restores, and 
   const items = library.locator('.library-notes .note-item');
   const status = library.locator('.task');
   await expect(items).toHaveCount(2);
+  expect(await axeViolations(library)).toEqual([]);
 
   // Edit: comment, tags and colour, stored by the worker.
   const kerry = items.filter({ hasText: 'In Geneva, John Kerry' });

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchWithExtension } from '../e2e/support/browser';
-import { corpusArticlePage, corpusFiles } from '../e2e/support/pages';
+import { corpusArticlePage, corpusFiles, FRAMED_PAGE } from '../e2e/support/pages';
 import { openExtensionPage, pageStats, popupUrl, tabIdOf } from '../e2e/support/extension-pages';
 import { servePages } from '../e2e/support/server';
 import { bundledPack } from '../src/shared/bundled-pack';
@@ -10,8 +10,9 @@ import { bundledPack } from '../src/shared/bundled-pack';
 /**
  * `npm start`: opens Chromium with the built extension on demo pages made from the corpus.
  * With a display, the browser stays open for you to hover names. Without one (or with
- * --headless), it runs headless, saves screenshots of a tooltip and of the popup, and prints
- * what Crossread found on each page.
+ * --headless), it runs headless, saves screenshots of a tooltip, the popup, the popup's
+ * comparison of a page that is not in the corpus, the compare view and the notes library, and
+ * prints what Crossread found on each page.
  */
 const { values } = parseArgs({
   options: { headless: { type: 'boolean' }, out: { type: 'string', default: 'screenshots' } },
@@ -22,12 +23,14 @@ const outDir = resolve(values.out!);
 const files = corpusFiles();
 const pages: Record<string, string> = {};
 for (const f of files) pages[`/${f.replace(/\.txt$/, '.html')}`] = corpusArticlePage(f);
+pages['/framed.html'] = FRAMED_PAGE;
 const sourceLabel = new Map(bundledPack.sources.map((s) => [s.file, s.label]));
 pages['/'] = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Crossread demo</title></head>
 <body style="font:17px/1.6 system-ui;max-width:720px;margin:40px auto"><h1>Crossread demo: five outlets, one story</h1>
 <p>Each page below is a corpus text as captured from the web. Hover a dotted name.</p><ul>${files
   .map((f) => `<li><a href="/${f.replace(/\.txt$/, '.html')}">${sourceLabel.get(f) ?? f}</a></li>`)
-  .join('')}</ul></body></html>`;
+  .join('')}</ul><p>And a page that is not in the corpus, with framing words and a death toll of its own: <a href="/framed.html">Truce talks, again</a>
+(open Crossread's popup there).</p></body></html>`;
 
 const server = await servePages(pages);
 const ext = await launchWithExtension({ headless });
@@ -86,6 +89,34 @@ for (const scheme of ['light', 'dark'] as const) {
   await page.close();
 }
 
-console.log(`\nScreenshots: ${outDir}/tooltip.png, tooltip-dark.png, popup.png`);
+// The popup's comparison of a page that is not in the corpus, in a tab of its own (as ?tab= allows).
+const framed = await ext.context.newPage();
+await framed.goto(server.url('/framed.html'));
+await framed.locator('crossread-mark').first().waitFor({ state: 'attached' });
+const comparison = await ext.context.newPage();
+await comparison.setViewportSize({ width: 380, height: 1000 });
+await comparison.goto(popupUrl(ext, `?tab=${await tabIdOf(control, server.url('/framed.html'))}`));
+await comparison.locator('section.framing').scrollIntoViewIfNeeded();
+await comparison.locator('section.framing').screenshot({ path: `${outDir}/popup-framing.png` });
+const similar = await comparison.locator('.similarity li').allInnerTexts();
+const conflicts = await comparison.locator('.conflict').allInnerTexts();
+console.log(`\n"Truce talks, again" (not in the corpus): ${await comparison.locator('section.disagreement').count()} disagreement tables`);
+console.log(`  closest in wording: ${similar[0]?.replace(/\s+/g, ' ').trim()}`);
+for (const c of conflicts) console.log(`  says something else: ${c.replace(/\s+/g, ' ').trim().slice(0, 160)}…`);
+
+// The compare view on the death toll, and the notes library.
+const compare = await ext.context.newPage();
+await compare.setViewportSize({ width: 1400, height: 900 });
+await compare.goto(`chrome-extension://${ext.extensionId}/src/pages/compare.html#war-death-toll`);
+await compare.locator('.source-col').first().waitFor();
+await compare.evaluate(() => window.scrollTo(0, 0));
+await compare.screenshot({ path: `${outDir}/compare.png` });
+const library = await ext.context.newPage();
+await library.setViewportSize({ width: 1000, height: 640 });
+await library.goto(`chrome-extension://${ext.extensionId}/src/pages/library.html`);
+await library.locator('.note-item').first().waitFor();
+await library.screenshot({ path: `${outDir}/library.png` });
+
+console.log(`\nScreenshots: ${outDir}/tooltip.png, tooltip-dark.png, popup.png, popup-framing.png, compare.png, library.png`);
 await ext.context.close();
 await server.close();

@@ -18,6 +18,9 @@ describe('extractClaims', () => {
       ['deaths:civilians:recent', '700', '700 civilians'],
       ['deaths:children:recent', '160', '160 children'],
     ]);
+    // "since" a moment is recent; "since" a year is the whole war.
+    expect(claims('Since the truce began, 40 people have been killed.')).toEqual([['deaths:recent', '40', '40 people']]);
+    expect(claims('The war has killed more than 400,000 people since 2011.')).toEqual([['deaths', '400000', 'more than 400,000 people']]);
   });
 
   it('counts other things by their unit', () => {

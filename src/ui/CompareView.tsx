@@ -175,7 +175,8 @@ export function CompareView({ pack, texts, actions, initial = '' }: { pack: Know
             </table>
           </section>
         )}
-        <div class="columns" style={{ gridTemplateColumns: `repeat(${pack.sources.length}, minmax(260px, 1fr))` }}>
+        {/* Focusable: it scrolls sideways on narrow screens, and keyboard users must reach that scroll. */}
+        <div class="columns" tabIndex={0} role="region" aria-label="The sources side by side" style={{ gridTemplateColumns: `repeat(${pack.sources.length}, minmax(260px, 1fr))` }}>
           {shownSources.map((s) => {
             const text = texts.find((t) => t.sourceId === s.id)?.text ?? '';
             const focus = focusOf(s.id).flatMap((sentence) => locateEvidence(text, sentence) ?? []);

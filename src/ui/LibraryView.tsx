@@ -212,21 +212,25 @@ export function LibraryView({ actions, entityName = (id) => id }: { actions: Lib
             {shown.length === all.length ? plural(all.length, 'note') : `${shown.length.toLocaleString('en')} of ${plural(all.length, 'note')}`} · {plural(sites.length, 'site')} · {plural(tags.length, 'tag')}
           </p>
           <section class="exports" aria-label="Export, import and backup">
-            <p>
-              Export {shown.length === all.length ? 'all' : 'these'}:{' '}
+            <div class="group">
+              <h2>Export {shown.length === all.length ? 'all' : `these ${shown.length.toLocaleString('en')}`}</h2>
               {EXPORTS.map((f) => (
                 <button key={f.label} type="button" onClick={() => actions.download(`crossread-notes-${stamp}.${f.extension}`, f.type, f.write(shown))}>
                   {f.label}
                 </button>
               ))}
-            </p>
-            <p>
-              {fileInput('Import Web Annotations or a Hypothesis export', 'import', importFile)}
+            </div>
+            <div class="group">
+              <h2>Import</h2>
+              {fileInput('Web Annotations or a Hypothesis export', 'import', importFile)}
+            </div>
+            <div class="group">
+              <h2>Backup</h2>
               <button type="button" onClick={() => void backup()} disabled={task !== undefined}>
                 Back up everything
               </button>
               {fileInput('Restore a backup', 'restore', restoreFile)}
-            </p>
+            </div>
           </section>
           <div class="task" role="status">
             {task && (
