@@ -1,30 +1,33 @@
-/** Elements whose text is not the page's visible prose, or is Crossread's own UI. */
+/** Elements whose text is not the page's visible prose, or is Crossread's own UI (by `localName`: lower case, nothing allocated). */
 const SKIPPED_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON',
-  'CODE', 'PRE', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'HEAD', 'TITLE',
-  'CROSSREAD-MARK', 'CROSSREAD-TOOLTIP',
+  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'button',
+  'code', 'pre', 'svg', 'math', 'iframe', 'object', 'canvas', 'head', 'title',
+  'crossread-mark', 'crossread-tooltip',
 ]);
 
 /** Elements that start a new block of text: a name never runs across them. */
 const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'BR', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION',
-  'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'HTML', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'SECTION', 'SUMMARY',
-  'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+  'address', 'article', 'aside', 'blockquote', 'body', 'br', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset', 'figcaption',
+  'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'html', 'li', 'main', 'nav', 'ol', 'p', 'section', 'summary',
+  'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
 ]);
 
 /** True when an element's text must never be scanned or changed. */
 export function isSkippedElement(el: Element): boolean {
   return (
-    SKIPPED_TAGS.has(el.tagName.toUpperCase()) ||
+    SKIPPED_TAGS.has(el.localName) ||
     el.hasAttribute('hidden') ||
     (el instanceof HTMLElement && el.isContentEditable)
   );
 }
 
+const VISIBILITY = { visibilityProperty: true } as const;
+const canCheckVisibility = typeof Element !== 'undefined' && typeof Element.prototype.checkVisibility === 'function';
+
 /** True when the element is not rendered (display: none, visibility: hidden, content-visibility). */
 function isHidden(el: Element): boolean {
   // checkVisibility reads styles computed once for the whole walk; nothing is laid out.
-  return typeof el.checkVisibility === 'function' && !el.checkVisibility({ visibilityProperty: true });
+  return canCheckVisibility && !el.checkVisibility(VISIBILITY);
 }
 
 /** True when a node sits inside a skipped element (checked for content added after the first scan). */
@@ -64,9 +67,10 @@ interface Verdict {
 function verdictOf(el: Element, root: Node, cache: Map<Element, Verdict>): Verdict {
   const hit = cache.get(el);
   if (hit) return hit;
+  // The walk only meets elements under `root`, so their ancestors up to it are under it too.
   const parent = el.parentElement;
-  const up = parent && el !== root && root.contains(parent) ? verdictOf(parent, root, cache) : undefined;
-  const block = BLOCK_TAGS.has(el.tagName.toUpperCase()) ? el : (up?.block ?? null);
+  const up = parent && el !== root ? verdictOf(parent, root, cache) : undefined;
+  const block = BLOCK_TAGS.has(el.localName) ? el : (up?.block ?? null);
   const skip = (up?.skip ?? false) || isSkippedElement(el);
   const v = { skip, block };
   cache.set(el, v);
@@ -74,12 +78,13 @@ function verdictOf(el: Element, root: Node, cache: Map<Element, Verdict>): Verdi
 }
 
 /** True when something that breaks a line (a <br>, a skipped or hidden element) stands right before `node` in its block. */
-function breakBefore(node: Node, block: Element | null, cache: Map<Element, Verdict>): boolean {
+function breakBefore(node: Node, block: Element | null, cache: Map<Element, Verdict>, hiddenOf: (el: Element) => boolean): boolean {
   for (let n: Node | null = node; n && n !== block; n = n.parentNode) {
     const prev = n.previousSibling;
     if (!prev) continue;
-    if (!(prev instanceof Element)) return false;
-    return prev.tagName === 'BR' || isSkippedElement(prev) || cache.get(prev)?.skip === true || isHidden(prev);
+    if (prev.nodeType !== Node.ELEMENT_NODE) return false;
+    const el = prev as Element;
+    return el.localName === 'br' || (cache.get(el)?.skip ?? isSkippedElement(el)) || hiddenOf(el);
   }
   return false;
 }
@@ -97,22 +102,29 @@ export function* walkText(root: Node): Generator<void, TextMap, void> {
   let length = 0;
   let lastBlock: Element | null | undefined;
   const cache = new Map<Element, Verdict>();
+  // Each element's visibility is asked once: checkVisibility is most of the walk's cost.
   const hidden = new Map<Element, boolean>();
-  const add = (node: Text, block: Element | null) => {
-    if (map.nodes.length > 0 && (block !== lastBlock || breakBefore(node, block, cache))) {
+  const hiddenOf = (el: Element) => {
+    let off = hidden.get(el);
+    if (off === undefined) hidden.set(el, (off = isHidden(el)));
+    return off;
+  };
+  const add = (node: Text, data: string, block: Element | null) => {
+    if (map.nodes.length > 0 && (block !== lastBlock || breakBefore(node, block, cache, hiddenOf))) {
       parts.push('\n');
       length += 1;
     }
     lastBlock = block;
     map.nodes.push(node);
     map.starts.push(length);
-    map.data.push(node.data);
-    parts.push(node.data);
-    length += node.data.length;
+    map.data.push(data);
+    parts.push(data);
+    length += data.length;
   };
   if (root.nodeType === Node.TEXT_NODE) {
     const parent = (root as Text).parentElement;
-    if ((root as Text).data.trim()) add(root as Text, parent ? verdictOf(parent, parent, cache).block : null);
+    const data = (root as Text).data;
+    if (data.trim()) add(root as Text, data, parent ? verdictOf(parent, parent, cache).block : null);
     map.text = parts.join('');
     return map;
   }
@@ -121,14 +133,11 @@ export function* walkText(root: Node): Generator<void, TextMap, void> {
   let visited = 0;
   for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
     const parent = n.parentElement;
-    if (parent && n.data.length > 0) {
+    const data = n.data;
+    if (parent && data.length > 0) {
       const v = verdictOf(parent, root, cache);
-      if (!v.skip) {
-        let isOff = hidden.get(parent);
-        if (isOff === undefined) hidden.set(parent, (isOff = isHidden(parent)));
-        if (!isOff) add(n, v.block);
-        else lastBlock = undefined; // text after a hidden stretch starts afresh
-      } else lastBlock = undefined;
+      if (!v.skip && !hiddenOf(parent)) add(n, data, v.block);
+      else lastBlock = undefined; // text after a skipped or hidden stretch starts afresh
     }
     if (++visited % 256 === 0) yield;
   }
