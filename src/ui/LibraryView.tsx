@@ -134,7 +134,8 @@ export function LibraryView({ actions, entityName = (id) => id }: { actions: Lib
     });
 
   const restoreFile = (file: File) => {
-    if (!actions.confirm(`Replace all ${plural(all.length, 'note')} in your library with the backup in ${file.name}? Notes saved since that backup will be gone.`)) return;
+    const replaces = `Replace all ${plural(all.length, 'note')} in your library with the backup in ${file.name}? Notes saved since that backup will be gone.`;
+    if (all.length > 0 && !actions.confirm(replaces)) return;
     void run(`Restoring ${file.name}…`, async () => {
       checkImportSize(file.size);
       const { notes: restored } = await actions.restoreBackup(await file.text());

@@ -28,7 +28,9 @@ export interface PopupActions {
 type State =
   | { kind: 'loading' }
   | { kind: 'unavailable'; reason: string }
-  | { kind: 'ready'; stats: PageStats; notes: Note[]; settings: Settings; page: { text: string; truncated: boolean } };
+  | { kind: 'ready'; stats: PageStats; notes: Note[]; settings: Settings; page: PageText | undefined };
+
+type PageText = { text: string; truncated: boolean };
 
 /**
  * The toolbar popup: the entities on the current page, how the page compares with the corpus
@@ -42,7 +44,8 @@ export function PopupView({ actions, index }: { actions: PopupActions; index: Pa
     (async () => {
       try {
         const stats = await actions.loadPage();
-        const [notes, settings, page] = await Promise.all([actions.listNotes(stats.url), actions.loadSettings(), actions.loadPageText()]);
+        // Without the page's text the popup still lists names and notes; only the comparison is left out.
+        const [notes, settings, page] = await Promise.all([actions.listNotes(stats.url), actions.loadSettings(), actions.loadPageText().catch(() => undefined)]);
         if (live) setState({ kind: 'ready', stats, notes, settings, page });
       } catch (err) {
         if (live) setState({ kind: 'unavailable', reason: err instanceof Error ? err.message : String(err) });
@@ -110,14 +113,14 @@ function Ready({
   onSettings,
 }: {
   stats: PageStats;
-  page: { text: string; truncated: boolean };
+  page: PageText | undefined;
   notes: Note[];
   settings: Settings;
   index: PackIndex;
   onSettings(s: Settings): Promise<void>;
 }) {
   const [showAll, setShowAll] = useState(false);
-  const analysis = useMemo(() => analyzePage(index.pack, page.text, stats.entityIds), [index, page.text, stats.entityIds]);
+  const analysis = useMemo(() => page && analyzePage(index.pack, page.text, stats.entityIds), [index, page, stats.entityIds]);
   const entities = Object.entries(stats.entityCounts)
     .flatMap(([id, count]): { entity: Entity; count: number }[] => {
       const entity = index.entity(id);
@@ -171,7 +174,11 @@ function Ready({
           </button>
         )}
       </section>
-      <PageComparison analysis={analysis} index={index} truncated={page.truncated} />
+      {analysis ? (
+        <PageComparison analysis={analysis} index={index} truncated={page?.truncated} />
+      ) : (
+        <p class="empty">Crossread could not read this page’s text, so it is not compared with the sources.</p>
+      )}
       <section aria-labelledby="notes-h">
         <h2 id="notes-h">
           Your notes here <span class="muted">({notes.length})</span>

@@ -64,6 +64,8 @@ afterEach(() => {
   render(null, root);
   root.remove();
 });
+/** Lets pending promises (the view's loading) resolve and the view render. */
+const settle = () => act(async () => new Promise<void>((resolve) => setTimeout(resolve, 0)));
 const texts = (selector: string) => [...root.querySelectorAll(selector)].map((e) => e.textContent);
 
 describe('EntityTooltip', () => {
@@ -152,7 +154,7 @@ describe('PopupView', () => {
   it('lists the page’s entities with source counts, and its notes', async () => {
     const actions = popupActions();
     await mount(<PopupView actions={actions} index={indexPack(pack)} />);
-    await act(async () => {});
+    await settle();
     expect(actions.listNotes).toHaveBeenCalledWith('https://news.example/a');
     expect(root.querySelector('.entities li')!.textContent).toContain('John Kerry');
     expect(root.querySelector('.entities li')!.textContent).toContain('3× here · in 1 of 2 sources');
@@ -163,13 +165,21 @@ describe('PopupView', () => {
     expect(root.querySelector('.note-item.orphan .orphan-note')!.textContent).toContain('Not found on the page');
   });
 
+  it('still lists names and notes when the page’s text cannot be read, and says the comparison is left out', async () => {
+    await mount(<PopupView actions={popupActions({ loadPageText: async () => Promise.reject(new Error('gone')) })} index={indexPack(pack)} />);
+    await settle();
+    expect(root.querySelector('.entities li')!.textContent).toContain('John Kerry');
+    expect(root.querySelector('.note-item')).not.toBeNull();
+    expect(root.textContent).toContain('could not read this page’s text');
+  });
+
   it('switches the site off and pauses everywhere, storing each choice before telling the page', async () => {
     const actions = popupActions();
     await mount(<PopupView actions={actions} index={indexPack(pack)} />);
-    await act(async () => {});
+    await settle();
     const click = async (selector: string) => {
       await act(async () => root.querySelector<HTMLButtonElement>(selector)!.click());
-      await act(async () => {});
+      await settle();
     };
     const site = root.querySelector<HTMLButtonElement>('button.site')!;
     expect(site.textContent).toBe('On news.example');
@@ -198,7 +208,7 @@ describe('PopupView', () => {
       openLibrary: async () => {},
     };
     await mount(<PopupView actions={actions} index={indexPack(pack)} />);
-    await act(async () => {});
+    await settle();
     expect(root.textContent).toContain('Crossread does not run on this page');
   });
 });
