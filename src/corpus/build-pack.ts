@@ -13,8 +13,7 @@ import {
   type Source,
 } from '../shared/knowledge';
 import { isAcronym, Matcher, type Match } from '../shared/matcher';
-import { countWords } from '../shared/page-analysis';
-import { sentenceLookup, sentenceSpans } from '../shared/sentences';
+import { countWords, sentenceLookup, sentenceSpans } from '../shared/sentences';
 import type { CatalogClaim, CatalogEntity, CatalogSource, Provenance } from './catalog';
 import { buildDisagreements } from './disagreements';
 import { PackBuildError } from './errors';

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import texts from '../generated/source-texts.json';
 import { bundledPack } from '../shared/bundled-pack';
 import { CompareView, type CompareActions, type SourceText } from '../ui/CompareView';
+import { downloadText } from './download';
 import '../ui/pages.css';
 
 /**
@@ -41,12 +42,8 @@ ${doc.outerHTML}
 const actions: CompareActions = {
   print: () => window.print(),
   exportHtml(title) {
-    const url = URL.createObjectURL(new Blob([standaloneHtml(title)], { type: 'text/html;charset=utf-8' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `crossread-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'comparison'}.html`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'comparison';
+    downloadText(`crossread-${slug}.html`, 'text/html;charset=utf-8', standaloneHtml(title));
   },
 };
 

@@ -2,9 +2,10 @@ import { render } from 'preact';
 import { callWorker } from '../platform/runtime';
 import { bundledPack } from '../shared/bundled-pack';
 import { LibraryView, type LibraryActions } from '../ui/LibraryView';
+import { downloadText } from './download';
 import '../ui/pages.css';
 
-/** The notes library page. Downloads are made here, from a Blob: nothing leaves the machine. */
+/** The notes library page: the view with the worker's calls and downloads. */
 const actions: LibraryActions = {
   listAll: () => callWorker('listAllNotes', undefined),
   update: (edit) => callWorker('updateNote', edit),
@@ -14,15 +15,7 @@ const actions: LibraryActions = {
   importNotes: (notes) => callWorker('importNotes', { notes }),
   exportBackup: () => callWorker('exportBackup', undefined),
   restoreBackup: (text) => callWorker('restoreBackup', { text }),
-  download(name, type, text) {
-    const url = URL.createObjectURL(new Blob([text], { type }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = name;
-    a.click();
-    // Revoked later, not at once: a large file may start downloading after the click returns.
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  },
+  download: downloadText,
   confirm: (message) => window.confirm(message),
 };
 

@@ -51,7 +51,9 @@ const typesOf = (x: Json): unknown[] => asArray(x.type);
 
 /** Reads an import file's text: a Web Annotation collection, page, list or single annotation, or a Hypothesis export. */
 export async function parseNotesFile(text: string, options: ImportOptions = {}): Promise<ParsedImport> {
-  checkImportSize(new TextEncoder().encode(text).length);
+  // Every character is at least a byte: a text this long was a file over the limit (the page
+  // checks the file's real size before reading it; this keeps other callers from encoding it).
+  checkImportSize(text.length);
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundledPack as pack } from './bundled-pack';
-import { analyzePage, comparedCategories, countWords, framingSimilarity, pageConflicts } from './page-analysis';
+import { analyzePage, comparedCategories, framingSimilarity, pageConflicts } from './page-analysis';
+import { countWords } from './sentences';
 import { FramingAnalyzer } from './framing';
 
 /** A page not in the corpus, written the way one outlet might: framing words and a casualty figure of its own. */

@@ -3,7 +3,7 @@ import { normalizeEvidence } from './evidence';
 import { FramingAnalyzer, type FramingCount } from './framing';
 import { distinctDisagreements } from './framing-note';
 import type { Claim, Disagreement, KnowledgePack } from './knowledge';
-import { sentenceSpans } from './sentences';
+import { countWords, sentenceSpans } from './sentences';
 
 /**
  * How the page being read relates to the corpus: its framing profile (the same lexicon and
@@ -51,15 +51,6 @@ export interface PageAnalysis {
  */
 export function comparedCategories(pack: KnowledgePack) {
   return pack.framing.categories.filter((c) => c.computed !== 'named-attribution');
-}
-
-const wordSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
-
-/** Words as the pack counts them (each source's `words`): the runtime's word segments that are words. */
-export function countWords(text: string): number {
-  let n = 0;
-  for (const s of wordSegmenter.segment(text)) if (s.isWordLike) n++;
-  return n;
 }
 
 const termKey = (category: string, term: string) => `${category}\u0000${term}`;

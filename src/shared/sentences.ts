@@ -57,3 +57,14 @@ export function sentenceLookup(spans: readonly Span[]): (offset: number) => Span
     return undefined;
   };
 }
+
+// Made on first use: the content script imports this module on every page and never counts words.
+let wordSegmenter: Intl.Segmenter | undefined;
+
+/** Words as the pack counts them (each source's `words`): the runtime's word segments that are words. */
+export function countWords(text: string): number {
+  wordSegmenter ??= new Intl.Segmenter('en', { granularity: 'word' });
+  let n = 0;
+  for (const s of wordSegmenter.segment(text)) if (s.isWordLike) n++;
+  return n;
+}

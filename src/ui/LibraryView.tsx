@@ -27,7 +27,7 @@ const EXPORTS: { label: string; extension: string; type: string; write(notes: No
   { label: 'Markdown', extension: 'md', type: 'text/markdown;charset=utf-8', write: toMarkdown },
 ];
 
-export interface LibraryFilters {
+interface LibraryFilters {
   query: string;
   site: string;
   entity: string;
@@ -38,7 +38,7 @@ export interface LibraryFilters {
   orphansOnly: boolean;
 }
 /** Notes rendered at first and per "Show more": a library of thousands stays quick to open and to filter. */
-export const LIBRARY_PAGE_SIZE = 100;
+const LIBRARY_PAGE_SIZE = 100;
 const NO_FILTERS: LibraryFilters = { query: '', site: '', entity: '', tag: '', from: '', to: '', orphansOnly: false };
 
 const localDay = (t: number) => {
@@ -47,7 +47,7 @@ const localDay = (t: number) => {
 };
 
 /** True when every word of the query is in the note's quote, comment, tags, title or address, and every filter holds. */
-export function matchesFilters(note: Note, f: LibraryFilters): boolean {
+function matchesFilters(note: Note, f: LibraryFilters): boolean {
   if (f.site && siteOf(note.url) !== f.site) return false;
   if (f.entity && !note.entityIds.includes(f.entity)) return false;
   if (f.tag && !note.tags.includes(f.tag)) return false;
