@@ -99,16 +99,22 @@ export const DARK_PAGE = `<!doctype html><html lang="en"><head><meta charset="ut
 </head><body><p>In Geneva, John Kerry and Sergey Lavrov agreed on a ceasefire for Aleppo.</p></body></html>`;
 
 /**
- * A story page that is not in the corpus: framing words ("regime" twice, "government" once,
- * "moderate" in scare quotes) and a death toll no source gives (400,000 against 290,000 and 500,000).
+ * A story page that is not in the corpus: framing words in its own voice ("regime" twice,
+ * "government" once, "moderate" in scare quotes), an analyst's "regime" in a quotation, a war
+ * toll no source gives (more than 400,000 against 290,000 and 500,000), one airstrike's toll
+ * (not a war toll), and a reader comment below the article whose words count for nothing.
  */
 export const FRAMED_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Truce talks, again</title></head><body>
 <article><h1>Truce talks, again</h1>
 <p>John Kerry and Sergey Lavrov met again in Geneva on Friday.</p>
 <p>The Assad regime kept shelling Aleppo, and the regime blamed the "moderate" rebels for the fighting.</p>
 <p>A government spokesman in Damascus denied it.</p>
+<p>“The regime has lost every argument,” said Jane Roe, an analyst at a research institute.</p>
 <p>The war has killed more than 400,000 people.</p>
-</article></body></html>`;
+<p>An airstrike on a market in Idlib killed 12 people.</p>
+</article>
+<section><h2>2 comments</h2><p>Joe Bloggs March 3, 2021 - 8:17 pm</p><p>This regime is the worst regime there ever was, and the terrorists know it.</p></section>
+</body></html>`;
 
 /** A page with nothing of the story. */
 export const NO_STORY_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Lemon cake</title></head><body>

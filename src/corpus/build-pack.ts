@@ -1,11 +1,13 @@
 import { extractClaims } from '../shared/claims';
+import { locateEvidence, normalizeEvidence } from '../shared/evidence';
 import { fold } from '../shared/fold';
-import { FramingAnalyzer, lexiconMatcher, type FramingEvidence, type LexiconCategory } from '../shared/framing';
+import { FramingAnalyzer, lexiconMatcher, type LexiconCategory } from '../shared/framing';
 import {
   PACK_SCHEMA_VERSION,
   type Alias,
   type Claim,
   type Entity,
+  type Holder,
   type EntityType,
   type Evidence,
   type KnowledgePack,
@@ -13,7 +15,8 @@ import {
   type Source,
 } from '../shared/knowledge';
 import { isAcronym, Matcher, type Match } from '../shared/matcher';
-import { countWords, sentenceLookup, sentenceSpans } from '../shared/sentences';
+import { countWords, sentenceLookup, sentenceSpans, type Span } from '../shared/sentences';
+import { readVoices, type Voices } from '../shared/voices';
 import type { CatalogClaim, CatalogEntity, CatalogSource, Provenance } from './catalog';
 import { buildDisagreements } from './disagreements';
 import { PackBuildError } from './errors';
@@ -45,11 +48,11 @@ export interface BuildReport {
 export interface BuildResult {
   pack: KnowledgePack;
   report: BuildReport;
-  /** Each source's article text (reader comments and publisher boilerplate cut), for the compare view. */
+  /** Each source's text exactly as read (the pack's offsets point into it), for the compare view. */
   texts: SourceText[];
 }
 
-/** A source's own words, as the compare view shows them; every quote of the pack about it is in this text. */
+/** A source's text as read; the pack's quotation and clutter offsets point into it. */
 export interface SourceText {
   sourceId: string;
   text: string;
@@ -83,6 +86,14 @@ interface Entry {
   role?: string;
   origin: Entity['origin'];
   aliases: Alias[];
+}
+
+/** A match's sentence span, and whose words it stands in. */
+interface Placed {
+  match: Match;
+  span: Span;
+  voice: 'own' | 'quoted';
+  speaker: string | null;
 }
 
 /** The entry's name and aliases, with spellings the matcher cannot tell apart kept once (flags merged). */
@@ -131,13 +142,26 @@ function extractedEntries(candidates: Candidate[]): Entry[] {
 }
 
 /**
- * A good context sentence reads on its own: article text before reader comments, prose
- * (ending like a sentence) before headlines and page chrome, moderate length; then earliest.
+ * A good context sentence reads on its own: the outlet's own words before a quotation, prose
+ * (ending like a sentence) before headlines, moderate length; then earliest.
  */
-function sentenceRank(sentence: string, inComment: boolean): number {
+function sentenceRank(sentence: string, quoted: boolean): number {
   const len = sentence.length;
   const prose = /[.!?]["'\u201D\u2019)]?$/u.test(sentence);
-  return (inComment ? 4 : 0) + (prose ? 0 : 2) + (len < 40 || len > 320 ? 1 : 0);
+  return (quoted ? 4 : 0) + (prose ? 0 : 2) + (len < 40 || len > 320 ? 1 : 0);
+}
+
+/** Words in the outlet's own voice: the text outside clutter and quotations. */
+function ownWords(text: string, voices: Voices): number {
+  return voices.ownSpans().reduce((n, s) => n + countWords(text.slice(s.start, s.end)), 0);
+}
+
+/** Whose figure or position the words at `offset` are: a quoted speaker's, someone the sentence reports, or the outlet's. */
+export function holderAt(voices: Voices, start: number, end: number): Holder {
+  const v = voices.voiceOf(start, end);
+  if (v.voice === 'quoted') return v.quote.speaker ? { voice: 'quoted', who: v.quote.speaker } : { voice: 'quoted' };
+  const reported = voices.reportedBy(start);
+  return reported ? { voice: 'attributed', who: reported.speaker } : { voice: 'own' };
 }
 
 const MAX_SENTENCES = 10;
@@ -176,7 +200,9 @@ export function buildPack(inputs: PackInputs): BuildResult {
       kind: p?.kind ?? 'unknown',
       date: p?.date ?? 'unknown',
       provenanceNote: p?.evidence ?? 'no provenance record for this file',
-      words: 0, // set from the article text below
+      words: 0, // set from the outlet's own voice below
+      quotes: [],
+      excluded: [],
     };
   });
   const textOf = new Map(sources.map((s, i) => [s.id, texts[i]!.text]));
@@ -205,55 +231,71 @@ export function buildPack(inputs: PackInputs): BuildResult {
   const claims: Claim[] = [];
   const articles: SourceText[] = [];
 
+  const nameOf = new Map(entries.map((e) => [e.id, e.name]));
+  const roles: Entity['roles'][] = entries.map(() => []);
+  const voicesBySource = new Map<string, Voices>();
+  /** Spellings met anywhere in the texts, clutter included (the catalog's coverage check). */
+  const spelledAnywhere = new Set<string>();
   for (const source of sources) {
     const text = textOf.get(source.id)!;
-    const curated = inputs.catalogSources.find((c) => c.file === source.file);
-    const commentStart = curated?.commentsFrom ? text.indexOf(curated.commentsFrom) : -1;
-    // The outlet's own words end where reader comments or publisher boilerplate begin.
-    const articleEnd = Math.min(
-      ...[commentStart, curated?.boilerplateFrom ? text.indexOf(curated.boilerplateFrom) : -1].filter((i) => i >= 0),
-      text.length,
-    );
-    articles.push({ sourceId: source.id, text: text.slice(0, articleEnd).trimEnd() });
-    // Rates are per word of the outlet's own text, the text the framing profile counts.
-    source.words = countWords(text.slice(0, articleEnd));
+    articles.push({ sourceId: source.id, text });
     const spans = sentenceSpans(text);
     const sentenceAt = sentenceLookup(spans);
     const matches = matcher.find(text);
-    const perEntity = new Map<string, Match[]>();
+    // Whose words each stretch is: the outlet's, a quoted speaker's, or page clutter (left out of everything below).
+    const voices = readVoices(
+      text,
+      matches.map((m) => ({ start: m.start, end: m.end, entityId: m.entityId, name: nameOf.get(m.entityId)!, person: typeOf.get(m.entityId) === 'person' })),
+    );
+    voicesBySource.set(source.id, voices);
+    source.quotes = voices.quotes.map((q) => ({ start: q.start, end: q.end, speaker: q.speaker, ...(q.speakerEntity ? { speakerEntity: q.speakerEntity } : {}), kind: q.kind, scare: q.scare }));
+    source.excluded = voices.excluded;
+    // Rates are per word of the outlet's own voice, the text the framing profile counts.
+    source.words = ownWords(text, voices);
+    const perEntity = new Map<string, Placed[]>();
     for (const m of matches) {
+      spelledAnywhere.add(m.alias);
+      const v = voices.voiceOf(m.start, m.end);
+      const span = sentenceAt(m.start);
+      if (v.voice === 'excluded' || !span) continue;
       aliasesSeen.add(m.alias);
+      const placed: Placed = { match: m, span, voice: v.voice === 'quoted' ? 'quoted' : 'own', speaker: v.voice === 'quoted' ? v.quote.speaker : null };
       const list = perEntity.get(m.entityId);
-      if (list) list.push(m);
-      else perEntity.set(m.entityId, [m]);
+      if (list) list.push(placed);
+      else perEntity.set(m.entityId, [placed]);
     }
-    const details = analyzeMentions(text, matches, (id) => typeOf.get(id), lexicon, labelCategories);
+    const kept = [...perEntity.values()].flat().map((p) => p.match);
+    const details = analyzeMentions(text, kept, (id) => typeOf.get(id), lexicon, labelCategories, sentenceAt, voices);
 
-    for (const [entityId, ms] of [...perEntity].sort(([a], [b]) => a.localeCompare(b))) {
-      let best: { sentence: string; inComment: boolean; rank: number } | undefined;
+    for (const [entityId, placed] of [...perEntity].sort(([a], [b]) => a.localeCompare(b))) {
+      let best: { sentence: string; rank: number } | undefined;
       const sentences: string[] = [];
       const evidence: Evidence[] = [];
-      for (const m of ms) {
-        const span = sentenceAt(m.start);
-        if (!span) continue;
+      const own = new Set<string>();
+      const quoted = new Map<string, string | null>();
+      for (const { match: m, span, voice, speaker } of placed) {
         const sentence = text.slice(span.start, span.end);
-        const inComment = commentStart >= 0 && span.start >= commentStart;
-        const rank = sentenceRank(sentence, inComment);
-        if (!best || rank < best.rank) best = { sentence, inComment, rank };
+        const rank = sentenceRank(sentence, voice === 'quoted');
+        if (!best || rank < best.rank) best = { sentence, rank };
         if (!sentences.includes(sentence) && sentences.length < MAX_SENTENCES) sentences.push(sentence);
-        if (!inComment && !evidence.some((e) => fold(e.quote) === fold(m.alias))) evidence.push({ quote: text.slice(m.start, m.end), sentence });
+        if (voice === 'own') {
+          own.add(m.alias);
+          if (!evidence.some((e) => fold(e.quote) === fold(m.alias))) evidence.push({ quote: text.slice(m.start, m.end), sentence });
+        } else if (!quoted.has(m.alias)) quoted.set(m.alias, speaker);
       }
-      if (!best) continue;
       firstByAlias.set(`${source.id}/${entityId}`, evidence);
       const d = details.get(entityId);
       const list = mentions.get(entityId) ?? [];
       list.push({
         sourceId: source.id,
-        count: ms.length,
-        aliases: [...new Set(ms.map((m) => m.alias))].sort(),
-        sentence: best.sentence,
+        count: placed.length,
+        aliases: [...own].sort(),
+        quotedAliases: [...quoted]
+          .filter(([alias]) => !own.has(alias))
+          .map(([alias, speaker]) => ({ alias, speaker }))
+          .sort((a, b) => a.alias.localeCompare(b.alias)),
+        sentence: best!.sentence,
         sentences,
-        inComment: best.inComment,
         quotes: d?.quotes ?? [],
         labels: d?.labels ?? [],
         related: [...(d?.related ?? [])]
@@ -264,21 +306,43 @@ export function buildPack(inputs: PackInputs): BuildResult {
       mentions.set(entityId, list);
     }
 
-    const named: FramingEvidence[] = [...details].flatMap(([id, d]) =>
-      d.quotes.map((q) => ({ term: entries.find((e) => e.id === id)!.name.toLowerCase(), sentence: q.sentence })),
-    );
-    const articleNamed = named.filter((n) => text.indexOf(n.sentence) < articleEnd);
-    profiles.push({ sourceId: source.id, counts: framing.profile(text.slice(0, articleEnd), articleNamed) });
+    // Roles: what the catalog says an entity is, where this source says it in its own voice (any case).
+    const lowered = text.toLowerCase();
+    const normal = normalizeEvidence(lowered);
+    entries.forEach((e, i) => {
+      if (!e.role || !normal.includes(normalizeEvidence(e.role.toLowerCase()))) return;
+      const at = locateEvidence(lowered, e.role.toLowerCase());
+      if (!at || voices.voiceOf(at.start, at.end).voice !== 'own') return;
+      const span = sentenceAt(at.start);
+      roles[i]!.push({ text: text.slice(at.start, at.end), sourceId: source.id, sentence: span ? text.slice(span.start, span.end) : text.slice(at.start, at.end) });
+    });
+
+    profiles.push({ sourceId: source.id, counts: framing.profile(text, voices) });
 
     let claimNumber = 0;
-    for (const span of spans.filter((s) => s.end <= articleEnd)) {
+    for (const span of spans) {
+      if (voices.voiceOf(span.start, span.end).voice === 'excluded') continue;
       const sentence = text.slice(span.start, span.end);
       for (const c of extractClaims(sentence)) {
-        const from = span.start + c.start - PLACE_WINDOW;
+        const start = span.start + c.start;
+        const from = start - PLACE_WINDOW;
         const to = span.start + c.end + PLACE_WINDOW;
         const near = matches.filter((m) => m.start >= span.start && m.end <= span.end && m.start < to && m.end > from && typeOf.get(m.entityId) === 'place');
         const placeIds = [...new Set(near.map((m) => m.entityId))].sort();
-        claims.push({ id: `${source.id}-claim-${++claimNumber}`, sourceId: source.id, kind: c.kind, measure: c.measure, value: c.value, text: c.text, sentence, placeIds });
+        claims.push({
+          id: `${source.id}-claim-${++claimNumber}`,
+          sourceId: source.id,
+          kind: c.kind,
+          measure: c.measure,
+          value: c.value,
+          text: c.text,
+          sentence,
+          start,
+          scope: c.scope,
+          bound: c.bound,
+          holder: holderAt(voices, start, span.start + c.end),
+          placeIds,
+        });
       }
     }
   }
@@ -287,23 +351,33 @@ export function buildPack(inputs: PackInputs): BuildResult {
     for (const { id, aliases } of entries) {
       // The canonical name (first) needs no corpus use: it is marked outside below when unused.
       for (const a of aliases.slice(1)) {
-        if (!a.outside && !aliasesSeen.has(a.text)) {
+        if (!a.outside && !spelledAnywhere.has(a.text)) {
           throw new PackBuildError(`catalog entities.json (${id})`, `alias "${a.text}" occurs in no corpus text; mark it "outside" if readers meet it elsewhere`);
         }
       }
     }
   }
 
+  entries.forEach((e, i) => {
+    if (e.role && roles[i]!.length === 0 && !texts.some((t) => normalizeEvidence(t.text.toLowerCase()).includes(normalizeEvidence(e.role!.toLowerCase())))) {
+      throw new PackBuildError(`catalog entities.json (${e.id})`, `role "${e.role}" is not stated in any corpus text`);
+    }
+  });
   const entities: Entity[] = entries
-    .map(({ aliases, ...entry }) => ({
+    .map(({ aliases, role: _, ...entry }, i) => ({
       ...entry,
+      roles: roles[i]!,
       aliases: aliases.map(({ outside: _, ...a }) => (aliasesSeen.has(a.text) ? a : { ...a, outside: true })),
       mentions: mentions.get(entry.id) ?? [],
     }))
+    // An entity the sources never name outside page clutter (a commenter, a video title) is no part of what they say.
+    .filter((e) => e.mentions.length > 0 || !inputs.catalogEntities)
     .sort((a, b) => a.id.localeCompare(b.id));
 
   const framingPart = { categories: inputs.lexicon, profiles };
   const disagreements = buildDisagreements({
+    voicesOf: (id) => voicesBySource.get(id)!,
+    holderAt: (id, start, end) => holderAt(voicesBySource.get(id)!, start, end),
     claimsCatalog: inputs.claimsCatalog,
     sources,
     textOf: (id) => textOf.get(id)!,

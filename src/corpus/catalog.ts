@@ -28,14 +28,13 @@ export const CatalogEntitySchema = v.object({
   ),
 });
 
-/** Curated presentation of a corpus text: a short label and where reader comments begin. */
-export const CatalogSourceSchema = v.object({
+/**
+ * Curated presentation of a corpus text: a short label. (Reader comments, footers and other page
+ * clutter are found by general rules, src/shared/clutter.ts, not listed here.)
+ */
+export const CatalogSourceSchema = v.strictObject({
   file: v.string(),
   label: v.pipe(v.string(), v.minLength(1)),
-  /** Text that starts the reader-comment section; sentences after it are marked as comments. */
-  commentsFrom: v.optional(v.string()),
-  /** Text that starts page boilerplate (a publisher's footer), left out of framing and claims like comments. */
-  boilerplateFrom: v.optional(v.string()),
 });
 
 /**
@@ -57,9 +56,17 @@ export const CatalogClaimSchema = v.object({
         file: v.string(),
         position: v.pipe(v.string(), v.minLength(1)),
         evidence: v.pipe(v.array(v.pipe(v.string(), v.minLength(1))), v.minLength(1)),
+        /** Whose position it is, where the automatic reading of the evidence's grammar would mislead: "own", or who. */
+        holder: v.optional(v.pipe(v.string(), v.minLength(1))),
       }),
     ),
   ),
+  /** Words of the topic: a source with no position whose sentence uses one touches the point (it is not silent). */
+  terms: v.optional(v.array(v.pipe(v.string(), v.minLength(1)))),
+  /** Sources that touch the point without a position, with verbatim evidence. */
+  mentions: v.optional(v.array(v.object({ file: v.string(), evidence: v.pipe(v.array(v.pipe(v.string(), v.minLength(1))), v.minLength(1)) }))),
+  /** Why the difference may be only apparent (one moment in two time zones, rounding). */
+  apparent: v.optional(v.pipe(v.string(), v.minLength(1))),
   note: v.optional(v.string()),
 });
 

@@ -19,7 +19,7 @@ describe('knowledge CLI', () => {
   it('writes the pack and the build report, and says what they hold', () => {
     const w = workspace();
     expect(run(w.args())).toMatch(/^knowledge pack: 5 sources, \d+ entities, \d+ disagreements; extraction alone finds \d+\/\d+ catalog entities/);
-    expect(JSON.parse(readFileSync(w.out, 'utf8')).schemaVersion).toBe(2);
+    expect(JSON.parse(readFileSync(w.out, 'utf8')).schemaVersion).toBe(3);
     const report = readFileSync(join(w.dir, 'knowledge-report.md'), 'utf8');
     expect(report).toMatch(/Automatic extraction alone finds \*\*\d+ of \d+ catalog entities \(\d+\.\d%\)\*\*/);
     expect(report).toContain('## Candidates not in the catalog');

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityType } from '../shared/knowledge';
 import { Matcher } from '../shared/matcher';
+import { sentenceLookup, sentenceSpans } from '../shared/sentences';
+import { readVoices } from '../shared/voices';
 import { analyzeMentions } from './mention-analysis';
 
 const types: Record<string, EntityType> = {
@@ -21,8 +23,12 @@ const lexicon = new Matcher([
   { text: 'regime', entityId: 'regime-words', caseSensitive: false },
   { text: 'marathon', entityId: 'loaded', caseSensitive: false },
 ]);
-const analyze = (text: string) =>
-  analyzeMentions(text, entities.find(text), (id) => types[id], lexicon, new Set(['opposition-words', 'regime-words']));
+const names: Record<string, string> = { lavrov: 'Sergei Lavrov', kerry: 'John Kerry', pentagon: 'Pentagon', moscow: 'Moscow', regime: 'Syrian regime', rebels: 'rebels', lister: 'Charles Lister' };
+const analyze = (text: string) => {
+  const matches = entities.find(text);
+  const voices = readVoices(text, matches.map((m) => ({ start: m.start, end: m.end, entityId: m.entityId, name: names[m.entityId]!, person: types[m.entityId] === 'person' })));
+  return analyzeMentions(text, matches, (id) => types[id], lexicon, new Set(['opposition-words', 'regime-words']), sentenceLookup(sentenceSpans(text)), voices);
+};
 
 describe('quotations', () => {
   it('attributes a quote to the name after it or before it', () => {
@@ -54,10 +60,18 @@ describe('labels', () => {
     expect(d.get('lister')!.labels.map((l) => [l.kind, l.text])).toEqual([['apposition', 'a senior fellow at the Middle East Institute think-tank']]);
   });
 
-  it('takes lexicon labels from the name and the words before it, marking scare quotes', () => {
+  it('takes lexicon labels from the name and the words before it, marking scare quotes and reported words', () => {
     const d = analyze("The Syrian regime fought. Washington must persuade 'moderate' rebels.");
     expect(d.get('regime')!.labels.map((l) => [l.text, l.category])).toEqual([['regime', 'regime-words']]);
-    expect(d.get('rebels')!.labels.map((l) => [l.text, l.scareQuoted])).toEqual([['moderate', true]]);
+    expect(d.get('rebels')!.labels.map((l) => [l.text, l.distancing])).toEqual([['moderate', 'scare']]);
+    expect(analyze('The U.S. backs rebels it regards as moderate and so-called moderate rebels.').get('rebels')!.labels.map((l) => [l.text, l.distancing])).toEqual([['moderate', 'reported']]);
+  });
+
+  it('takes no label, title or apposition from words the source only quotes', () => {
+    const d = analyze('“Moscow must stop the Syrian regime, and the moderate rebels must leave,” Charles Lister said.');
+    expect(d.get('regime')!.labels).toEqual([]);
+    expect(d.get('rebels')!.labels).toEqual([]);
+    expect(d.get('lister')!.quotes.map((q) => q.kind)).toEqual(['full']);
   });
 
   it('never labels across a conjunction, nor with words of other categories', () => {

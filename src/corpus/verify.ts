@@ -36,12 +36,14 @@ export function verifyPack(pack: KnowledgePack, textOf: (sourceId: string) => st
   unique('claim', pack.claims.map((c) => c.id));
   unique('disagreement', pack.disagreements.map((d) => d.id));
   for (const e of pack.entities) entityIds.add(e.id);
-  const inAnyText = verbatimChecker(pack.sources.map((s) => textOf(s.id)).join('\n').toLowerCase());
+  for (const s of pack.sources) {
+    const text = textOf(s.id);
+    const spans = [...s.quotes, ...s.excluded];
+    if (spans.some((q) => q.start < 0 || q.end > text.length || q.start >= q.end)) failures.push({ where: `source ${s.id}`, message: 'a quotation or clutter span lies outside its text' });
+  }
 
   for (const e of pack.entities) {
-    if (e.role && e.origin === 'catalog' && !inAnyText(e.role.toLowerCase())) {
-      failures.push({ where: `catalog entities.json (${e.id})`, message: `role "${e.role}" is not stated in any corpus text` });
-    }
+    for (const r of e.roles) check(`entity ${e.id} role`, r.sourceId, r.text, r.sentence);
     for (const m of e.mentions) {
       const where = `entity ${e.id} in ${m.sourceId}`;
       check(where, m.sourceId, m.sentence, ...m.sentences, ...m.quotes.flatMap((q) => [q.quote, q.sentence]), ...m.labels.flatMap((l) => [l.text, l.sentence]));

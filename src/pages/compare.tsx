@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import texts from '../generated/source-texts.json';
 import { bundledPack } from '../shared/bundled-pack';
+import { quotesCsv } from '../shared/quotes-export';
 import { CompareView, type CompareActions, type SourceText } from '../ui/CompareView';
 import { downloadText } from './download';
 import '../ui/pages.css';
@@ -44,6 +45,10 @@ const actions: CompareActions = {
   exportHtml(title) {
     const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'comparison';
     downloadText(`crossread-${slug}.html`, 'text/html;charset=utf-8', standaloneHtml(title));
+  },
+  exportQuotes() {
+    const textOf = (id: string) => (texts as SourceText[]).find((t) => t.sourceId === id)?.text ?? '';
+    downloadText('crossread-quotations.csv', 'text/csv;charset=utf-8', quotesCsv(bundledPack, textOf));
   },
 };
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { extractClaims } from './claims';
+import { compareFigures, extractClaims, isComparable } from './claims';
 
 const claims = (s: string) => extractClaims(s).map((c) => [c.measure, c.value, c.text]);
+const scoped = (s: string) => extractClaims(s).map((c) => [c.measure, c.scope, c.value]);
 
 describe('extractClaims', () => {
   it('finds casualty figures stated either way round', () => {
@@ -12,15 +13,35 @@ describe('extractClaims', () => {
     expect(claims('bloodshed that has claimed the lives of 500,000 people.')).toEqual([['deaths', '500000', '500,000 people']]);
   });
 
-  it('scopes recent and local figures, and keeps civilians and children apart', () => {
-    expect(claims('Over 2,000 people have been killed in fighting over the past 40 days in Aleppo, including 700 civilians and 160 children.')).toEqual([
-      ['deaths:recent', '2000', 'Over 2,000 people'],
-      ['deaths:civilians:recent', '700', '700 civilians'],
-      ['deaths:children:recent', '160', '160 children'],
+  it('scopes recent, single-event and whole-war figures, and keeps civilians and children apart', () => {
+    expect(scoped('Over 2,000 people have been killed in fighting over the past 40 days in Aleppo, including 700 civilians and 160 children.')).toEqual([
+      ['deaths', 'recent', '2000'],
+      ['deaths:civilians', 'recent', '700'],
+      ['deaths:children', 'recent', '160'],
     ]);
     // "since" a moment is recent; "since" a year is the whole war.
-    expect(claims('Since the truce began, 40 people have been killed.')).toEqual([['deaths:recent', '40', '40 people']]);
-    expect(claims('The war has killed more than 400,000 people since 2011.')).toEqual([['deaths', '400000', 'more than 400,000 people']]);
+    expect(scoped('Since the truce began, 40 people have been killed.')).toEqual([['deaths', 'recent', '40']]);
+    expect(scoped('The war has killed more than 400,000 people since 2011.')).toEqual([['deaths', 'total', '400000']]);
+    // One airstrike's toll is not a war's.
+    expect(scoped('An airstrike on a market in Idlib killed 12 people.')).toEqual([['deaths', 'event', '12']]);
+    expect(scoped('Twelve people were killed, he said.').map(([, scope]) => scope)).toEqual(['unknown']);
+    expect(isComparable({ kind: 'count', measure: 'deaths', scope: 'event' })).toBe(false);
+    expect(isComparable({ kind: 'count', measure: 'deaths', scope: 'unknown' })).toBe(false);
+  });
+
+  it('keeps a figure’s bound, and tells figures that cannot both hold from ones that can', () => {
+    const [long] = extractClaims('after a day-long meeting');
+    const [hours] = extractClaims('The session lasted more than 13 hours');
+    expect([long!.bound, hours!.bound]).toEqual(['about', 'at least']);
+    expect(compareFigures(long!, hours!)).toBe('apparent');
+    const [a] = extractClaims('the war that has killed 290,000');
+    const [b] = extractClaims('the war that has claimed the lives of 500,000 people');
+    expect(compareFigures(a!, b!)).toBe('differs');
+    const [friday] = extractClaims('the deal, reached late on Friday');
+    const [saturday] = extractClaims('the deal concluded early Saturday morning');
+    expect(compareFigures(friday!, saturday!)).toBe('apparent');
+    const [monday] = extractClaims('the deal reached on Monday');
+    expect(compareFigures(friday!, monday!)).toBe('differs');
   });
 
   it('counts other things by their unit', () => {

@@ -6,10 +6,22 @@
  */
 export type ClaimKind = 'count' | 'duration' | 'day' | 'date';
 
+/**
+ * What a figure covers: the whole story (a war's toll), a recent period ("over the past 40
+ * days"), one event ("an airstrike on a market killed 12"), or unknown. Only figures of the
+ * same measure and the same scope are compared.
+ */
+export type ClaimScope = 'total' | 'recent' | 'event' | 'unknown';
+
+/** "more than 13 hours" is a lower bound; "about 300" a round figure. */
+export type ClaimBound = 'exact' | 'at least' | 'at most' | 'about';
+
 export interface ExtractedClaim {
   kind: ClaimKind;
-  /** What is measured, e.g. "deaths", "deaths:recent", "duration:war", "day:deal", "date". */
+  /** What is measured, e.g. "deaths", "deaths:civilians", "duration:war", "day:deal", "date". */
   measure: string;
+  scope: ClaimScope;
+  bound: ClaimBound;
   /** A comparable value: a plain number, a duration in days, a weekday, or a date (YYYY-MM-DD, YYYY-MM, --MM-DD). */
   value: string;
   /** The words that state it, verbatim, and where they are in the sentence. */
@@ -26,7 +38,28 @@ const QUALIFIER = String.raw`(?:(?:more than|over|at least|nearly|almost|about|a
 const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)(?:\s+(thousand|million))?`;
 const DEATH_WORDS = /\b(?:kill|killed|killing|dead|death|deaths|died|lives|bloodshed|casualties|losses)\b/i;
 // "since the truce began" scopes a figure to recent days; "since 2011" is the whole war.
-const RECENT = /\b(?:(?:over |during |in )?the (?:past|last)|this week|since(?!\s+\d{4}\b))\b/i;
+const RECENT = /\b(?:(?:over |during |in )?the (?:past|last)|this (?:week|month)|since(?!\s+\d{4}\b)|so far this|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|overnight)\b/i;
+/** One incident: the figure counts what an attack, a strike or an accident did. */
+const EVENT = /\b(?:air ?strikes?|strikes?|attacks?|bomb(?:s|ing|ings)?|blasts?|explosions?|shelling|raids?|ambush(?:es)?|crash(?:es)?|fires?|floods?|collapse|earthquakes?|massacres?|clash(?:es)?|incidents?|accidents?|shootings?|storms?|stampedes?|sinking|derailment|rocket)\b/i;
+/** The whole story: a war's or a crisis's toll so far. */
+const TOTAL = /\b(?:war|conflict|bloodshed|uprising|insurgency|crisis|epidemic|pandemic|since \d{4}|in total|overall|so far|to date|toll)\b/i;
+
+/** The scope of a figure in sentence `s`: recent beats event beats total (a recent attack's toll is both). */
+function scopeOf(s: string): ClaimScope {
+  if (RECENT.test(s)) return 'recent';
+  if (EVENT.test(s)) return 'event';
+  if (TOTAL.test(s)) return 'total';
+  return 'unknown';
+}
+
+/** The bound a qualifier gives a figure ("more than", "nearly", "about"). */
+function boundOf(words: string): ClaimBound {
+  const q = words.toLowerCase();
+  if (/\b(?:more than|over|at least|upwards of|in excess of)\b/.test(q)) return 'at least';
+  if (/\b(?:up to|fewer than|less than|at most|no more than|nearly|almost|under)\b/.test(q)) return 'at most';
+  if (/\b(?:about|around|some|roughly|approximately|an estimated|estimated)\b/.test(q)) return 'about';
+  return 'exact';
+}
 
 function toNumber(word: string, scale?: string): number {
   const n = WORD_NUMBERS[word.toLowerCase()] ?? Number(word.replace(/,/g, ''));
@@ -40,12 +73,13 @@ function countClaims(s: string, taken: boolean[]): ExtractedClaim[] {
   const take = (start: number, end: number) => {
     for (let i = start; i < end; i++) taken[i] = true;
   };
-  const scope = RECENT.test(s) ? ':recent' : '';
+  const scope = scopeOf(s);
   // "killed 290,000", "claimed the lives of 500,000 people"
   const verbFirst = new RegExp(String.raw`\b(?:killed|claimed the lives of|the lives of|death toll of)\s+${QUALIFIER}${NUMBER}(?:\s+(?:people|persons))?`, 'gi');
   for (const m of s.matchAll(verbFirst)) {
     const numAt = m.index + m[0].search(/\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred|more|over|at|nearly|almost|about|around|some|up|fewer|less/i);
-    out.push({ kind: 'count', measure: `deaths${scope}`, value: String(toNumber(m[1]!, m[2])), text: s.slice(numAt, m.index + m[0].length), start: numAt, end: m.index + m[0].length });
+    const text = s.slice(numAt, m.index + m[0].length);
+    out.push({ kind: 'count', measure: 'deaths', scope, bound: boundOf(text), value: String(toNumber(m[1]!, m[2])), text, start: numAt, end: m.index + m[0].length });
     take(m.index, m.index + m[0].length);
   }
   // "2,000 people have been killed", "700 civilians", "100 settlements"
@@ -54,8 +88,8 @@ function countClaims(s: string, taken: boolean[]): ExtractedClaim[] {
     if (taken[m.index]) continue;
     const unit = m[3]!.toLowerCase();
     const human = /^(?:people|persons|civilians|children|dead|deaths|casualties|losses)$/.test(unit);
-    const measure = human && DEATH_WORDS.test(s) ? `deaths${/^(?:civilians|children)$/.test(unit) ? `:${unit}` : ''}${scope}` : `count:${unit}`;
-    out.push({ kind: 'count', measure, value: String(toNumber(m[1]!, m[2])), text: m[0], start: m.index, end: m.index + m[0].length });
+    const measure = human && DEATH_WORDS.test(s) ? `deaths${/^(?:civilians|children)$/.test(unit) ? `:${unit}` : ''}` : `count:${unit}`;
+    out.push({ kind: 'count', measure, scope: measure.startsWith('deaths') ? scope : 'unknown', bound: boundOf(m[0]), value: String(toNumber(m[1]!, m[2])), text: m[0], start: m.index, end: m.index + m[0].length });
     take(m.index, m.index + m[0].length);
   }
   return out;
@@ -88,11 +122,11 @@ function durationTopic(s: string, at: number): string {
 
 function durationClaims(s: string, taken: boolean[]): ExtractedClaim[] {
   const out: ExtractedClaim[] = [];
-  const claim = (m: RegExpMatchArray, days: number) => {
+  const claim = (m: RegExpMatchArray, days: number, bound: ClaimBound) => {
     const start = m.index!;
     const end = start + m[0].length;
     for (let i = start; i < end; i++) taken[i] = true;
-    out.push({ kind: 'duration', measure: `duration:${durationTopic(s, start)}`, value: String(Math.round(days * 100) / 100), text: m[0], start, end });
+    out.push({ kind: 'duration', measure: `duration:${durationTopic(s, start)}`, scope: 'unknown', bound, value: String(Math.round(days * 100) / 100), text: m[0], start, end });
   };
   // "five-year", "more than 13 hours", "a week" (but not "an hours-long", which is no number).
   const re = new RegExp(String.raw`\b${QUALIFIER}(?:${NUMBER}|(a|an)(?=[\s-](?:hour|day|week|month|year)(?!s)))[\s-](hour|day|week|month|year)s?(?:-long|-old)?\b`, 'gi');
@@ -102,11 +136,13 @@ function durationClaims(s: string, taken: boolean[]): ExtractedClaim[] {
     const lead = s.slice(Math.max(0, m.index - 12), m.index);
     if (/\b(?:past|last)\s+$/i.test(lead) || (/\bcall(?:ing|ed|s)? it\s+$/i.test(lead) && m[0].toLowerCase() === 'a day')) continue;
     const n = m[1] ? toNumber(m[1], m[2]) : 1;
-    claim(m, n * DAYS_PER[m[4]!.toLowerCase()]!);
+    // "a day-long meeting" says it took the day, not 24 hours: a loose figure.
+    const loose = !m[1] && /-long\b/i.test(m[0]);
+    claim(m, n * DAYS_PER[m[4]!.toLowerCase()]!, loose ? 'about' : boundOf(m[0]));
   }
-  // "a month-long offensive", "day-long meeting" without a number.
+  // "a month-long offensive", "day-long meeting" without a number: loose figures.
   for (const m of s.matchAll(/\b(day|week|month)-long\b/gi)) {
-    if (!taken[m.index]) claim(m, DAYS_PER[m[1]!.toLowerCase()]!);
+    if (!taken[m.index]) claim(m, DAYS_PER[m[1]!.toLowerCase()]!, 'about');
   }
   return out;
 }
@@ -120,7 +156,7 @@ function dayClaims(s: string): ExtractedClaim[] {
     const deal = nearest(s, DEAL, m.index);
     const start = nearest(s, START, m.index);
     const topic = deal === Infinity && start === Infinity ? 'other' : deal < start ? 'deal' : 'start';
-    return { kind: 'day' as const, measure: `day:${topic}`, value: m[1]!, text: m[0], start: m.index, end: m.index + m[0].length };
+    return { kind: 'day' as const, measure: `day:${topic}`, scope: 'unknown' as const, bound: 'exact' as const, value: m[1]!, text: m[0], start: m.index, end: m.index + m[0].length };
   });
 }
 
@@ -138,7 +174,7 @@ function dateClaims(s: string): ExtractedClaim[] {
   const push = (m: RegExpMatchArray, value: string) => {
     if (taken[m.index!]) return;
     for (let i = m.index!; i < m.index! + m[0].length; i++) taken[i] = true;
-    out.push({ kind: 'date', measure: 'date', value, text: m[0], start: m.index!, end: m.index! + m[0].length });
+    out.push({ kind: 'date', measure: 'date', scope: 'unknown', bound: 'exact', value, text: m[0], start: m.index!, end: m.index! + m[0].length });
   };
   const dd = (d: string) => d.padStart(2, '0');
   for (const m of s.matchAll(new RegExp(String.raw`\b(\d{1,2})\s+${MONTH}\s+(\d{4})\b`, 'g'))) push(m, `${m[3]}-${monthNumber(m[2]!)}-${dd(m[1]!)}`);
@@ -158,7 +194,6 @@ export function extractClaims(sentence: string): ExtractedClaim[] {
 
 const MEASURE_TOPICS: Record<string, string> = {
   deaths: 'Death toll',
-  'deaths:recent': 'Recent deaths',
   'deaths:civilians': 'Civilian deaths',
   'deaths:children': 'Children killed',
   'day:deal': 'Day the deal was reached',
@@ -167,16 +202,79 @@ const MEASURE_TOPICS: Record<string, string> = {
   'duration:ceasefire': 'How long the ceasefire must hold',
   'duration:talks': 'How long the talks lasted',
 };
+const SCOPE_WORDS: Record<ClaimScope, string> = { total: '', recent: ' (recent period)', event: ' (one event)', unknown: '' };
 
-/** What a measure is, in words: "Death toll", "Number of refugees". */
-export function measureTopic(measure: string): string {
-  return MEASURE_TOPICS[measure] ?? (measure.startsWith('count:') ? `Number of ${measure.slice(6)}` : measure.replace(/[:-]/g, ' '));
+/** What a measure is, in words: "Death toll", "Number of refugees"; with its scope where that matters. */
+export function measureTopic(measure: string, scope: ClaimScope = 'unknown'): string {
+  const base = MEASURE_TOPICS[measure] ?? (measure.startsWith('count:') ? `Number of ${measure.slice(6)}` : measure.replace(/[:-]/g, ' '));
+  return `${base}${SCOPE_WORDS[scope]}`;
 }
 
 /**
- * Whether two claims of this measure can be compared at all: calendar dates are left out (one
- * story has many), and so are weekdays and durations whose topic is unknown.
+ * Whether figures of this measure can be compared at all: calendar dates are left out (one
+ * story has many), weekdays and durations whose topic is unknown too, and so are death tolls
+ * of unknown scope and of single events (two events are rarely the same one).
  */
-export function isComparable(claim: { kind: ClaimKind; measure: string }): boolean {
-  return claim.kind !== 'date' && !claim.measure.endsWith(':other');
+export function isComparable(claim: { kind: ClaimKind; measure: string; scope: ClaimScope }): boolean {
+  if (claim.kind === 'date' || claim.measure.endsWith(':other')) return false;
+  if (claim.measure.startsWith('deaths')) return claim.scope === 'total' || claim.scope === 'recent';
+  return true;
+}
+
+/** Words that show a sentence is about a measure even when it gives no comparable figure. */
+const MEASURE_WORDS: [RegExp, RegExp][] = [
+  [/^deaths/, /\b(?:killed|kill(?:s|ing)?|dead|deaths?|died|lives|casualties|death toll|bloodshed)\b/i],
+  [/^duration:war$/, /\b(?:years? of (?:war|fighting|conflict)|(?:civil )?war (?:began|started|has lasted)|since 20\d\d)\b/i],
+  [/^duration:ceasefire$|^day:start$/, /\b(?:ceasefire|cease-fire|truce|cessation)\b[^.]*\b(?:begin|begins|start|starts|hold|holds|come into (?:force|effect)|take effect)\b/i],
+  [/^duration:talks$/, /\b(?:marathon|hours?-long|all-night|overnight) (?:talks|negotiations?|meeting|session)\b|\b(?:talks|negotiations?|meeting|session)\b[^.]*\b(?:hours|lasted|dragged)\b|\bhours of (?:the )?(?:talks|negotiations?)\b/i],
+  [/^day:deal$/, /\b(?:deal|agreement|breakthrough)\b[^.]*\b(?:reached|concluded|announced|struck|agreed)\b/i],
+];
+
+/** The words by which a sentence touches a measure (a source that takes no position is then not silent). */
+export function touchesMeasure(measure: string, sentence: string): string | undefined {
+  for (const [m, words] of MEASURE_WORDS) {
+    if (!m.test(measure)) continue;
+    const hit = words.exec(sentence);
+    if (hit) return hit[0];
+  }
+  return undefined;
+}
+
+/** The key under which two figures answer the same question: measure and scope. */
+export function comparisonKey(claim: { measure: string; scope: ClaimScope }): string {
+  return `${claim.measure}@${claim.scope}`;
+}
+
+/** The range of values a figure allows, given its bound (a round figure allows a little either way). */
+function range(value: number, bound: ClaimBound): [number, number] {
+  switch (bound) {
+    case 'at least':
+      return [value, Infinity];
+    case 'at most':
+      return [0, value];
+    case 'about':
+      return [value * 0.5, value * 1.5];
+    default:
+      return [value * 0.98, value * 1.02];
+  }
+}
+
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+/**
+ * How two figures for the same measure relate: `same`, `differs`, or `apparent` (they can be
+ * the same: bounds and loose figures that overlap, or late one day and early the next).
+ */
+export function compareFigures(a: { kind: ClaimKind; value: string; bound: ClaimBound; text: string }, b: { kind: ClaimKind; value: string; bound: ClaimBound; text: string }): 'same' | 'differs' | 'apparent' {
+  if (a.value === b.value) return 'same';
+  if (a.kind === 'day') {
+    const [x, y] = [WEEKDAYS.indexOf(a.value.toLowerCase()), WEEKDAYS.indexOf(b.value.toLowerCase())];
+    const [early, late] = (y - x + 7) % 7 === 1 ? [b, a] : (x - y + 7) % 7 === 1 ? [a, b] : [undefined, undefined];
+    // "late on Friday" and "early Saturday": one night, perhaps one moment in two time zones.
+    return early && late && /\b(?:late|night|evening)\b/i.test(late.text) && /\b(?:early|morning|overnight)\b/i.test(early.text) ? 'apparent' : 'differs';
+  }
+  const [p, q] = [Number(a.value), Number(b.value)];
+  if (Number.isNaN(p) || Number.isNaN(q)) return 'differs';
+  const [r, s] = [range(p, a.bound), range(q, b.bound)];
+  return r[0] <= s[1] && s[0] <= r[1] ? 'apparent' : 'differs';
 }

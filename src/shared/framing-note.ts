@@ -1,5 +1,5 @@
 import type { FramingCount } from './framing';
-import type { Disagreement, KnowledgePack, Mention } from './knowledge';
+import type { Disagreement, Holder, KnowledgePack, Mention } from './knowledge';
 
 /** One short statement about a source or a mention, with the verbatim sentence that backs it. */
 export interface EvidencedPhrase {
@@ -9,7 +9,7 @@ export interface EvidencedPhrase {
 }
 
 const MAX_LABELS = 4;
-const MAX_NOTE = 3;
+const MAX_NOTE = 4;
 
 /**
  * How one source names an entity, in words a reader understands: the framing words it puts
@@ -23,16 +23,23 @@ export function labelPhrases(mention: Mention): EvidencedPhrase[] {
   const ordered = [...mention.labels].sort((a, b) => Number(a.kind === 'title') - Number(b.kind === 'title'));
   for (const label of ordered) {
     if (label.kind === 'apposition') continue;
-    const key = `${label.kind}|${label.text.toLowerCase()}|${label.scareQuoted}`;
+    const key = `${label.kind}|${label.text.toLowerCase()}|${label.distancing ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const text =
       label.kind === 'title'
         ? `titles: “${label.text}”`
-        : label.scareQuoted
+        : label.distancing === 'scare'
           ? `puts “${label.text}” in scare quotes`
-          : `calls it “${label.text}”`;
+          : label.distancing === 'reported'
+            ? `gives “${label.text}” as someone else’s word`
+            : `calls it “${label.text}”`;
     out.push({ text, evidence: label.sentence });
+  }
+  // Names the source only quotes: whose words they are.
+  for (const q of mention.quotedAliases) {
+    const evidence = mention.sentences.find((s) => s.includes(q.alias));
+    if (evidence) out.push({ text: q.speaker ? `quotes ${q.speaker} calling it “${q.alias}”` : `quotes “${q.alias}”`, evidence });
   }
   return out.slice(0, MAX_LABELS);
 }
@@ -69,6 +76,15 @@ export function framingNote(counts: readonly FramingCount[], max = MAX_NOTE): Ev
   push(count('scare-quotes'), (c) => `scare quotes around ${topTerms(c)}${c.count > 2 ? ` and more (${c.count})` : ''}`);
   push(count('loaded'), (c) => `loaded words ${times(c.count)} (${topTerms(c)})`);
   push(count('attribution-anonymous'), (c) => `claims from unnamed sources ${times(c.count)} (${topTerms(c, 1)})`);
+  // Framing words the source only quotes, shown apart and attributed: they are not its own.
+  const quoted = counts.flatMap((c) => c.quoted.filter((q) => q.speaker && c.category !== 'hedges'));
+  const bySpeaker = new Map<string, typeof quoted>();
+  for (const q of quoted) bySpeaker.set(q.speaker!, [...(bySpeaker.get(q.speaker!) ?? []), q]);
+  const top = [...bySpeaker].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))[0];
+  if (top) {
+    const terms = [...new Set(top[1].map((q) => q.term))].slice(0, 2).map((t) => `“${t}”`).join(', ');
+    out.push({ text: `quoting ${top[0]}: ${terms}${top[1].length > 1 ? ` (${top[1].length}×)` : ''}`, evidence: top[1][0]!.sentence });
+  }
   return out.slice(0, max);
 }
 
@@ -83,4 +99,15 @@ export function distinctDisagreements(pack: KnowledgePack): Disagreement[] {
 /** The distinct disagreements that involve an entity. */
 export function disagreementsOf(pack: KnowledgePack, entityId: string): Disagreement[] {
   return distinctDisagreements(pack).filter((d) => d.entityIds.includes(entityId));
+}
+
+/**
+ * Whose position or figure it is, in a few words to put after the source's name: nothing for
+ * the outlet's own, "quoting Kerry" for a quotation, "reporting US officials" for words the
+ * outlet attributes. A reader must never take a quoted view for the outlet's.
+ */
+export function holderPhrase(holder: Holder): string {
+  if (holder.voice === 'own') return '';
+  if (holder.voice === 'quoted') return holder.who ? `quoting ${holder.who}` : 'quoting someone unnamed';
+  return holder.who ? `reporting ${holder.who}` : 'reporting others';
 }

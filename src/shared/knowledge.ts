@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { CLUTTER_REASONS } from './clutter';
 import { FramingCountSchema, LexiconCategorySchema } from './framing';
 
 /**
@@ -8,7 +9,7 @@ import { FramingCountSchema, LexiconCategorySchema } from './framing';
  * and the extension validate against them at run time. Every `sentence` and `quote` below is
  * verbatim from the source it names (after whitespace and quote-mark normalisation).
  */
-export const PACK_SCHEMA_VERSION = 2;
+export const PACK_SCHEMA_VERSION = 3;
 
 export const ENTITY_TYPES = ['person', 'organization', 'armed group', 'place', 'institution', 'event'] as const;
 
@@ -17,6 +18,25 @@ const d = <S extends v.GenericSchema>(schema: S, description: string) => v.pipe(
 
 const Id = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/));
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+const Offset = d(Count, 'An offset in UTF-16 code units into the source file’s text exactly as read, header lines included.');
+
+/** A direct quotation in a source: who speaks, and where (the words between the marks). */
+export const SourceQuoteSchema = v.object({
+  start: Offset,
+  end: Offset,
+  speaker: d(v.nullable(v.string()), 'Who speaks, as the text names them (fullest name), or a body ("Pentagon"), or unnamed people ("US officials"); null when the text does not say.'),
+  speakerEntity: d(v.optional(v.string()), 'The pack entity of the speaker, where there is one.'),
+  kind: d(v.picklist(['full', 'partial', 'block']), '`full`: a sentence or more in marks; `partial`: a few words inside the writer’s sentence; `block`: verbatim without marks (a transcript turn, a statement after "said:").'),
+  scare: d(v.boolean(), 'Scare quotes: words in marks that nobody is quoted as saying, the outlet’s own distancing (they stay in its framing).'),
+});
+
+/** Page clutter in a source, left out of everything the pack states about it. */
+export const ExcludedSchema = v.object({
+  start: Offset,
+  end: Offset,
+  reason: v.picklist(CLUTTER_REASONS),
+});
 
 /** One corpus text and what is known of its provenance (never more than the text shows). */
 export const SourceSchema = v.object({
@@ -29,7 +49,9 @@ export const SourceSchema = v.object({
   kind: v.string(),
   date: v.string(),
   provenanceNote: d(v.string(), 'Why the date and attribution say what they say, as read off the text.'),
-  words: d(Count, 'Words in the article text (reader comments and publisher boilerplate left out), the denominator for rates.'),
+  words: d(Count, 'Words in the outlet’s own voice (quotations and page clutter left out), the denominator for rates.'),
+  quotes: d(v.array(SourceQuoteSchema), 'Every direct quotation in the text, in order, with its speaker.'),
+  excluded: d(v.array(ExcludedSchema), 'Page clutter (reader comments, bylines, credits, tags, related stories, footers), in order.'),
 });
 
 export const AliasSchema = v.object({
@@ -41,26 +63,29 @@ export const AliasSchema = v.object({
 });
 
 /** Words a source quotes from a person or body, with the sentence they stand in. */
-export const QuoteSchema = v.object({ quote: v.string(), sentence: v.string() });
+export const QuoteSchema = v.object({ quote: v.string(), sentence: v.string(), kind: v.picklist(['full', 'partial', 'block']) });
 
 /** A label or descriptor a source attaches to an entity ("regime", "a senior fellow at ..."). */
 export const LabelSchema = v.object({
   text: v.string(),
   kind: d(v.picklist(['lexicon', 'title', 'apposition']), '`lexicon`: a framing-lexicon term at the name; `title`: words before a name; `apposition`: ", a ..., " after or before it.'),
   category: d(v.optional(v.string()), 'The framing category of a lexicon label.'),
-  scareQuoted: d(v.boolean(), `True when the source puts the label or name in quotation marks of its own ('moderate' rebels).`),
+  distancing: d(
+    v.optional(v.picklist(['scare', 'reported'])),
+    "Words the outlet keeps at a distance: `scare` when it puts them in scare quotes ('moderate' rebels), `reported` when it gives them as someone else's view (rebel groups \"it regards as moderate\"). Absent: the outlet's own word.",
+  ),
   sentence: v.string(),
 });
 
 /** What one source says about one entity. */
 export const MentionSchema = v.object({
   sourceId: v.string(),
-  count: v.pipe(Count, v.minValue(1)),
-  aliases: d(v.array(v.string()), 'The aliases this source uses, as the pack spells them (naming is framing).'),
-  sentence: d(v.string(), 'The best sentence to show: article before comment, prose before page chrome.'),
+  count: d(v.pipe(Count, v.minValue(1)), 'Times the source names the entity, in its own voice or in quotations (page clutter left out).'),
+  aliases: d(v.array(v.string()), 'The spellings the source uses in its own voice, as the pack spells them (naming is framing).'),
+  quotedAliases: d(v.array(v.object({ alias: v.string(), speaker: v.nullable(v.string()) })), 'Spellings met only inside quotations: whose words they are.'),
+  sentence: d(v.string(), 'The best sentence to show: own voice before quotations, prose before headlines.'),
   sentences: d(v.array(v.string()), 'Every distinct sentence of the source that names the entity, in text order.'),
-  inComment: d(v.boolean(), 'True when `sentence` is in a reader comment below the article, not the article.'),
-  quotes: v.array(QuoteSchema),
+  quotes: d(v.array(QuoteSchema), 'Quotations the source gives this entity as their speaker.'),
   labels: v.array(LabelSchema),
   related: d(v.array(v.object({ entityId: v.string(), count: v.pipe(Count, v.minValue(1)) })), 'Entities named in the same sentences, most often first.'),
 });
@@ -69,7 +94,10 @@ export const EntitySchema = v.object({
   id: Id,
   name: v.string(),
   type: v.picklist(ENTITY_TYPES),
-  role: d(v.optional(v.string()), 'One line, as the corpus states it ("U.S. Secretary of State").'),
+  roles: d(
+    v.array(v.object({ text: v.string(), sourceId: v.string(), sentence: v.string() })),
+    'What the entity is, as each source describes it in its own voice ("U.S. Secretary of State"): whose description each role is.',
+  ),
   origin: d(v.picklist(['catalog', 'extracted']), '`catalog`: curated; `extracted`: found by the NLP pass alone (a corpus without a catalog).'),
   aliases: v.pipe(v.array(AliasSchema), v.minLength(1)),
   mentions: v.array(MentionSchema),
@@ -81,6 +109,12 @@ export const FramingSchema = v.object({
   profiles: v.array(v.object({ sourceId: v.string(), counts: v.array(FramingCountSchema) })),
 });
 
+/** Who holds a position or states a figure: the outlet in its own voice, someone it quotes, or someone it attributes it to. */
+export const HolderSchema = v.object({
+  voice: v.picklist(['own', 'quoted', 'attributed']),
+  who: d(v.optional(v.string()), 'The speaker or the attributed source ("Kerry", "US officials"), when not the outlet.'),
+});
+
 /** A numeric or date claim found in a source (see src/shared/claims.ts). */
 export const ClaimSchema = v.object({
   id: v.string(),
@@ -90,6 +124,10 @@ export const ClaimSchema = v.object({
   value: v.string(),
   text: v.string(),
   sentence: v.string(),
+  start: d(Count, 'Where the figure starts in the source text.'),
+  scope: d(v.picklist(['total', 'recent', 'event', 'unknown']), 'What the figure covers: `total` (the whole war or story), `recent` (a recent period), `event` (one attack or incident), or `unknown`; only figures of the same measure and scope are compared.'),
+  bound: d(v.picklist(['exact', 'at least', 'at most', 'about']), '"more than 13 hours" is a lower bound: it does not contradict "a day".'),
+  holder: d(HolderSchema, 'Whose figure it is: the outlet’s own, a quoted speaker’s, or one the outlet attributes ("US officials said").'),
   placeIds: d(v.array(v.string()), 'Places named within 60 characters of the figure (they tell apart figures about different places).'),
 });
 
@@ -107,10 +145,20 @@ export const DisagreementSchema = v.object({
   origin: d(v.picklist(['curated', 'extracted']), '`curated`: from the claims catalog; `extracted`: figures that differ, found without curation (a candidate).'),
   entityIds: v.array(v.string()),
   positions: v.pipe(
-    v.array(v.object({ sourceId: v.string(), position: v.string(), evidence: v.pipe(v.array(EvidenceSchema), v.minLength(1)) })),
+    v.array(
+      v.object({
+        sourceId: v.string(),
+        position: v.string(),
+        evidence: v.pipe(v.array(EvidenceSchema), v.minLength(1)),
+        holder: d(HolderSchema, 'Whose position it is: the outlet’s own, or someone the outlet quotes or cites (then the outlet only reports it).'),
+        dateNote: d(v.optional(v.string()), 'Set when the source was written months apart from the others: a difference may be one of time.'),
+      }),
+    ),
     v.minLength(2),
   ),
-  silent: d(v.array(v.string()), 'Sources that say nothing on the point.'),
+  mentions: d(v.array(v.object({ sourceId: v.string(), evidence: v.pipe(v.array(EvidenceSchema), v.minLength(1)) })), 'Sources that touch the point without taking a position on it, with the sentences that do.'),
+  silent: d(v.array(v.string()), 'Sources with no sentence that touches the point.'),
+  apparent: d(v.optional(v.string()), 'Set when the difference may be only apparent (one moment in two time zones, rounding, a bound): why.'),
   note: v.optional(v.string()),
   curatedAs: d(v.optional(v.string()), 'For an extracted candidate: the curated disagreement covering the same figures, if any.'),
 });
@@ -127,6 +175,8 @@ export const PackSchema = v.object({
 export type Source = v.InferOutput<typeof SourceSchema>;
 export type Alias = v.InferOutput<typeof AliasSchema>;
 export type Quote = v.InferOutput<typeof QuoteSchema>;
+export type SourceQuote = v.InferOutput<typeof SourceQuoteSchema>;
+export type Holder = v.InferOutput<typeof HolderSchema>;
 export type Label = v.InferOutput<typeof LabelSchema>;
 export type Mention = v.InferOutput<typeof MentionSchema>;
 export type Entity = v.InferOutput<typeof EntitySchema>;

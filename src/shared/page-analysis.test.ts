@@ -10,7 +10,8 @@ const PAGE = [
   'The Assad regime kept shelling Aleppo, and the regime blamed the "moderate" rebels.',
   'A government spokesman denied it.',
   'The war has killed more than 400,000 people since 2011.',
-  'The truce was reached late on Friday.',
+  'The truce was reached on Friday morning.',
+  '“The regime is finished,” said Jane Roe, an analyst.',
 ].join(' ');
 
 describe('the page’s framing profile', () => {
@@ -21,8 +22,9 @@ describe('the page’s framing profile', () => {
     expect(count('state-government').count).toBe(1);
     expect(count('scare-quotes').terms).toEqual([{ term: 'moderate', count: 1 }]);
     expect(count('state-regime').evidence[0]!.sentence).toBe('The Assad regime kept shelling Aleppo, and the regime blamed the "moderate" rebels.');
-    // Named attribution needs entity knowledge the page has not: it is not compared.
-    expect(profile.map((c) => c.category)).not.toContain('attribution-named');
+    // The analyst's "regime" is hers, set apart with her name; she counts as a named quotation.
+    expect(count('state-regime').quoted.map((q) => [q.term, q.speaker])).toEqual([['regime', 'Jane Roe']]);
+    expect(count('attribution-named').terms).toEqual([{ term: 'jane roe', count: 1 }]);
     expect(words).toBe(countWords(PAGE));
   });
 
@@ -39,7 +41,14 @@ describe('the page’s framing profile', () => {
     expect(afp.score).toBeGreaterThan(moa.score);
 
     const own = pack.framing.profiles.find((p) => p.sourceId === 's001')!.counts.filter((c) => comparedCategories(pack).some((k) => k.id === c.category));
-    expect(framingSimilarity(pack, own)[0]).toMatchObject({ sourceId: 's001', score: 1, pageOnly: [], sourceOnly: [] });
+    expect(framingSimilarity(pack, own)[0]).toMatchObject({ sourceId: 's001', score: 1, enough: true, pageOnly: [], sourceOnly: [] });
+  });
+
+  it('gives no score on hedges alone, nor when too few framing words are shared', () => {
+    const weather = framingSimilarity(pack, analyzePage(pack, 'Rain could fall in Geneva on Monday, and temperatures may drop.', []).profile);
+    expect(weather.every((s) => !s.enough && s.shared.length === 0)).toBe(true);
+    const one = framingSimilarity(pack, analyzePage(pack, 'The regime said so.', []).profile);
+    expect(one.every((s) => !s.enough)).toBe(true);
   });
 });
 
@@ -49,15 +58,22 @@ describe('conflicting figures', () => {
     const deaths = conflicts.find((c) => c.measure === 'deaths')!;
     expect(deaths.topic).toBe('Death toll');
     expect(deaths.page).toEqual({ text: 'more than 400,000 people', sentence: 'The war has killed more than 400,000 people since 2011.', value: '400000' });
-    expect(deaths.sources.map((s) => [s.sourceId, s.value, s.agrees])).toEqual([
-      ['s001', '290000', false],
-      ['s003', '500000', false],
+    expect(deaths.sources.map((s) => [s.sourceId, s.value, s.relation])).toEqual([
+      ['s001', '290000', 'differs'],
+      // "more than 400,000" does not contradict 500,000: it can be the same toll.
+      ['s003', '500000', 'apparent'],
     ]);
     // Every figure shown for a source is in its sentence, verbatim.
     for (const s of deaths.sources) expect(s.sentence).toContain(s.text);
     const day = conflicts.find((c) => c.measure === 'day:deal')!;
     expect(day.page.value).toBe('Friday');
-    expect(day.sources.filter((s) => s.agrees).map((s) => s.sourceId)).toEqual(['s001']);
+    expect(day.sources.filter((s) => s.relation === 'same').map((s) => s.sourceId)).toEqual(['s001']);
+  });
+
+  it('compares a figure only with figures of the same scope: one airstrike’s toll is not the war’s', () => {
+    expect(pageConflicts(pack.claims, 'An airstrike on a market in Idlib killed 12 people.')).toEqual([]);
+    // "late on Friday" and "early on Saturday" can be one moment: no conflict.
+    expect(pageConflicts(pack.claims, 'The deal was reached early on Saturday.')).toEqual([]);
   });
 
   it('reports nothing when the page agrees with every source, or states no comparable figure', () => {

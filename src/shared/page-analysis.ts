@@ -1,4 +1,4 @@
-import { extractClaims, isComparable, measureTopic } from './claims';
+import { compareFigures, comparisonKey, extractClaims, isComparable, measureTopic } from './claims';
 import { normalizeEvidence } from './evidence';
 import { FramingAnalyzer, type FramingCount } from './framing';
 import { distinctDisagreements } from './framing-note';
@@ -15,8 +15,10 @@ import { countWords, sentenceSpans } from './sentences';
 /** How alike the page's framing words are to one source's, with the words behind the score. */
 export interface SourceSimilarity {
   sourceId: string;
-  /** Cosine similarity of the two texts' framing-term counts, 0 (no word in common) to 1 (same mix). */
+  /** Cosine similarity of the two texts' labelling-term counts, 0 (no word in common) to 1 (same mix). */
   score: number;
+  /** False when the two share too few framing words for a score to mean anything: show no percentage then. */
+  enough: boolean;
   /** Terms both use, the ones that add most to the score first. */
   shared: string[];
   /** Terms the page uses and the source never does, the page's most frequent first. */
@@ -30,7 +32,8 @@ export interface PageConflict {
   measure: string;
   topic: string;
   page: { text: string; sentence: string; value: string };
-  sources: { sourceId: string; text: string; sentence: string; value: string; agrees: boolean }[];
+  /** `relation`: the same figure, a different one, or one that can be the same (a bound, a loose figure). */
+  sources: { sourceId: string; text: string; sentence: string; value: string; relation: 'same' | 'differs' | 'apparent' }[];
 }
 
 export interface PageAnalysis {
@@ -45,13 +48,23 @@ export interface PageAnalysis {
   hasStory: boolean;
 }
 
-/**
- * The categories a page can be compared on: every lexicon category except named attribution,
- * which needs entity knowledge of who speaks (the build has it for the corpus, a page does not).
- */
+/** The categories a page's framing profile is counted in: all of the lexicon's (the same as the sources'). */
 export function comparedCategories(pack: KnowledgePack) {
-  return pack.framing.categories.filter((c) => c.computed !== 'named-attribution');
+  return pack.framing.categories;
 }
+
+/**
+ * The categories similarity compares: only those whose words label things ("regime",
+ * "rebels", "terrorists", scare quotes), not hedges or attribution, which every text has
+ * whatever its framing ("Rain may fall" is not a framing).
+ */
+export function labellingCategories(pack: KnowledgePack) {
+  return pack.framing.categories.filter((c) => c.labels || c.computed === 'scare-quotes');
+}
+
+/** Fewer distinct shared words than this, or fewer framing words on the page, and no score is shown. */
+const MIN_SHARED_TERMS = 3;
+const MIN_PAGE_TERMS = 5;
 
 const termKey = (category: string, term: string) => `${category}\u0000${term}`;
 const termOf = (key: string) => key.slice(key.indexOf('\u0000') + 1);
@@ -65,8 +78,9 @@ function termVector(counts: readonly FramingCount[], categories: ReadonlySet<str
 
 /** Similarity of the page's framing terms to each source's, most alike first. */
 export function framingSimilarity(pack: KnowledgePack, page: readonly FramingCount[]): SourceSimilarity[] {
-  const categories = new Set(comparedCategories(pack).map((c) => c.id));
+  const categories = new Set(labellingCategories(pack).map((c) => c.id));
   const p = termVector(page, categories);
+  const pageTerms = [...p.values()].reduce((n, x) => n + x, 0);
   const norm = (v: Map<string, number>) => Math.sqrt([...v.values()].reduce((s, x) => s + x * x, 0));
   const byCount = (v: Map<string, number>) => [...v].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   return pack.framing.profiles
@@ -78,34 +92,36 @@ export function framingSimilarity(pack: KnowledgePack, page: readonly FramingCou
       // A word may count in two categories ("moderate" as a label and in scare quotes): list it once.
       const shared = unique(contributions.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => termOf(k)));
       const only = (v: Map<string, number>, other: Map<string, number>) => unique(byCount(v).filter(([k]) => !other.has(k)).map(([k]) => termOf(k))).filter((t) => !shared.includes(t));
-      return { sourceId, score: Math.round(score * 1000) / 1000, shared, pageOnly: only(p, s), sourceOnly: only(s, p) };
+      const enough = shared.length >= MIN_SHARED_TERMS && pageTerms >= MIN_PAGE_TERMS;
+      return { sourceId, score: Math.round(score * 1000) / 1000, enough, shared, pageOnly: only(p, s), sourceOnly: only(s, p) };
     })
-    .sort((a, b) => b.score - a.score || a.sourceId.localeCompare(b.sourceId));
+    .sort((a, b) => Number(b.enough) - Number(a.enough) || b.score - a.score || a.sourceId.localeCompare(b.sourceId));
 }
 
 /**
- * Figures on the page that differ from at least one source's figure for the same measure.
- * Recent, local figures (":recent") are left out: the build compares them only when the same
- * places are named near them, which needs entity positions the popup does not have.
+ * Figures on the page that differ from at least one source's figure for the same question:
+ * the same measure and the same scope (a war's toll is never compared with one airstrike's).
+ * Recent, local figures are left out: the build compares them only when the same places are
+ * named near them, which needs entity positions the popup does not have.
  */
 export function pageConflicts(claims: readonly Claim[], text: string): PageConflict[] {
   const known = new Map<string, Claim[]>();
   for (const c of claims) {
-    if (!isComparable(c) || c.measure.includes(':recent')) continue;
-    known.set(c.measure, [...(known.get(c.measure) ?? []), c]);
+    if (!isComparable(c) || c.scope === 'recent') continue;
+    known.set(comparisonKey(c), [...(known.get(comparisonKey(c)) ?? []), c]);
   }
   const out: PageConflict[] = [];
   const seen = new Set<string>();
   for (const span of sentenceSpans(text)) {
     const sentence = text.slice(span.start, span.end).trim();
     for (const claim of extractClaims(sentence)) {
-      const theirs = known.get(claim.measure);
-      const key = `${claim.measure}=${claim.value}`;
+      const theirs = known.get(comparisonKey(claim));
+      const key = `${comparisonKey(claim)}=${claim.value}`;
       if (!theirs || !isComparable(claim) || seen.has(key)) continue;
-      const sources = theirs.map((c) => ({ sourceId: c.sourceId, text: c.text, sentence: c.sentence, value: c.value, agrees: c.value === claim.value }));
-      if (sources.every((s) => s.agrees)) continue;
+      const sources = theirs.map((c) => ({ sourceId: c.sourceId, text: c.text, sentence: c.sentence, value: c.value, relation: compareFigures(claim, c) }));
+      if (!sources.some((s) => s.relation === 'differs')) continue;
       seen.add(key);
-      out.push({ measure: claim.measure, topic: measureTopic(claim.measure), page: { text: claim.text, sentence, value: claim.value }, sources });
+      out.push({ measure: claim.measure, topic: measureTopic(claim.measure, claim.scope), page: { text: claim.text, sentence, value: claim.value }, sources });
     }
   }
   return out;

@@ -10,7 +10,7 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
  * Endings the segmenter takes for a sentence end but that usually are not: initials and
  * abbreviations such as "U.S.", "U.N.", "Mr." (ICU splits "U.S. Secretary of State").
  */
-const ABBREVIATION = /(?:\b(?:\p{Lu}\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|St|Lt|Col|Gov|Prof|Jr|Sr|vs|etc)\.)$/u;
+const ABBREVIATION = /(?:\b(?:\p{Lu}\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|St|Lt|Col|Gov|Prof|Jr|Sr|Rev|Fr|Capt|Sgt|Cmdr|Supt|Insp|Hon|Mt|Adm|Maj|Brig|Cpl|Pte|No|vs|etc)\.)$/u;
 
 /**
  * Sentence spans of a text, never crossing a line break, trimmed of surrounding space, with

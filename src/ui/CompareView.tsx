@@ -2,11 +2,11 @@ import { useMemo, useState } from 'preact/hooks';
 import { locateEvidence } from '../shared/evidence';
 import { FramingAnalyzer } from '../shared/framing';
 import { distinctDisagreements, labelPhrases } from '../shared/framing-note';
-import type { KnowledgePack, Source } from '../shared/knowledge';
+import type { KnowledgePack, Source, SourceQuote } from '../shared/knowledge';
 import { comparedCategories } from '../shared/page-analysis';
 import { DisagreementTable } from './DisagreementTable';
 
-/** A source's own words (src/generated/source-texts.json). */
+/** A source's text as read (src/generated/source-texts.json); the pack's offsets point into it. */
 export interface SourceText {
   sourceId: string;
   text: string;
@@ -17,6 +17,8 @@ export interface CompareActions {
   print(): void;
   /** Saves what is shown (the `.comparison-doc` element) as one self-contained HTML file. */
   exportHtml(title: string): void;
+  /** Saves every quotation (source, speaker, words, offsets) as CSV. */
+  exportQuotes(): void;
 }
 
 /** What is picked: an entity (`entity:<id>`), a disagreement (its id), or nothing. */
@@ -32,19 +34,44 @@ interface Segment {
   text: string;
   category?: string;
   focus: boolean;
+  /** The quotation the words stand in (someone else's words, not the outlet's). */
+  quote?: SourceQuote;
+  /** Why the words are left out (page clutter). */
+  excluded?: string;
 }
 
-/** Cuts a text at every framing term and every focused sentence, so each piece renders as text. */
-function segments(text: string, terms: readonly { start: number; end: number; category: string }[], focus: readonly { start: number; end: number }[]): Segment[] {
-  const cuts = new Set([0, text.length, ...terms.flatMap((t) => [t.start, t.end]), ...focus.flatMap((f) => [f.start, f.end])]);
+interface Cut {
+  start: number;
+  end: number;
+}
+
+/** Cuts a text at every framing term, quotation, clutter span and focused sentence, so each piece renders as text. */
+function segments(text: string, terms: readonly (Cut & { category: string })[], focus: readonly Cut[], quotes: readonly SourceQuote[], excluded: readonly (Cut & { reason: string })[]): Segment[] {
+  const cuts = new Set([0, text.length, ...[...terms, ...focus, ...quotes, ...excluded].flatMap((t) => [t.start, t.end])]);
   const points = [...cuts].sort((a, b) => a - b);
+  const inside = (a: number, b: number) => (t: Cut) => t.start <= a && b <= t.end;
   const out: Segment[] = [];
   for (let i = 0; i + 1 < points.length; i++) {
     const [a, b] = [points[i]!, points[i + 1]!];
-    out.push({ text: text.slice(a, b), category: terms.find((t) => t.start <= a && b <= t.end)?.category, focus: focus.some((f) => f.start <= a && b <= f.end) });
+    const quote = quotes.find((q) => !q.scare && inside(a, b)(q));
+    out.push({ text: text.slice(a, b), category: terms.find(inside(a, b))?.category, focus: focus.some(inside(a, b)), quote, excluded: excluded.find(inside(a, b))?.reason });
   }
   return out;
 }
+
+/** Quotations a source gives each speaker (clutter left out), with their words: most words first. */
+function voicesOf(source: Source, text: string): { speaker: string; quotes: string[]; words: number }[] {
+  const bySpeaker = new Map<string, string[]>();
+  for (const q of source.quotes) {
+    if (q.scare || source.excluded.some((x) => x.start <= q.start && q.end <= x.end)) continue;
+    const who = q.speaker ?? 'unnamed';
+    bySpeaker.set(who, [...(bySpeaker.get(who) ?? []), text.slice(q.start, q.end)]);
+  }
+  const words = (qs: string[]) => qs.reduce((n, q) => n + (q.match(/\S+/g)?.length ?? 0), 0);
+  return [...bySpeaker].map(([speaker, quotes]) => ({ speaker, quotes, words: words(quotes) })).sort((a, b) => b.words - a.words || a.speaker.localeCompare(b.speaker));
+}
+
+const CLUTTER_WORDS: Record<string, string> = { comments: 'reader comments', footer: 'publisher footer', related: 'other stories', navigation: 'page navigation', byline: 'byline', credit: 'photo credit', tags: 'tags', advert: 'advertisement', share: 'share buttons', newsletter: 'newsletter prompt', 'dateline-chrome': 'date line', header: 'file header' };
 
 /**
  * The compare view (a full tab, for classrooms and research): the corpus sources side by side
@@ -58,7 +85,8 @@ export function CompareView({ pack, texts, actions, initial = '' }: { pack: Know
   const [revealed, setRevealed] = useState(false);
   const categories = comparedCategories(pack);
   const analyzer = useMemo(() => new FramingAnalyzer(categories), [pack]);
-  const spans = useMemo(() => new Map(texts.map((t) => [t.sourceId, analyzer.spans(t.text)])), [texts, analyzer]);
+  // Framing words are highlighted in the outlet's own voice only: quoted ones are someone else's.
+  const spans = useMemo(() => new Map(texts.map((t) => [t.sourceId, analyzer.spans(t.text).filter((x) => x.voice === 'own')])), [texts, analyzer]);
   const disagreements = distinctDisagreements(pack);
   const entities = pack.entities.filter((e) => e.mentions.length >= 2).sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
   const hidden = studentsFirst && !revealed;
@@ -79,8 +107,9 @@ export function CompareView({ pack, texts, actions, initial = '' }: { pack: Know
     <main class="page compare">
       <h1>Compare the sources</h1>
       <p class="muted intro">
-        {pack.sources.length} texts on the 2016 U.S.–Russia Syria ceasefire talks, side by side. Every word below is the source’s own; the
-        colours mark the framing words Crossread counts.
+        {pack.sources.length} texts on the 2016 U.S.–Russia Syria ceasefire talks, side by side, as captured. The colours mark the framing
+        words Crossread counts in each outlet’s own voice; quotations are set apart with their speaker, and page clutter (reader comments,
+        footers) is greyed out and counted nowhere.
       </p>
       <section class="controls" aria-label="What to compare">
         <label>
@@ -127,6 +156,9 @@ export function CompareView({ pack, texts, actions, initial = '' }: { pack: Know
         </button>
         <button type="button" onClick={() => actions.exportHtml(title)}>
           Export as HTML
+        </button>
+        <button type="button" onClick={() => actions.exportQuotes()}>
+          Export quotations (CSV)
         </button>
       </section>
       <div class="comparison-doc">
@@ -175,6 +207,38 @@ export function CompareView({ pack, texts, actions, initial = '' }: { pack: Know
             </table>
           </section>
         )}
+        <section class="voices" aria-labelledby="voices-h">
+          <h3 id="voices-h">Voices: whom each source lets speak</h3>
+          <p class="muted">Direct quotations, by speaker, with how many words each gets; open a speaker for the quotations.</p>
+          <div class="voice-grid" style={{ gridTemplateColumns: `repeat(${pack.sources.length}, minmax(160px, 1fr))` }}>
+            {shownSources.map((s) => {
+              const voices = voicesOf(s, texts.find((t) => t.sourceId === s.id)?.text ?? '');
+              return (
+                <div key={s.id} class="voice-col" data-source={s.id}>
+                  <h4>{s.label}</h4>
+                  {voices.length === 0 ? (
+                    <p class="muted">Quotes nobody.</p>
+                  ) : (
+                    <ul>
+                      {voices.map((v) => (
+                        <li key={v.speaker} data-speaker={v.speaker}>
+                          <details>
+                            <summary>
+                              {v.speaker} <span class="muted">· {v.words} words{v.quotes.length > 1 ? `, ${v.quotes.length} quotations` : ''}</span>
+                            </summary>
+                            {v.quotes.map((q, i) => (
+                              <blockquote key={i}>{q}</blockquote>
+                            ))}
+                          </details>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        </section>
         {/* Focusable: it scrolls sideways on narrow screens, and keyboard users must reach that scroll. */}
         <div class="columns" tabIndex={0} role="region" aria-label="The sources side by side" style={{ gridTemplateColumns: `repeat(${pack.sources.length}, minmax(260px, 1fr))` }}>
           {shownSources.map((s) => {
@@ -191,7 +255,7 @@ export function CompareView({ pack, texts, actions, initial = '' }: { pack: Know
                   )}
                 </header>
                 <div class="source-text">
-                  {segments(text, spans.get(s.id) ?? [], focus).map((seg, i) => {
+                  {segments(text, spans.get(s.id) ?? [], focus, s.quotes, s.excluded).map((seg, i) => {
                     const inner = seg.category ? (
                       <mark data-category={seg.category} style={{ background: color(seg.category) }}>
                         {seg.text}
@@ -199,12 +263,12 @@ export function CompareView({ pack, texts, actions, initial = '' }: { pack: Know
                     ) : (
                       seg.text
                     );
-                    return seg.focus ? (
-                      <span key={i} class="focus">
+                    const cls = [seg.focus && 'focus', seg.quote && 'quoted', seg.excluded && 'excluded'].filter(Boolean).join(' ');
+                    const title = seg.excluded ? `Left out: ${CLUTTER_WORDS[seg.excluded] ?? seg.excluded}` : seg.quote ? `${seg.quote.speaker ?? 'Unnamed speaker'}, quoted` : undefined;
+                    return (
+                      <span key={i} class={cls || undefined} title={title} data-speaker={seg.quote?.speaker ?? undefined}>
                         {inner}
                       </span>
-                    ) : (
-                      <span key={i}>{inner}</span>
                     );
                   })}
                 </div>

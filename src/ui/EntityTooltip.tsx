@@ -1,4 +1,4 @@
-import { disagreementsOf, labelPhrases, sourceFramingNote, type EvidencedPhrase } from '../shared/framing-note';
+import { disagreementsOf, holderPhrase, labelPhrases, sourceFramingNote, type EvidencedPhrase } from '../shared/framing-note';
 import type { Entity, KnowledgePack } from '../shared/knowledge';
 import type { NoteColor } from '../shared/protocol';
 import { NoteForm } from './NoteForm';
@@ -43,6 +43,8 @@ export function EntityTooltip({ entity, pack, quote, onSave, onCompare, onClose 
   const silent = sources.filter((s) => !mentioned.has(s.id));
   const disagreements = disagreementsOf(pack, entity.id);
   const titleId = `crossread-title-${entity.id}`;
+  // Each role is one source's description, in its own words: say whose.
+  const roles = [...entity.roles.reduce((m, r) => m.set(r.text, [...(m.get(r.text) ?? []), r.sourceId]), new Map<string, string[]>())];
 
 
   return (
@@ -54,7 +56,15 @@ export function EntityTooltip({ entity, pack, quote, onSave, onCompare, onClose 
           ×
         </button>
       </header>
-      {entity.role && <p class="role">{entity.role}</p>}
+      {roles.length > 0 && (
+        <ul class="roles">
+          {roles.map(([text, sourceIds]) => (
+            <li key={text} class="role">
+              {text} <span class="muted">({sourceIds.map((id) => byId.get(id)?.label ?? id).join('; ')})</span>
+            </li>
+          ))}
+        </ul>
+      )}
       {disagreements.length > 0 && (
         <section aria-label="Where the sources disagree">
           <h3>Where the sources disagree</h3>
@@ -62,10 +72,14 @@ export function EntityTooltip({ entity, pack, quote, onSave, onCompare, onClose 
             {disagreements.map((d) => (
               <li key={d.id} class="disagreement" data-disagreement={d.id}>
                 <strong>{d.topic}:</strong>{' '}
+                {d.apparent && <span class="apparent">Apparent difference: </span>}
                 {d.positions.map((p, i) => (
                   <span key={p.sourceId}>
                     {i > 0 && ' · '}
-                    {p.position} <span class="muted">({byId.get(p.sourceId)?.label ?? p.sourceId})</span>
+                    {p.position}{' '}
+                    <span class="muted">
+                      ({[byId.get(p.sourceId)?.label ?? p.sourceId, holderPhrase(p.holder)].filter(Boolean).join(', ')})
+                    </span>
                   </span>
                 ))}{' '}
                 <button type="button" class="link" onClick={() => void onCompare(d.id)}>
@@ -91,12 +105,20 @@ export function EntityTooltip({ entity, pack, quote, onSave, onCompare, onClose 
                 {source && source.date !== 'unknown' && <span class="muted"> · {source.date}</span>}
                 <span class="muted">
                   {' '}
-                  · {m.count}× as {m.aliases.join(', ')}
+                  · {m.count}× {m.aliases.length > 0 ? `as ${m.aliases.join(', ')}` : '(only in quotations)'}
                 </span>
               </div>
               {labels.length > 0 && <Phrases class="labels" items={labels} />}
               <blockquote>{m.sentence}</blockquote>
-              {m.inComment && <p class="note">In a reader comment below the article, not the article itself.</p>}
+              {m.quotes[0] && (
+                <p class="quoted">
+                  <span class="muted">
+                    {entity.name}, quoted by {source?.label ?? m.sourceId}
+                    {m.quotes.length > 1 ? ` (${m.quotes.length} quotations)` : ''}:
+                  </span>{' '}
+                  “{m.quotes[0].quote}”
+                </p>
+              )}
               {framing.length > 0 && (
                 <div class="framing">
                   <span class="muted">How this source frames the story (counted in its text):</span>

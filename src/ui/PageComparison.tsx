@@ -80,14 +80,20 @@ export function PageComparison({ analysis, index, truncated = false }: { analysi
               {analysis.similarity.map((s) => (
                 <li key={s.sourceId} data-source={s.sourceId}>
                   <span class="name">{label(s.sourceId)}</span>{' '}
-                  <meter min={0} max={1} value={s.score} aria-label={`${Math.round(s.score * 100)}% alike`} />{' '}
-                  <span class="score">{Math.round(s.score * 100)}%</span>
+                  {s.enough ? (
+                    <>
+                      <meter min={0} max={1} value={s.score} aria-label={`${Math.round(s.score * 100)}% alike`} />{' '}
+                      <span class="score">{Math.round(s.score * 100)}%</span>
+                    </>
+                  ) : (
+                    <span class="score muted">too few shared framing words for a score</span>
+                  )}
                   <span class="why muted">{similarityWords(s)}</span>
                 </li>
               ))}
             </ol>
             <p class="muted note">
-              Alike = how much the two texts share the same framing words in the same proportions (cosine similarity of their word counts), not whether they agree.
+              Alike = how much the two texts share the same labelling words (“regime”, “rebels”, scare quotes…) in the same proportions, counted in their own voice (quotations left out); cosine similarity of the word counts, not whether they agree. Below three shared words no score is given.
             </p>
           </>
         )}
@@ -118,10 +124,11 @@ export function PageComparison({ analysis, index, truncated = false }: { analysi
                     </td>
                   </tr>
                   {c.sources.map((s, i) => (
-                    <tr key={i} data-source={s.sourceId} class={s.agrees ? 'agrees' : 'differs'}>
+                    <tr key={i} data-source={s.sourceId} class={s.relation === 'differs' ? 'differs' : 'agrees'}>
                       <th scope="row">{label(s.sourceId)}</th>
                       <td>
-                        <strong>{s.text}</strong> {s.agrees ? <span class="muted">(same as this page)</span> : <span class="muted">(differs)</span>}
+                        <strong>{s.text}</strong>{' '}
+                        <span class="muted">({s.relation === 'same' ? 'same as this page' : s.relation === 'apparent' ? 'can be the same: a bound or a loose figure' : 'differs'})</span>
                         <blockquote>{s.sentence}</blockquote>
                       </td>
                     </tr>

@@ -12,43 +12,47 @@ import { PopupView, type PopupActions } from './PopupView';
 const PAYLOAD = '<img src=x onerror="window.__pwned=1">';
 const sources: Source[] = ['s000', 's001'].map((id) => ({
   id, file: `${id}.txt`, label: `Label ${id}`, headline: 'H', outlet: 'unknown', attributedTo: 'unknown', kind: 'news report',
-  date: '2016-09-10', provenanceNote: 'dated at the top', words: 100,
+  date: '2016-09-10', provenanceNote: 'dated at the top', words: 100, quotes: [], excluded: [],
 }));
 const sentence = `Kerry said ${PAYLOAD}.`;
 const kerry: Entity = {
-  id: 'john-kerry', name: 'John Kerry', type: 'person', role: 'U.S. Secretary of State', origin: 'catalog',
+  id: 'john-kerry', name: 'John Kerry', type: 'person', origin: 'catalog',
+  roles: [{ text: 'U.S. Secretary of State', sourceId: 's001', sentence: 'U.S. Secretary of State John Kerry spoke.' }],
   aliases: [{ text: 'John Kerry', caseSensitive: false }],
   mentions: [{
-    sourceId: 's001', count: 2, aliases: ['Kerry'], sentence, sentences: [sentence], inComment: false, quotes: [], related: [],
+    sourceId: 's001', count: 2, aliases: ['Kerry'], quotedAliases: [{ alias: 'Mr Kerry', speaker: 'Sergei Lavrov' }],
+    sentence, sentences: [sentence, '“Mr Kerry agreed,” said Sergei Lavrov.'], related: [],
+    quotes: [{ quote: `We will reduce violence ${PAYLOAD}`, sentence: `“We will reduce violence ${PAYLOAD},” Kerry said.`, kind: 'full' }],
     labels: [
-      { text: 'regime', kind: 'lexicon', category: 'state-regime', scareQuoted: false, sentence: `The ${PAYLOAD} regime said.` },
-      { text: 'moderate', kind: 'lexicon', category: 'armed-opposition', scareQuoted: true, sentence: "The 'moderate' rebels." },
-      { text: 'Secretary of State', kind: 'title', scareQuoted: false, sentence: 'Secretary of State John Kerry.' },
-      { text: 'a man who flew to Geneva', kind: 'apposition', scareQuoted: false, sentence: 'Kerry, a man who flew to Geneva, said.' },
+      { text: 'regime', kind: 'lexicon', category: 'state-regime', sentence: `The ${PAYLOAD} regime said.` },
+      { text: 'moderate', kind: 'lexicon', category: 'armed-opposition', distancing: 'scare', sentence: "The 'moderate' rebels." },
+      { text: 'Secretary of State', kind: 'title', sentence: 'Secretary of State John Kerry.' },
+      { text: 'a man who flew to Geneva', kind: 'apposition', sentence: 'Kerry, a man who flew to Geneva, said.' },
     ],
   }],
 };
 const pack: KnowledgePack = {
-  schemaVersion: 2, sources, entities: [kerry], claims: [],
+  schemaVersion: 3, sources, entities: [kerry], claims: [],
   framing: {
     categories: [],
     profiles: [{ sourceId: 's001', counts: [
-      { category: 'state-regime', count: 4, terms: [{ term: 'regime', count: 4 }], evidence: [{ term: 'regime', sentence: 'The regime shelled it.' }] },
-      { category: 'state-government', count: 1, terms: [{ term: 'government', count: 1 }], evidence: [{ term: 'government', sentence: 'The government said.' }] },
-      { category: 'loaded', count: 0, terms: [], evidence: [] },
-      { category: 'attribution-anonymous', count: 2, terms: [{ term: 'sources said', count: 2 }], evidence: [{ term: 'sources said', sentence: `Sources said ${PAYLOAD}.` }] },
+      { category: 'state-regime', count: 4, terms: [{ term: 'regime', count: 4 }], evidence: [{ term: 'regime', sentence: 'The regime shelled it.', start: 0 }],
+        quoted: [{ term: 'regime', speaker: 'Basma Kodmani', sentence: '“The regime must go,” said Basma Kodmani.', start: 0 }], distanced: [] },
+      { category: 'state-government', count: 1, terms: [{ term: 'government', count: 1 }], evidence: [{ term: 'government', sentence: 'The government said.', start: 0 }], quoted: [], distanced: [] },
+      { category: 'loaded', count: 0, terms: [], evidence: [], quoted: [], distanced: [] },
+      { category: 'attribution-anonymous', count: 2, terms: [{ term: 'sources said', count: 2 }], evidence: [{ term: 'sources said', sentence: `Sources said ${PAYLOAD}.`, start: 0 }], quoted: [], distanced: [] },
     ] }],
   },
   disagreements: [
-    { id: 'toll', topic: 'Deaths in the war', question: 'How many?', kind: 'fact', origin: 'curated', entityIds: ['john-kerry'], silent: ['s000'],
+    { id: 'toll', topic: 'Deaths in the war', question: 'How many?', kind: 'fact', origin: 'curated', entityIds: ['john-kerry'], silent: [], mentions: [],
       positions: [
-        { sourceId: 's000', position: '290,000 killed', evidence: [{ quote: '290,000', sentence: 'It has killed 290,000.' }] },
-        { sourceId: 's001', position: `500,000 dead ${PAYLOAD}`, evidence: [{ quote: '500,000', sentence: 'It has killed 500,000.' }] },
+        { sourceId: 's000', position: '290,000 killed', evidence: [{ quote: '290,000', sentence: 'It has killed 290,000.' }], holder: { voice: 'own' } },
+        { sourceId: 's001', position: `500,000 dead ${PAYLOAD}`, evidence: [{ quote: '500,000', sentence: 'It has killed 500,000, he says.' }], holder: { voice: 'attributed', who: 'John Kerry' } },
       ] },
-    { id: 'toll-extracted', topic: 'Figures', question: 'q', kind: 'fact', origin: 'extracted', curatedAs: 'toll', entityIds: ['john-kerry'], silent: [],
+    { id: 'toll-extracted', topic: 'Figures', question: 'q', kind: 'fact', origin: 'extracted', curatedAs: 'toll', entityIds: ['john-kerry'], silent: [], mentions: [],
       positions: [
-        { sourceId: 's000', position: '290,000', evidence: [{ quote: '290,000', sentence: 'It has killed 290,000.' }] },
-        { sourceId: 's001', position: '500,000', evidence: [{ quote: '500,000', sentence: 'It has killed 500,000.' }] },
+        { sourceId: 's000', position: '290,000', evidence: [{ quote: '290,000', sentence: 'It has killed 290,000.' }], holder: { voice: 'own' } },
+        { sourceId: 's001', position: '500,000', evidence: [{ quote: '500,000', sentence: 'It has killed 500,000.' }], holder: { voice: 'own' } },
       ] },
   ],
 };
@@ -73,7 +77,10 @@ describe('EntityTooltip', () => {
     await mount(<EntityTooltip entity={kerry} pack={pack} quote="Kerry spoke." onSave={noop} onCompare={noop} onClose={() => {}} />);
     expect(root.querySelector('h2')!.textContent).toBe('John Kerry');
     expect(root.querySelector('.type')!.textContent).toBe('person');
-    expect(root.querySelector('.role')!.textContent).toBe('U.S. Secretary of State');
+    // Whose description the role is: the source's.
+    expect(root.querySelector('.role')!.textContent).toBe('U.S. Secretary of State (Label s001)');
+    // Quotations from the entity, with who quotes them.
+    expect(root.querySelector('.quoted')!.textContent).toBe(`John Kerry, quoted by Label s001: “We will reduce violence ${PAYLOAD}”`);
     expect(root.querySelectorAll('.mention')).toHaveLength(1);
     expect(root.querySelector('.silent')!.textContent).toContain('Label s000');
   });
@@ -81,11 +88,11 @@ describe('EntityTooltip', () => {
   it('says how the source names the entity and frames the story, each with its evidence sentence', async () => {
     await mount(<EntityTooltip entity={kerry} pack={pack} quote="q" onSave={noop} onCompare={noop} onClose={() => {}} />);
     // Framing words first, titles last, appositions left out.
-    expect(texts('.labels summary')).toEqual(['calls it “regime”', 'puts “moderate” in scare quotes', 'titles: “Secretary of State”']);
+    expect(texts('.labels summary')).toEqual(['calls it “regime”', 'puts “moderate” in scare quotes', 'titles: “Secretary of State”', 'quotes Sergei Lavrov calling it “Mr Kerry”']);
     expect(texts('.labels .evidence')[1]).toBe("The 'moderate' rebels.");
-    // Only categories the source uses, never a score.
-    expect(texts('.framing-note summary')).toEqual(['the Syrian state: “regime” 4×, “government” once', 'claims from unnamed sources 2× (“sources said”)']);
-    expect(texts('.framing-note .evidence')).toEqual(['The regime shelled it.', `Sources said ${PAYLOAD}.`]);
+    // Only categories the source uses in its own voice, never a score; quoted framing apart, attributed.
+    expect(texts('.framing-note summary')).toEqual(['the Syrian state: “regime” 4×, “government” once', 'claims from unnamed sources 2× (“sources said”)', 'quoting Basma Kodmani: “regime”']);
+    expect(texts('.framing-note .evidence')).toEqual(['The regime shelled it.', `Sources said ${PAYLOAD}.`, '“The regime must go,” said Basma Kodmani.']);
   });
 
   it('lists the disagreements on the entity (not the extracted duplicates) and opens their comparison', async () => {
@@ -94,6 +101,8 @@ describe('EntityTooltip', () => {
     const rows = root.querySelectorAll<HTMLElement>('.disagreement');
     expect(rows).toHaveLength(1);
     expect(rows[0]!.textContent).toContain('Deaths in the war: 290,000 killed (Label s000) · 500,000 dead');
+    // A position the outlet only reports is never shown as the outlet's.
+    expect(rows[0]!.textContent).toContain('(Label s001, reporting John Kerry)');
     await act(() => rows[0]!.querySelector('button')!.click());
     expect(onCompare).toHaveBeenCalledWith('toll');
   });
@@ -104,6 +113,7 @@ describe('EntityTooltip', () => {
     expect(root.querySelector('.mention > blockquote')!.textContent).toBe(`Kerry said ${PAYLOAD}.`);
     expect(root.textContent).toContain(`500,000 dead ${PAYLOAD}`);
     expect(root.querySelector('.quote')!.textContent).toContain(PAYLOAD);
+    expect(root.querySelector('.quoted')!.textContent).toContain(PAYLOAD);
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
   });
 
