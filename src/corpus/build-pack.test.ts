@@ -173,6 +173,58 @@ describe('disagreements', () => {
   });
 });
 
+describe('whose words (property over the whole pack)', () => {
+  const inside = (spans: readonly { start: number; end: number }[], start: number, end: number) => spans.some((q) => q.start < end && start < q.end);
+  const said = (src: string) => pack.sources.find((s) => s.id === src)!;
+  const notOwn = (src: string) => [...said(src).excluded, ...said(src).quotes.filter((q) => !q.scare)];
+
+  it('no framing count of a source lies inside its quotations or its clutter; every quoted one does', () => {
+    let counted = 0;
+    for (const p of pack.framing.profiles) {
+      const text = textOf(pack)(p.sourceId);
+      for (const c of p.counts) {
+        for (const e of c.evidence) {
+          counted++;
+          // Computed categories count whole quotations (named attribution) or scare quotes: their offsets start a quotation.
+          if (c.category === 'attribution-named' || c.category === 'scare-quotes') continue;
+          expect(inside(notOwn(p.sourceId), e.start, e.start + e.term.length), `${p.sourceId} ${c.category} “${e.term}” at ${e.start}`).toBe(false);
+          expect(text.slice(e.start, e.start + e.term.length).toLowerCase()).toBe(e.term);
+        }
+        for (const q of c.quoted) expect(inside(said(p.sourceId).quotes.filter((x) => !x.scare), q.start, q.start + q.term.length)).toBe(true);
+      }
+    }
+    expect(counted).toBeGreaterThan(100);
+  });
+
+  it('every spelling a source is said to use stands at least once in its own words, outside quotations and clutter', () => {
+    for (const e of pack.entities) {
+      for (const m of e.mentions) {
+        const text = textOf(pack)(m.sourceId);
+        for (const alias of m.aliases) {
+          const at = [...text.matchAll(new RegExp(alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'))].map((x) => x.index);
+          expect(at.some((i) => !inside(notOwn(m.sourceId), i, i + alias.length)), `${e.id} “${alias}” in ${m.sourceId}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('every label and title a source attaches stands in its own words', () => {
+    for (const e of pack.entities) {
+      for (const m of e.mentions) {
+        const text = textOf(pack)(m.sourceId);
+        for (const l of m.labels) {
+          // Some occurrence of the label, inside some occurrence of its sentence, is the source's own.
+          const own = [...text.matchAll(new RegExp(l.sentence.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].some((x) => {
+            const at = text.indexOf(l.text, x.index);
+            return at >= 0 && at < x.index + l.sentence.length && !inside(notOwn(m.sourceId), at, at + l.text.length);
+          });
+          expect(own || l.distancing === 'scare', `${e.id} label “${l.text}” in ${m.sourceId}`).toBe(true);
+        }
+      }
+    }
+  });
+});
+
 describe('integrity', () => {
   it('every evidence string is verbatim in its source (property, over all of them)', () => {
     const items = evidenceItems(pack);

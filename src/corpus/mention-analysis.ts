@@ -96,8 +96,9 @@ function labelsOf(ctx: Context, m: Match): Label[] {
   if (after && !SPEECH.test(after[1]!) && /^(?:a|an|the|his|her|its|now|former|then|\p{Lu})/u.test(after[1]!) && !/^(?:and|but|which|who)\b/.test(after[1]!)) {
     const text = after[1]!.trim();
     const at = m.end + after[0].indexOf(text);
-    const isJustAName = ctx.matches.some((o) => o.start === at && o.end - o.start === text.length);
-    if (!isJustAName && isOwn(ctx, at, at + text.length)) labels.push({ text, kind: 'apposition', sentence });
+    // "U.S., Russia agree …": a list of names, not a description of the first one.
+    const startsWithName = ctx.matches.some((o) => o.start === at);
+    if (!startsWithName && isOwn(ctx, at, at + text.length)) labels.push({ text, kind: 'apposition', sentence });
   }
   const before = ctx.text.slice(span.start, m.start);
   const appBefore = APPOSITION_BEFORE.exec(before);

@@ -126,7 +126,7 @@ export function findClutter(text: string): Excluded[] {
   const bodyEnd = Math.max(bodyStart, ...prose.map((p, i) => (p && (commentsFrom < 0 || i < commentsFrom) && (footerFrom < 0 || i < footerFrom) ? i : -1)));
 
   // The headline: the line the header's Title repeats, else the first line that reads as one
-  // (four words or more, no separators of navigation, no date).
+  // (three words or more, no separators of navigation, no date).
   const title = lines.slice(0, first).map((l) => /^title\s*:\s*(.+)$/i.exec(l)?.[1]?.trim()).find(Boolean);
   const titled = title ? lines.findIndex((l, i) => i >= first && plain(l) === title) : -1;
   const headlineAt =
@@ -134,7 +134,7 @@ export function findClutter(text: string): Excluded[] {
       ? titled
       : lines.findIndex((l, i) => {
           const p = plain(l);
-          return i >= first && p.split(/\s+/).length >= 4 && !WIDGET.test(p) && !BYLINE.test(p) && !/\s[|›»>/]\s/.test(l) && !/^(?:home|accueil)\b/i.test(p) && !(DATE_WORDS.test(l) && p.split(/\s+/).length <= 8);
+          return i >= first && p.split(/\s+/).length >= 3 && !WIDGET.test(p) && !BYLINE.test(p) && !/\s[|›»>/]\s/.test(l) && !/^(?:home|accueil)\b/i.test(p) && !(DATE_WORDS.test(l) && p.split(/\s+/).length <= 8);
         });
   const seen = new Map<string, number>();
   for (let i = first; i < n; i++) {

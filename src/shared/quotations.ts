@@ -88,7 +88,8 @@ function openerAt(s: string, i: number, lineStart: number): Opener | undefined {
     case "'":
     case '\u201A': // ‚ German single open
       if (ch !== '\u201A' && (!isOpenContext(prev) && !/["\u201C\u00AB]/u.test(prev ?? '')) ) return undefined;
-      if (!isLetter(next) && next !== '[') return undefined;
+      // A single mark opens before a letter only ("'90s" is no quotation).
+      if (!/\p{L}/u.test(next ?? '') && next !== '[') return undefined;
       return { closers: ch === "'" ? "'" : '\u2019\u2018', single: true, straight: ch === "'" };
     default:
       return undefined;
@@ -185,7 +186,8 @@ function markedIn(text: string, p: Paragraph): { start: number; end: number; ope
     const inner = text.slice(i + 1, j);
     const lead = inner.length - inner.trimStart().length;
     const body = inner.trim();
-    if (body && !(o.single && !closed && !isLetter(body[0]))) out.push({ start: i + 1 + lead, end: i + 1 + lead + body.length, open: i, closed, opener: o });
+    // "rock 'n' roll": a single-marked stretch needs a word of two letters or more.
+    if (body && !(o.single && !closed && !isLetter(body[0])) && !(o.single && !/\p{L}{2}/u.test(body))) out.push({ start: i + 1 + lead, end: i + 1 + lead + body.length, open: i, closed, opener: o });
     i = closed ? j + 1 : p.end;
   }
   return out;
@@ -222,7 +224,8 @@ export function findQuotations(text: string, sentenceStartAt: (offset: number) =
     if (!l) return false;
     if (l.strong) return true;
     const near = [n - 2, n - 1, n + 1, n + 2].some((k) => labels[k] !== undefined);
-    const introduced = n > 0 && /:\s*[*_]*$/.test(text.slice(paragraphs[n - 1]!.start, paragraphs[n - 1]!.end));
+    const before = n > 0 ? text.slice(paragraphs[n - 1]!.start, paragraphs[n - 1]!.end) : '';
+    const introduced = /:\s*[*_]*$/.test(before) && (INTRODUCING_VERB.test(before) || /\b(?:excerpt|transcript|interview|exchange|conversation|follows)\b/i.test(before));
     return near || introduced;
   };
   const out: Quotation[] = [];

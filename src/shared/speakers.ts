@@ -60,7 +60,7 @@ const TITLE_LINKS = new Set(
 const isTitleWord = (t: string) => PERSON_TITLES.has(t.toLowerCase()) || TITLE_LINKS.has(t.toLowerCase());
 /** Role nouns that make the name next to them a person ("a professor", "analyst Faisal Itani"). */
 const ROLE_NOUNS =
-  /\b(?:spokesman|spokeswoman|spokesperson|minister|secretary|president|professor|analyst|expert|fellow|director|envoy|official|ambassador|senator|governor|mayor|chief|commander|leader|adviser|advisor|researcher|economist|lawyer|attorney|judge|activist|resident|witness|farmer|doctor|nurse|teacher|student|manager|chairman|chairwoman|chair|founder|executive|officer|coach|player|councillor|councilor|member|head|deputy|counterpart|negotiator|diplomat|general|colonel|captain|mother|father|son|daughter|wife|husband|owner|worker|engineer|scientist|historian|author|journalist|reporter|editor|correspondent|commissioner|inspector|detective|lawmaker|legislator|candidate|campaigner|organiser|organizer|protester|survivor|victim|pilot|driver|soldier|fighter|commentator|strategist|consultant|specialist|director-general|secretary-general|chancellor|premier|superintendent|host|presenter|anchor|moderator|administrator|coordinator|president-elect|priest|pastor|imam|bishop|nun|midwife|surgeon|paramedic|firefighter|captain|skipper|trainer|athlete|sprinter|runner|cyclist|swimmer|curator|architect|designer|founder|co-founder|partner|shareholder|investor|trader|broker|banker|landlord|tenant|neighbour|neighbor|parent|grandmother|grandfather|uncle|aunt|veteran|refugee|migrant|volunteer|researcher|lecturer|dean|principal|headteacher|graduate|undergraduate)\b/i;
+  /\b(?:spokesman|spokeswoman|spokesperson|minister|secretary|president|professor|analyst|expert|fellow|director|envoy|official|ambassador|senator|governor|mayor|chief|commander|leader|adviser|advisor|researcher|economist|lawyer|attorney|judge|activist|resident|witness|farmer|doctor|nurse|teacher|student|manager|chairman|chairwoman|chair|founder|executive|officer|coach|player|councillor|councilor|member|head|deputy|counterpart|negotiator|diplomat|general|colonel|captain|mother|father|son|daughter|wife|husband|owner|worker|engineer|scientist|historian|author|journalist|reporter|editor|correspondent|commissioner|inspector|detective|lawmaker|legislator|candidate|campaigner|organiser|organizer|protester|survivor|victim|pilot|driver|soldier|fighter|commentator|strategist|consultant|specialist|director-general|secretary-general|chancellor|premier|superintendent|host|presenter|anchor|moderator|incumbent|challenger|businessman|businesswoman|entrepreneur|administrator|coordinator|president-elect|priest|pastor|imam|bishop|nun|midwife|surgeon|paramedic|firefighter|captain|skipper|trainer|athlete|sprinter|runner|cyclist|swimmer|curator|architect|designer|founder|co-founder|partner|shareholder|investor|trader|broker|banker|landlord|tenant|neighbour|neighbor|parent|grandmother|grandfather|uncle|aunt|veteran|refugee|migrant|volunteer|researcher|lecturer|dean|principal|headteacher|graduate|undergraduate)\b/i;
 /** Gender a role noun gives ("spokeswoman" → f). */
 const ROLE_GENDER: Record<string, 'm' | 'f'> = { spokesman: 'm', spokeswoman: 'f', chairman: 'm', chairwoman: 'f', councilman: 'm', councilwoman: 'f', congressman: 'm', congresswoman: 'f', mother: 'f', father: 'm', wife: 'f', husband: 'm', son: 'm', daughter: 'f', grandmother: 'f', grandfather: 'm', uncle: 'm', aunt: 'f', nun: 'f', priest: 'm' };
 /** Head nouns of descriptions that can speak: people and bodies ("US officials said", "the ministry said in a statement"). */
@@ -274,14 +274,11 @@ function subjectAfter(text: string, from: number, end: number): Subject | undefi
   }
   const low = phrase[0]!.text.toLowerCase();
   if (phrase.length === 1 && low in PRONOUNS) return { kind: 'pronoun', gender: PRONOUNS[low]!, at: phrase[0]!.start };
-  // The last name run of the phrase: "State Department spokesman John Kirby" → "John Kirby".
-  for (let k = phrase.length - 1; k >= 0; k--) {
-    const run = runEndingAt(phrase, k);
-    if (!run) continue;
-    const named = stripTitles(phrase, run);
-    if (named) return { kind: 'name', ...named, titled: named.titled || (run[0] > 0 && ROLE_NOUNS.test(phrase[run[0] - 1]!.text)) };
-    break;
-  }
+  // A name run that ends the phrase: "State Department spokesman John Kirby" → "John Kirby"
+  // (not "Syrian" in "a Syrian human rights group", which is a description).
+  const run = runEndingAt(phrase, phrase.length - 1);
+  const named = run && stripTitles(phrase, run);
+  if (run && named) return { kind: 'name', ...named, titled: named.titled || (run[0] > 0 && ROLE_NOUNS.test(phrase[run[0] - 1]!.text)) };
   return description(phrase, 0, phrase.length - 1);
 }
 
@@ -395,8 +392,15 @@ function antecedent(ctx: Context, at: number, gender: 'm' | 'f'): Person | undef
 }
 
 /** Adds a person the attribution met (a speaker named by a speech verb), or finds them. */
+/** "O’SULLIVAN-CLARKE" → "O’Sullivan-Clarke": a name printed in capitals (a transcript label), as a name. */
+function nameCase(name: string): string {
+  // Acronyms stay as printed ("FNI", "NATO"): only names of five letters or more, or of several words, are recased.
+  if (!/^[\p{Lu}\s'\u2019.-]+$/u.test(name) || !/\p{Lu}{5}|\p{Lu}{2,}\s+\p{Lu}{2,}/u.test(name)) return name;
+  return name.toLowerCase().replace(/(\bo['\u2019]|\bd['\u2019]|\bmc|^|[\s-])(\p{L})/gu, (_, lead: string, ch: string) => `${lead.length > 1 ? lead.charAt(0).toUpperCase() + lead.slice(1) : lead}${ch.toUpperCase()}`);
+}
+
 function addPerson(people: Person[], name: string, extra: { gender?: 'm' | 'f'; role?: string; entityId?: string; at?: number; weak?: boolean } = {}): Person {
-  const clean = name.replace(/['\u2019]s$/u, '');
+  const clean = nameCase(name.replace(/['\u2019]s$/u, ''));
   const surname = clean.split(/\s+/).at(-1)!;
   let p = people.find((x) => x.name.toLowerCase() === clean.toLowerCase() || (extra.entityId !== undefined && x.entityId === extra.entityId));
   if (!p) {
@@ -542,7 +546,7 @@ function collectPeople(text: string, paragraphs: readonly Paragraph[], known: re
       const acronymAfter = /^\s*\(\p{Lu}{2,}\)/u.test(text.slice(ts[run[1]]!.end, ts[run[1]]!.end + 12));
       const shaped = words.length >= 2 && words.length <= 4 && !acronymAfter && !NOT_PERSON_WORD.test(named.name) && !usedAsPlace(text, named.name) && !usedAsPlace(text, words[0]!);
       if (!named.titled && !roleBefore && !roleAfter) {
-        if (shaped && words.every((w) => /^\p{Lu}\p{Ll}[\p{L}'\u2019-]*$/u.test(w) || PARTICLES.has(w.toLowerCase()))) addPerson(people, named.name, { weak: true });
+        if (shaped && words.every((w) => /^\p{Lu}(?:['\u2019]\p{Lu})?\p{Ll}[\p{L}'\u2019-]*$/u.test(w) || PARTICLES.has(w.toLowerCase()))) addPerson(people, named.name, { weak: true });
         continue;
       }
       if ((named.titled && words.length >= 1) || (words.length >= 2 && words.length <= 5 && (roleBefore || roleAfter))) {
@@ -617,15 +621,22 @@ export function attributeSpeakers(
     let who: Who | undefined = byGroup.get(q.group) ?? undefined;
     if (!who && q.label) who = labelSpeaker(ctx, q);
     else if (!who && q.introducedAt !== undefined) who = introducedSpeaker(ctx, q, sorted);
-    else if (!who) {
+    // "“…,” she said": an attribution by pronoun, even one this reading cannot resolve, is the quotation's own.
+    const pronoun = q.kind !== 'block' ? /^[\s,.;:!?\u201D"'\u2019\u00BB]*(he|she|they|I|we)\s+(?:said|says|added|asked|told|replied|wrote)\b/u.exec(text.slice(q.end, q.end + 30))?.[1] : undefined;
+    const pronounSaid = pronoun !== undefined;
+    // The pronoun's gender, where it has one: a speaker carried over must not contradict it.
+    const pronounGender = pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : undefined;
+    if (!who && !q.label && q.introducedAt === undefined) {
       who = markedSpeaker(ctx, q, sorted);
       // A quotation with no attribution of its own continues the speaker just before it.
       const opensParagraph = q.start - 1 <= paragraphs[para]!.start + 2;
-      if (!who && !q.short && q.kind === 'full' && last && (last.paragraph === para || (last.paragraph === para - 1 && opensParagraph))) who = last;
-      if (!who && !q.short && q.kind === 'full') who = indirectSpeakerBefore(ctx, q, sorted);
+      const free = !q.short && q.kind === 'full';
+      const compatible = (w: Who | undefined) => !pronounGender || !w?.person?.gender || w.person.gender === pronounGender;
+      if (!who && free && last && compatible(last) && (last.paragraph === para || (last.paragraph === para - 1 && opensParagraph))) who = last;
+      if (!who && free && !pronounSaid) who = indirectSpeakerBefore(ctx, q, sorted);
     }
     // Short words in marks are scare quotes unless someone is said to say them ("“Ask my wife,” he said").
-    const said = who !== undefined || (q.kind !== 'block' && /^[\s,.;:!?\u201D"'\u2019\u00BB]*(?:he|she|they|I|we)\s+(?:said|says|added|asked|told|replied|wrote)\b/u.test(text.slice(q.end, q.end + 30)));
+    const said = who !== undefined || pronounSaid;
     const scare = !said && (q.short || q.soCalled) && q.kind !== 'block';
     if (!byGroup.has(q.group) || who) byGroup.set(q.group, who ?? null);
     result.set(q, scare || !who ? { speaker: null, scare } : { speaker: who.speaker, ...(who.entity ? { speakerEntity: who.entity } : {}), scare: false });
@@ -669,7 +680,7 @@ function labelSpeaker(ctx: Context, q: Quotation): Who | undefined {
     const p = addPerson(ctx.people, q.labelNote, { role: q.label!.toLowerCase(), at: q.start });
     return { speaker: p.name, entity: p.entityId, person: p };
   }
-  const words = q.label!.split(/\s+/).map((w) => (/^\p{Lu}+$/u.test(w) && w.length > 2 ? w.charAt(0) + w.slice(1).toLowerCase() : w));
+  const words = nameCase(q.label!).split(/\s+/);
   const ts = tokens(words.join(' '), 0, words.join(' ').length);
   const named = stripTitles(ts, [0, ts.length - 1]);
   const at = q.start - q.label!.length - 2;

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { findClutter } from './clutter';
+
+/** Each clutter span as [reason, first words]. */
+const clutter = (text: string) => findClutter(text).map((x) => [x.reason, text.slice(x.start, x.end).split('\n')[0]!.slice(0, 24)]);
+
+const BODY = [
+  'The city council approved the budget on Thursday after a long debate about libraries and buses.',
+  'The mayor said the plan would cut waiting times, and opponents called it a gift to developers.',
+  'The vote was 31 to 12, and the budget takes effect in April after a second reading.',
+].join('\n\n');
+
+describe('findClutter', () => {
+  it('leaves an article with no clutter whole', () => {
+    expect(findClutter(`Council passes budget\n\n${BODY}`)).toEqual([]);
+  });
+
+  it('finds page chrome before the body: navigation, byline, credit, date line, a repeated headline', () => {
+    const text = [
+      'Home › News › City',
+      'Council passes budget',
+      'By Jane Smith and Omar Haddad',
+      'Published: 3 March 2025, 10:20',
+      'Photo: Ana Ruiz / City Press — Councillors vote on Thursday.',
+      'Council passes budget',
+      BODY,
+    ].join('\n\n');
+    expect(clutter(text)).toEqual([
+      ['navigation', 'Home › News › City'],
+      ['byline', 'By Jane Smith and Omar H'],
+      ['dateline-chrome', 'Published: 3 March 2025,'],
+      ['credit', 'Photo: Ana Ruiz / City P'],
+      ['navigation', 'Council passes budget'],
+    ]);
+  });
+
+  it('finds what follows the body: related stories, tags, widgets, reader comments and a footer', () => {
+    const text = [
+      'Council passes budget',
+      BODY,
+      'Advertisement',
+      'Related:',
+      'Bus fares to rise in May',
+      'Tags: budget, council, buses',
+      'Share this article',
+      '3 comments',
+      'Joe Bloggs March 3, 2025 - 8:17 pm',
+      'The mayor is a fraud and the council should resign.',
+      '© 2025 City Press. All rights reserved.',
+    ].join('\n\n');
+    expect(clutter(text)).toEqual([
+      ['advert', 'Advertisement'],
+      ['related', 'Related:'],
+      ['tags', 'Tags: budget, council, b'],
+      ['share', 'Share this article'],
+      ['comments', '3 comments'],
+      ['footer', '© 2025 City Press. All r'],
+    ]);
+  });
+
+  it('takes a trailing block in another language than the article for a republisher’s footer', () => {
+    const french = "Les opinions exprimées dans cet article n'engagent que le ou les auteurs et le centre se dégage de toute responsabilité concernant le contenu.";
+    const text = `Council passes budget\n\n${BODY}\n\n${french}\n\nContact: media@example.org`;
+    expect(clutter(text)).toEqual([['footer', french.slice(0, 24)]]);
+  });
+
+  it('reports the header lines of a corpus file, and keeps the headline the header names', () => {
+    const text = `Title: Council passes budget\nOutlet: City Press\nURL: https://example.org/a\n\nCity Press ☀ 21°C\nCouncil passes budget\n\n${BODY}`;
+    expect(clutter(text)).toEqual([
+      ['header', 'Title: Council passes bu'],
+      ['navigation', 'City Press ☀ 21°C'],
+    ]);
+  });
+});
