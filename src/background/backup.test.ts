@@ -65,3 +65,33 @@ describe('backup and restore (dexie-export-import)', () => {
     }
   });
 });
+
+describe('issue 16 findings: restore', () => {
+  it('a worker stopped at any point of a restore leaves either the old library or the new one', async () => {
+    const source = repoOn('backup-crash-src');
+    for (let i = 0; i < 30; i++) await source.save(draft(i));
+    const { text } = await source.backup();
+    const fresh = await source.all();
+
+    const { failWritesAfter, workerStopped } = await import('./storage-faults');
+    for (const stopAt of [0, 1, 2, 5, 17, 29, 31, 40]) {
+      const name = `backup-crash-${stopAt}`;
+      const seedDb = new CrossreadDb(name);
+      const seedRepo = new NotesRepo(seedDb);
+      for (let i = 100; i < 110; i++) await seedRepo.save(draft(i));
+      const old = await seedRepo.all();
+      seedDb.close();
+
+      const db = new CrossreadDb(name);
+      dbs.push(db);
+      failWritesAfter(db, stopAt, workerStopped);
+      await restoreBackup(db, text).catch(() => undefined);
+      db.close();
+
+      const after = new CrossreadDb(name);
+      dbs.push(after);
+      const notes = await new NotesRepo(after).all();
+      expect([old, fresh]).toContainEqual(notes);
+    }
+  });
+});

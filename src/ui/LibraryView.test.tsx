@@ -199,3 +199,34 @@ describe('LibraryView with many notes', () => {
     expect(shownIds()).toEqual(['quote 249']);
   });
 });
+
+describe('issue 16 findings: the library', () => {
+  it('shows and deletes a note stored with an impossible date or a non-web address, and exports still work', async () => {
+    const broken = [
+      { ...note({ id: 'inf', quote: 'infinite time' }), createdAt: Infinity },
+      { ...note({ id: 'huge', quote: 'far future' }), createdAt: 1e300, placement: { found: false, checkedAt: Number.NaN } },
+      { ...note({ id: 'js', quote: 'script address' }), url: 'javascript:alert(1)' },
+    ] as Note[];
+    const { actions, store } = memoryActions([...seed(), ...broken]);
+    await mount(actions);
+    expect(shownIds()).toEqual(expect.arrayContaining(['infinite time', 'far future', 'script address']));
+    expect([...root.querySelectorAll('.note-item a')].some((a) => a.getAttribute('href')!.startsWith('javascript:'))).toBe(false);
+    for (const label of ['CSV', 'Markdown', 'Web Annotation (JSON-LD)']) {
+      await click([...root.querySelectorAll('button')].find((b) => b.textContent === label)!);
+    }
+    expect(actions.download).toHaveBeenCalledTimes(3);
+    for (const quote of ['infinite time', 'far future', 'script address']) {
+      const item = [...root.querySelectorAll('.note-item')].find((li) => li.textContent!.includes(quote))!;
+      await click(item.querySelector('.delete')!);
+    }
+    expect(store().map((n) => n.id).sort()).toEqual(['n1', 'n2', 'n3']);
+  });
+
+  it('restores a backup larger than the import limit (any backup Crossread writes, it can restore)', async () => {
+    const { actions } = memoryActions();
+    await mount(actions);
+    const big = Array.from({ length: 2_700 }, (_, i) => note({ id: `b${i}`, quote: `quote ${i}`, comment: 'c'.repeat(19_990) }));
+    await chooseFile('restore', new File([JSON.stringify(big)], 'backup.json'));
+    expect(status()).toBe('Restored 2,700 notes from backup.json.');
+  });
+});
