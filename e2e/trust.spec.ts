@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { EXTENSION_DIR, launchWithExtension } from './support/browser';
-import { expect, openExtensionPage, test } from './support/fixtures';
+import { expect, openExtensionPage, seedNotes, test } from './support/fixtures';
 
 /**
  * Trust boundaries: what a content script, a web page and another extension can ask of
@@ -41,7 +41,7 @@ test('a content script acts only for its own tab and page: the library, backups,
   const mine = server.url('/corpus/001_60298ffe5bee1918.txt');
   const other = 'https://elsewhere.example/story';
   const ext$ = await openExtensionPage(ext);
-  await ext$.evaluate((notes) => chrome.runtime.sendMessage({ type: 'importNotes', params: { notes } }), [note('mine-1', mine), note('other-1', other)]);
+  await seedNotes(ext$, [note('mine-1', mine), note('other-1', other)]);
   const tab = await ext.context.newPage();
   await tab.goto(mine);
   await expect(tab.locator('crossread-mark').first()).toBeAttached();
@@ -51,7 +51,8 @@ test('a content script acts only for its own tab and page: the library, backups,
     { type: 'exportBackup' },
     { type: 'deleteNote', params: { id: 'other-1' } },
     { type: 'updateNote', params: { id: 'other-1', comment: 'changed', tags: [], color: 'pink' } },
-    { type: 'importNotes', params: { notes: [note('planted', other)] } },
+    { type: 'beginStaging', params: { kind: 'restore' } },
+    { type: 'backupChunk', params: {} },
   ]) {
     const outcome = await inContentScript(tab, send(message));
     expect(outcome.ok && outcome.value !== undefined, `${message.type} answered a content script: ${JSON.stringify(outcome)}`).toBe(false);

@@ -46,7 +46,7 @@ export const test = base.extend<{ ext: LaunchedExtension }, { server: PageServer
   },
 });
 export { expect };
-export { openExtensionPage, openPopupFor, pageStats, popupUrl, reloadExtension, tabIdOf } from './extension-pages';
+export { openExtensionPage, openPopupFor, pageStats, popupUrl, reloadExtension, seedNotes, tabIdOf } from './extension-pages';
 
 /** Stops every service worker through the DevTools protocol and waits until it has stopped. */
 export async function stopServiceWorkers(page: Page): Promise<void> {

@@ -2,7 +2,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { toCsv, toMarkdown } from './note-export';
-import { NoteDraftSchema, NoteSchema, parseRequest, workerCalls, type Note } from './protocol';
+import { NoteDraftSchema, NoteSchema, parseRequest, tabCalls, type Note } from './protocol';
 
 const base = { id: 'n1', url: 'https://news.example/a', title: 'T', quote: 'Q', comment: '', entityIds: [], tags: [], color: 'yellow' as const, createdAt: Date.UTC(2026, 0, 1) };
 const draft = { url: 'https://news.example/a', title: 'T', quote: 'Q', comment: '', entityIds: [] };
@@ -31,7 +31,7 @@ describe('issue 16 findings', () => {
   });
 
   it('a page title over 1,000 characters is truncated, not refused', () => {
-    const parsed = parseRequest(workerCalls, { type: 'saveNote', params: { ...draft, title: 'x'.repeat(1_500) } });
+    const parsed = parseRequest(tabCalls, { type: 'saveNote', params: { ...draft, title: 'x'.repeat(1_500) } });
     expect((parsed!.params as { title: string }).title.length).toBeLessThanOrEqual(1_000);
   });
 
@@ -46,7 +46,7 @@ describe('issue 16 findings', () => {
   it('Markdown: text cannot become a heading, an entity or a line outside its block quote', () => {
     const md = toMarkdown([{ ...base, quote: 'one\rtwo', comment: 'Title\n===\n&lt;b&gt;' }]);
     expect(md).not.toMatch(/^===$/m);
-    expect(md).not.toMatch(/&lt;/);
+    expect(md).not.toMatch(/(?<!\\)&lt;/);
     expect(md).not.toMatch(/\r/);
   });
 });
