@@ -1,38 +1,13 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { EXTENSION_DIR, launchWithExtension } from './support/browser';
-import { expect, openExtensionPage, seedNotes, test } from './support/fixtures';
+import { expect, inContentScript, openExtensionPage, seedNotes, test } from './support/fixtures';
 
 /**
  * Trust boundaries: what a content script, a web page and another extension can ask of
  * Crossread's worker, and what the built extension exposes to pages.
  */
-
-type Outcome = { ok: true; value: unknown } | { ok: false; error: string };
-
-/**
- * Runs `expression` in Crossread's content-script world of `tab` (its isolated world, found
- * through the DevTools protocol): what a compromised or confused content script could send.
- */
-async function inContentScript(tab: Page, expression: string): Promise<Outcome> {
-  const cdp = await tab.context().newCDPSession(tab);
-  const worlds: { id: number; name: string; auxData?: { type?: string } }[] = [];
-  cdp.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
-  await cdp.send('Runtime.enable');
-  const world = worlds.find((w) => w.auxData?.type === 'isolated' && w.name === 'Crossread');
-  if (!world) throw new Error(`no Crossread content script in ${tab.url()} (worlds: ${worlds.map((w) => w.name).join(', ')})`);
-  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
-    expression: `Promise.resolve().then(() => ${expression}).then((value) => ({ ok: true, value }), (e) => ({ ok: false, error: String(e && e.message || e) }))`,
-    contextId: world.id,
-    awaitPromise: true,
-    returnByValue: true,
-  });
-  await cdp.detach();
-  if (exceptionDetails) throw new Error(exceptionDetails.text);
-  return result.value as Outcome;
-}
 
 const send = (message: unknown) => `chrome.runtime.sendMessage(${JSON.stringify(message)})`;
 const note = (id: string, url: string) => ({ id, url, title: 'T', quote: 'Q', comment: 'c', entityIds: [], createdAt: Date.UTC(2026, 0, 1) });

@@ -2,9 +2,12 @@
 // dexie-export-import (old backups, and reading ours) reads blobs with FileReader, which browsers have and Node lacks.
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
+import fc from 'fast-check';
 import { exportDB, importDB } from 'dexie-export-import';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackupError } from '../shared/backup-file';
+import { toAnnotationCollection } from '../shared/note-export';
+import { parseNotesFile } from '../shared/note-import';
 import { backupNotes, importNotes, restoreNotes } from '../shared/note-transfer';
 import type { Note } from '../shared/protocol';
 import { CrossreadDb } from './db';
@@ -186,5 +189,67 @@ describe('storage faults', () => {
     const handlers = tabHandlers(repo, { openTab: async () => {}, setBadge: async () => {} });
     await expect(handlers.saveNote({ ...draft(2), selector: undefined }, { tabId: 1, pageUrl: 'https://b.example/2' })).rejects.toThrow(/no more room/);
     expect(await repo.all()).toHaveLength(1);
+  });
+});
+
+describe('restore and import under fuzzing: random and mutated files', () => {
+  /** A file's text changed the ways files get damaged: bytes replaced, cut, spliced, a value swapped for any JSON. */
+  const mutated = (text: string) =>
+    fc.oneof(
+      fc.tuple(fc.nat(text.length - 1), fc.string({ unit: 'binary', minLength: 1, maxLength: 4 })).map(([at, s]) => text.slice(0, at) + s + text.slice(at + s.length)),
+      fc.nat(text.length - 1).map((at) => text.slice(0, at)),
+      fc.tuple(fc.nat(text.length - 1), fc.nat(200)).map(([at, n]) => text.slice(0, at) + text.slice(at + n)),
+      fc.tuple(fc.nat(text.length - 1), fc.jsonValue({ maxDepth: 2 })).map(([at, value]) => {
+        // Replace the value after some `":` with any JSON value: keeps the file JSON more often.
+        const key = text.indexOf('":', at);
+        if (key < 0) return text;
+        const end = text.slice(key + 2).search(/[,}\]]/);
+        return `${text.slice(0, key + 2)}${JSON.stringify(value)}${end < 0 ? '' : text.slice(key + 2 + end)}`;
+      }),
+    );
+  const KNOWN = /^(BackupError|StagingError|ImportError)$/;
+
+  it('restore: a clear error or the file’s notes, never a crash; a refused file changes nothing', async () => {
+    const source = await library('fuzz-src', 6);
+    const good = await (await backupNotes(source.call)).file.text();
+    const target = await library('fuzz-restore', 3);
+    let before = await target.all();
+    let refused = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(mutated(good), fc.jsonValue().map((v) => JSON.stringify(v)), fc.string({ unit: 'binary' })), async (text) => {
+        const err = await failure(restoreNotes(target.call, fileOf(text)));
+        if (err) {
+          refused++;
+          expect(err.name, `${err.name}: ${err.message}`).toMatch(KNOWN);
+          expect(err.message).toMatch(/Nothing was changed/);
+          expect(await target.all()).toEqual(before);
+        } else {
+          before = await target.all();
+        }
+        expect(await target.db.staged.count()).toBe(0);
+      }),
+      { numRuns: 300 },
+    );
+    expect(refused).toBeGreaterThan(100);
+  });
+
+  it('import: a clear error or the file’s notes, never a crash; a refused file changes nothing', async () => {
+    const source = await library('fuzz-import-src', 5);
+    const good = JSON.stringify(toAnnotationCollection(await source.all()));
+    const target = await library('fuzz-import', 2);
+    let before = await target.all();
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(mutated(good), fc.jsonValue().map((v) => JSON.stringify(v))), async (text) => {
+        try {
+          const { notes } = await parseNotesFile(text);
+          await importNotes(target.call, notes);
+          before = await target.all();
+        } catch (err) {
+          expect((err as Error).name, String(err)).toMatch(KNOWN);
+          expect(await target.all()).toEqual(before);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
