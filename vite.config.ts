@@ -29,6 +29,8 @@ const buildAlone = (entry: string, format: 'iife' | 'es', fileName: string, plug
       target: 'chrome120',
       minify: true,
       lib: { entry, formats: [format], name: 'crossread', fileName: () => fileName },
+      // Library builds keep an ES module's whitespace; this one is loaded by pages, so minify it all.
+      rollupOptions: { output: { minify: true } },
     },
   } satisfies InlineConfig);
 
