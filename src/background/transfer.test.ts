@@ -33,7 +33,7 @@ afterEach(async () => {
 const fileOf = (text: string) => new Blob([text], { type: 'application/json' });
 const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as Error);
 
-describe('backup and restore, in chunks, through staging', () => {
+describe('backup and restore, in chunks, through staging', { timeout: 60_000 }, () => {
   it('restores a backup of several chunks into another database exactly, replacing what was there', async () => {
     const source = await library('backup-a', 2_300);
     const messages: number[] = [];
@@ -131,7 +131,7 @@ describe('backup and restore, in chunks, through staging', () => {
   });
 });
 
-describe('storage faults', () => {
+describe('storage faults', { timeout: 60_000 }, () => {
   it('issue 16 finding: a worker stopped at any point of a restore leaves either the old library or the new one', async () => {
     const source = await library('crash-src', 30);
     const { file } = await backupNotes(source.call);
@@ -192,7 +192,7 @@ describe('storage faults', () => {
   });
 });
 
-describe('restore and import under fuzzing: random and mutated files', () => {
+describe('restore and import under fuzzing: random and mutated files', { timeout: 60_000 }, () => {
   /** A file's text changed the ways files get damaged: bytes replaced, cut, spliced, a value swapped for any JSON. */
   const mutated = (text: string) =>
     fc.oneof(

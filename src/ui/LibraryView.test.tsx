@@ -89,7 +89,7 @@ const chooseFile = async (name: string, file: File) => {
 };
 const status = () => root.querySelector('.task')!.textContent!.trim();
 
-describe('LibraryView', () => {
+describe('LibraryView', { timeout: 30_000 }, () => {
   it('filters by site, entity, tag, date and orphans, with counts in each filter', async () => {
     await mount((await memoryActions()).actions);
     expect(shownIds()).toEqual(['aid convoys wait', '290,000 killed', 'Kerry said the truce holds']);
@@ -191,7 +191,7 @@ describe('LibraryView', () => {
   });
 });
 
-describe('LibraryView with many notes', () => {
+describe('LibraryView with many notes', { timeout: 30_000 }, () => {
   it('renders the first notes and more on request; search and exports still cover them all', async () => {
     const many = Array.from({ length: 250 }, (_, i) => note({ id: `m${i}`, quote: `quote ${i}`, createdAt: i }));
     const { actions } = await memoryActions(many);
@@ -210,7 +210,7 @@ describe('LibraryView with many notes', () => {
   });
 });
 
-describe('issue 16 findings: the library', () => {
+describe('issue 16 findings: the library', { timeout: 30_000 }, () => {
   it('shows and deletes a note stored with an impossible date or a non-web address, and exports still work', async () => {
     const broken = [
       { ...note({ id: 'inf', quote: 'infinite time' }), createdAt: Infinity },
