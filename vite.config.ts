@@ -1,13 +1,91 @@
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { crx } from '@crxjs/vite-plugin';
-import { defineConfig } from 'vite';
+import { build, defineConfig, type InlineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 
-/** The extension's one build: crxjs reads the entry points from manifest.json. */
+const OUT_DIR = 'dist';
+const oxc = { jsx: { runtime: 'automatic', importSource: 'preact' } } as const;
+const [contentScript] = manifest.content_scripts;
+const CONTENT_SOURCE = contentScript!.js[0]!;
+const CONTENT_FILE = CONTENT_SOURCE.replace(/\.ts$/, '.js');
+
+/** The card's view and the full pack: loaded by the content script when a card first opens. */
+const VIEW_SOURCE = resolve('src/content/tooltip-view.ts');
+const VIEW_FILE = 'assets/crossread-view.js';
+
+/** One self-contained script or module of the package, built alone. */
+const buildAlone = (entry: string, format: 'iife' | 'es', fileName: string, plugins: Plugin[] = []): Promise<unknown> =>
+  build({
+    configFile: false,
+    logLevel: 'warn',
+    oxc,
+    plugins,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    build: {
+      outDir: OUT_DIR,
+      emptyOutDir: false,
+      copyPublicDir: false,
+      target: 'chrome120',
+      minify: true,
+      lib: { entry, formats: [format], name: 'crossread', fileName: () => fileName },
+      // Library builds keep an ES module's whitespace; this one is loaded by pages, so minify it all.
+      rollupOptions: { output: { minify: true } },
+    },
+  } satisfies InlineConfig);
+
+/**
+ * The content script's `import('./tooltip-view')` becomes an import of the view module by the
+ * address `runtime.getURL` gives (the dynamic one). The build fails if the import is not found.
+ */
+const viewByAddress: Plugin = {
+  name: 'crossread:view-by-address',
+  resolveDynamicImport(specifier, importer) {
+    return typeof specifier === 'string' && importer && resolve(dirname(importer), `${specifier}.ts`) === VIEW_SOURCE ? { id: VIEW_FILE, external: true } : null;
+  },
+  renderChunk(code) {
+    const imported = new RegExp(`import\\((["'\`])${VIEW_FILE.replace(/[./]/g, '\\$&')}\\1\\)`, 'g');
+    if (!imported.test(code)) this.error(`the content script no longer imports ${VIEW_SOURCE} dynamically: update vite.config.ts`);
+    return code.replace(imported, `import(chrome.runtime.getURL(${JSON.stringify(VIEW_FILE)}))`);
+  },
+};
+
+/**
+ * Least exposure: no page may tell that Crossread is installed by fetching its files at
+ * fixed addresses. crxjs splits a content script into chunks, every one web-accessible at a
+ * fixed address, and Chromium resolves a chunk's own imports against that fixed address even
+ * when the chunk was loaded from a dynamic one, so `use_dynamic_url` cannot work with chunks.
+ * So the content script is built here as one classic script (content scripts need not be
+ * web-accessible), and the card's view as one self-contained module: the only web-accessible
+ * resource, reachable only at an address that changes every browser session
+ * (`use_dynamic_url`), which `runtime.getURL` gives the script.
+ */
+function selfContainedContentScript(): Plugin {
+  return {
+    name: 'crossread:self-contained-content-script',
+    apply: 'build',
+    async closeBundle() {
+      await buildAlone(CONTENT_SOURCE, 'iife', CONTENT_FILE, [viewByAddress]);
+      await buildAlone(VIEW_SOURCE, 'es', VIEW_FILE);
+      for (const css of contentScript!.css) {
+        mkdirSync(dirname(join(OUT_DIR, css)), { recursive: true });
+        copyFileSync(css, join(OUT_DIR, css));
+      }
+      const path = join(OUT_DIR, 'manifest.json');
+      const built = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+      built.content_scripts = [{ ...contentScript, js: [CONTENT_FILE] }];
+      built.web_accessible_resources = [{ resources: [VIEW_FILE], matches: contentScript!.matches, use_dynamic_url: true }];
+      writeFileSync(path, `${JSON.stringify(built, null, 2)}\n`);
+    },
+  };
+}
+
+/** The extension's build: crxjs builds the pages and the worker from manifest.json; the content script is built above. */
 export default defineConfig({
-  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-  plugins: [crx({ manifest })],
+  oxc,
+  plugins: [crx({ manifest: { ...manifest, content_scripts: [] } }), selfContainedContentScript()],
   build: {
-    outDir: 'dist',
+    outDir: OUT_DIR,
     emptyOutDir: true,
     target: 'chrome120',
     minify: true,

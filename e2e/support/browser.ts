@@ -39,21 +39,25 @@ export interface LaunchedExtension {
   userDataDir: string;
 }
 
+/** Crossread's worker (crxjs names it so), not another extension's. */
+const isCrossread = (w: Worker) => w.url().startsWith('chrome-extension://') && w.url().endsWith('/service-worker-loader.js');
+
 /** Launches Chromium with Crossread loaded, in `userDataDir` (a new one unless given). */
 export async function launchWithExtension(
-  options: { userDataDir?: string; headless?: boolean; colorScheme?: 'light' | 'dark' } = {},
+  options: { userDataDir?: string; headless?: boolean; colorScheme?: 'light' | 'dark'; alsoLoad?: string[] } = {},
 ): Promise<LaunchedExtension> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('dist/ has no build: run `npm run build` first.');
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'crossread-profile-'));
+  // Other unpacked extensions beside Crossread (a test's stand-in for another installed extension).
+  const extensions = [EXTENSION_DIR, ...(options.alsoLoad ?? [])].join(',');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1200, height: 860 },
-    args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...QUIET_FLAGS],
+    args: [`--disable-extensions-except=${extensions}`, `--load-extension=${extensions}`, ...QUIET_FLAGS],
   });
   const worker =
-    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
-    (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith('chrome-extension://') }));
+    context.serviceWorkers().find(isCrossread) ?? (await context.waitForEvent('serviceworker', { predicate: isCrossread }));
   return { context, worker, extensionId: new URL(worker.url()).host, userDataDir };
 }

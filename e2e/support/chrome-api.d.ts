@@ -7,6 +7,6 @@ declare const chrome: {
     query(query: { url?: string; active?: boolean; currentWindow?: boolean }): Promise<{ id?: number; url?: string }[]>;
     sendMessage(tabId: number, message: unknown): Promise<unknown>;
   };
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  runtime: { sendMessage(message: unknown): Promise<unknown>; sendMessage(extensionId: string, message: unknown): Promise<unknown> };
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
 };

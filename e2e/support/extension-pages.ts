@@ -26,11 +26,36 @@ export async function openPopupFor(ext: LaunchedExtension, url: string): Promise
   return page;
 }
 
-/** The id of the tab showing `url`. */
+/**
+ * The id of the tab showing `url`. Crossread has no host permissions, so `tabs.query` does not
+ * match tabs by address: each tab's content script is asked which page it is on instead.
+ */
 export async function tabIdOf(extPage: Page, url: string): Promise<number> {
-  const id = await extPage.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, url);
+  const id = await extPage.evaluate(async (u) => {
+    const key = new URL(u);
+    key.hash = '';
+    for (const tab of await chrome.tabs.query({})) {
+      if (tab.id === undefined) continue;
+      const stats = (await chrome.tabs.sendMessage(tab.id, { type: 'getPageStats' }).catch(() => undefined)) as { url?: string } | undefined;
+      if (stats?.url === key.href) return tab.id;
+    }
+    return undefined;
+  }, url);
   if (id === undefined) throw new Error(`no tab shows ${url}`);
   return id;
+}
+
+/**
+ * Adds notes to the library from an extension page, as the library does: a staging, chunks of
+ * at most 1,000 notes, one commit. Answers how many were added.
+ */
+export async function seedNotes(extPage: Page, notes: unknown[]): Promise<number> {
+  // No named functions inside: under tsx (the benchmarks) they would need a helper the page lacks.
+  return extPage.evaluate(async (all) => {
+    const { token } = (await chrome.runtime.sendMessage({ type: 'beginStaging', params: { kind: 'import' } })) as { token: string };
+    for (let i = 0; i < all.length; i += 1_000) await chrome.runtime.sendMessage({ type: 'stageNotes', params: { token, notes: all.slice(i, i + 1_000) } });
+    return ((await chrome.runtime.sendMessage({ type: 'commitStaging', params: { token } })) as { added: number }).added;
+  }, notes);
 }
 
 /** Sends the documented stats message, exactly as a benchmark or another tool would. */

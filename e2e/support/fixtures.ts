@@ -46,7 +46,7 @@ export const test = base.extend<{ ext: LaunchedExtension }, { server: PageServer
   },
 });
 export { expect };
-export { openExtensionPage, openPopupFor, pageStats, popupUrl, reloadExtension, tabIdOf } from './extension-pages';
+export { openExtensionPage, openPopupFor, pageStats, popupUrl, reloadExtension, seedNotes, tabIdOf } from './extension-pages';
 
 /** Stops every service worker through the DevTools protocol and waits until it has stopped. */
 export async function stopServiceWorkers(page: Page): Promise<void> {
@@ -67,3 +67,28 @@ export async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+export type Outcome = { ok: true; value: unknown } | { ok: false; error: string };
+
+/**
+ * Runs `expression` in Crossread's content-script world of `tab` (its isolated world, found
+ * through the DevTools protocol): what a compromised or confused content script could send.
+ */
+export async function inContentScript(tab: Page, expression: string): Promise<Outcome> {
+  const cdp = await tab.context().newCDPSession(tab);
+  const worlds: { id: number; name: string; auxData?: { type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
+  await cdp.send('Runtime.enable');
+  const world = worlds.find((w) => w.auxData?.type === 'isolated' && w.name === 'Crossread');
+  if (!world) throw new Error(`no Crossread content script in ${tab.url()} (worlds: ${worlds.map((w) => w.name).join(', ')})`);
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+    expression: `Promise.resolve().then(() => ${expression}).then((value) => ({ ok: true, value }), (e) => ({ ok: false, error: String(e && e.message || e) }))`,
+    contextId: world.id,
+    awaitPromise: true,
+    returnByValue: true,
+  });
+  await cdp.detach();
+  if (exceptionDetails) throw new Error(exceptionDetails.text);
+  return result.value as Outcome;
+}
+

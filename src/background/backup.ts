@@ -1,88 +1,21 @@
-import { exportDB, importInto } from 'dexie-export-import';
-import * as v from 'valibot';
-import { describeIssue } from '../shared/describe-issue';
-import { MAX_IMPORT_NOTES, NoteSchema } from '../shared/protocol';
+import type { BackupChunk } from '../shared/backup-file';
+import { chunksOf } from '../shared/chunks';
+import { CHUNK_CHARS, CHUNK_NOTES, type Note } from '../shared/protocol';
+import { readStoredNote } from '../shared/stored-note';
 import type { CrossreadDb } from './db';
 
 /**
- * Full backup and restore of the database with dexie-export-import (its JSON format, so other
- * Dexie tools read it too).
- *
- * The library clears tables outside its import transaction, so a restore that failed half way
- * would lose notes. A restore therefore checks the whole backup first (format, version, every
- * row against the note schema), and keeps the notes it replaces until the import has finished,
- * putting them back if it fails.
+ * Backups, a chunk at a time: the library asks for the notes after the last id it has and
+ * writes them into a dexie-export-import file (src/shared/backup-file.ts) as they come, so no
+ * message and no string in the worker grows with the library. Each note is read whole; a note
+ * saved or deleted while a backup runs may or may not be in it.
  */
-
-/** A backup that cannot be restored; the message says why. Nothing was changed. */
-export class BackupError extends Error {
-  override name = 'BackupError';
-}
-
-const BackupSchema = v.object({
-  formatName: v.literal('dexie'),
-  formatVersion: v.literal(1),
-  data: v.object({
-    databaseVersion: v.number(),
-    tables: v.array(v.object({ name: v.string() })),
-    data: v.array(v.object({ tableName: v.string(), rows: v.array(v.unknown()) })),
-  }),
-});
-
-/** The whole database as a dexie-export-import backup (JSON text). */
-export async function exportBackup(db: CrossreadDb): Promise<{ text: string; notes: number }> {
-  const blob = await exportDB(db);
-  return { text: await blob.text(), notes: await db.notes.count() };
-}
-
-/** Checks a backup's text; answers how many notes it holds or throws a BackupError saying why not. */
-export function checkBackup(text: string, databaseVersion: number): number {
-  const refuse = (why: string): never => {
-    throw new BackupError(`${why} Nothing was changed.`);
-  };
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    return refuse(`This is not a Crossread backup: it is not JSON (${(err as Error).message}).`);
-  }
-  const parsed = v.safeParse(BackupSchema, data);
-  if (!parsed.success) return refuse(`This is not a Crossread backup (${describeIssue(parsed.issues[0], 'file')}).`);
-  const backup = parsed.output.data;
-  if (backup.databaseVersion > databaseVersion) {
-    refuse(`This backup comes from a newer Crossread (database version ${backup.databaseVersion}; this one reads up to ${databaseVersion}).`);
-  }
-  const rows = backup.data.filter((t) => t.tableName === 'notes').flatMap((t) => t.rows);
-  if (!backup.tables.some((t) => t.name === 'notes')) refuse('This is not a Crossread backup: it has no notes table.');
-  if (rows.length > MAX_IMPORT_NOTES) refuse(`This backup holds ${rows.length} notes; Crossread restores at most ${MAX_IMPORT_NOTES}.`);
-  const ids = new Set<string>();
-  rows.forEach((row, i) => {
-    const note = v.safeParse(NoteSchema, row);
-    if (!note.success) refuse(`The backup's note ${i + 1} is not valid: ${describeIssue(note.issues[0], 'note')}.`);
-    else if (ids.has(note.output.id)) refuse(`The backup holds two notes with the id ${note.output.id}.`);
-    else ids.add(note.output.id);
-  });
-  return rows.length;
-}
-
-/** Replaces every note with the backup's (see the module comment for why this is safe). */
-export async function restoreBackup(db: CrossreadDb, text: string): Promise<{ notes: number }> {
-  checkBackup(text, db.verno);
-  const replaced = await db.notes.toArray();
-  try {
-    await importInto(db, new Blob([text], { type: 'application/json' }), {
-      clearTablesBeforeImport: true,
-      acceptVersionDiff: true,
-      acceptNameDiff: true,
-      // Rows written by an older schema get its defaults (tags, colour), as an upgrade would.
-      transform: (_table, value: unknown) => ({ value: v.parse(NoteSchema, value) }),
-    });
-  } catch (err) {
-    await db.transaction('rw', db.notes, async () => {
-      await db.notes.clear();
-      await db.notes.bulkAdd(replaced);
-    });
-    throw new BackupError(`The backup could not be restored (${(err as Error).message}). Your notes were put back as they were.`);
-  }
-  return { notes: await db.notes.count() };
+export async function backupChunk(db: CrossreadDb, after: string | undefined): Promise<BackupChunk> {
+  const rows = await (after === undefined ? db.notes.orderBy(':id') : db.notes.where(':id').above(after)).limit(CHUNK_NOTES).toArray();
+  const notes = rows.map(readStoredNote).filter((n): n is Note => n !== undefined);
+  const first = chunksOf(notes, CHUNK_NOTES, CHUNK_CHARS).next().value ?? [];
+  // A chunk cut short by size is continued after its last note (the next call starts there).
+  const done = (rows.length < CHUNK_NOTES && first.length === notes.length) || first.length === 0;
+  const { primKey, indexes } = db.notes.schema;
+  return { notes: first, done, databaseName: db.name, databaseVersion: db.verno, notesSchema: [primKey, ...indexes].map((i) => i.src).join(',') };
 }

@@ -1,6 +1,14 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Note } from '../shared/protocol';
 
+/** The import or restore being staged (one at a time; a new one ends the last). */
+export interface StagingRecord {
+  key: 'staging';
+  token: string;
+  kind: 'import' | 'restore';
+  startedAt: number;
+}
+
 /**
  * Crossread's IndexedDB database. Every schema change is a new version with an upgrade, and a
  * test opens data written by each earlier version (db.test.ts).
@@ -9,9 +17,13 @@ import type { Note } from '../shared/protocol';
  * - 2: tags (indexed, multi-entry) and a colour on every note; older notes get none and yellow.
  * - 3: no index on entity ids or tags: nothing queries them (the library filters in memory) and
  *   every write paid for them, a third of the time of storing 10,000 notes (npm run bench:notes).
+ * - 4: `staged` and `meta` for imports and restores: notes arrive in chunks into `staged`, and
+ *   only one transaction moves them into `notes` (src/background/staging.ts).
  */
 export class CrossreadDb extends Dexie {
   notes!: EntityTable<Note, 'id'>;
+  staged!: EntityTable<Note, 'id'>;
+  meta!: EntityTable<StagingRecord, 'key'>;
 
   constructor(name = 'crossread') {
     super(name);
@@ -28,5 +40,6 @@ export class CrossreadDb extends Dexie {
           }),
       );
     this.version(3).stores({ notes: 'id, url, createdAt' });
+    this.version(4).stores({ notes: 'id, url, createdAt', staged: 'id', meta: 'key' });
   }
 }

@@ -1,5 +1,8 @@
-import type { Handlers, WorkerCalls } from '../shared/protocol';
-import type { NotesRepo } from './notes-repo';
+import type { Handlers, TabCalls, TabContext, WorkerCalls } from '../shared/protocol';
+import { backupChunk } from './backup';
+import type { CrossreadDb } from './db';
+import { NotesRepo } from './notes-repo';
+import { Staging } from './staging';
 
 /** What the handlers do in the browser beyond the database (the worker passes the real calls). */
 export interface WorkerEffects {
@@ -7,37 +10,62 @@ export interface WorkerEffects {
   setBadge(tabId: number, count: number): Promise<void>;
 }
 
-/** Whole-database backups (src/background/backup.ts on the worker's database). */
-export interface Backups {
-  export(): Promise<{ text: string; notes: number }>;
-  restore(text: string): Promise<{ notes: number }>;
-}
-
 /** The compare view's path in the package; a disagreement id after `#` selects it. */
 export const COMPARE_PAGE = 'src/pages/compare.html';
 
-/** One handler per worker method (the type makes a missing or misspelt one a compile error). */
-export function workerHandlers(notes: NotesRepo, backups: Backups, effects: WorkerEffects): Handlers<WorkerCalls> {
-  return {
-    saveNote: (draft) => notes.save(draft),
+/**
+ * A storage error in words a person can act on. IndexedDB's QuotaExceededError (Dexie keeps
+ * the name) says nothing of what happened to the data: the transaction was rolled back.
+ */
+export function explainStorageError(err: unknown): unknown {
+  const names = [err, (err as { inner?: unknown } | null)?.inner].map((e) => (e as { name?: unknown } | null)?.name);
+  if (!names.includes('QuotaExceededError')) return err;
+  return new Error('The browser has no more room for Crossread’s data (its storage quota is used up), so nothing of this was stored and your notes are as they were. Free some disk space or delete notes, then try again.');
+}
+
+/** Each handler with storage errors explained (the wrapper keeps the map's types). */
+function explained<H extends Record<string, (...args: never[]) => Promise<unknown>>>(handlers: H): H {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, handler] of Object.entries(handlers)) {
+    wrapped[name] = (...args: never[]) => handler(...args).catch((err: unknown) => Promise.reject(explainStorageError(err)));
+  }
+  return wrapped as H;
+}
+
+/** The calls of Crossread's own pages: everything (the type makes a missing or misspelt method a compile error). */
+export function pageHandlers(db: CrossreadDb, notes = new NotesRepo(db), staging = new Staging(db)): Handlers<WorkerCalls> {
+  return explained<Handlers<WorkerCalls>>({
     listNotes: ({ url }) => notes.forUrl(url),
     listAllNotes: () => notes.all(),
     updateNote: (edit) => notes.update(edit),
-    importNotes: ({ notes: list }) => notes.import(list),
-    exportBackup: () => backups.export(),
-    restoreBackup: ({ text }) => backups.restore(text),
-    notesPlaced: async ({ url, found, orphaned }) => {
-      await notes.placed(url, found, orphaned);
+    backupChunk: ({ after }) => backupChunk(db, after),
+    beginStaging: ({ kind }) => staging.begin(kind),
+    stageNotes: ({ token, notes: list }) => staging.add(token, list),
+    commitStaging: ({ token }) => staging.commit(token),
+    abortStaging: async ({ token }) => {
+      await staging.abort(token);
       return {};
     },
     deleteNote: async ({ id }) => ({ deleted: await notes.delete(id) }),
+  });
+}
+
+/** The calls of content scripts, each for the sender's own tab and page (`context`, from the browser). */
+export function tabHandlers(notes: NotesRepo, effects: WorkerEffects): Handlers<TabCalls, TabContext> {
+  return explained<Handlers<TabCalls, TabContext>>({
+    saveNote: (draft, { pageUrl }) => notes.save({ ...draft, url: pageUrl }),
+    listNotes: (_, { pageUrl }) => notes.forUrl(pageUrl),
+    notesPlaced: async ({ found, orphaned }, { pageUrl }) => {
+      await notes.placed(pageUrl, found, orphaned);
+      return {};
+    },
     openComparison: async ({ disagreementId }) => {
       await effects.openTab(`${COMPARE_PAGE}#${encodeURIComponent(disagreementId)}`);
       return { opened: true };
     },
     pageScanned: async ({ entityCount }, { tabId }) => {
-      if (tabId !== undefined) await effects.setBadge(tabId, entityCount);
+      await effects.setBadge(tabId, entityCount);
       return {};
     },
-  };
+  });
 }

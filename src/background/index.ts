@@ -1,17 +1,16 @@
-import { addSelectionMenu, callTab, openExtensionTab, serve, setBadge } from '../platform/runtime';
-import { workerCalls } from '../shared/protocol';
-import { exportBackup, restoreBackup } from './backup';
+import { addSelectionMenu, callTab, openExtensionTab, serveWorker, setBadge } from '../platform/runtime';
 import { CrossreadDb } from './db';
-import { workerHandlers } from './handlers';
+import { pageHandlers, tabHandlers } from './handlers';
 import { NotesRepo } from './notes-repo';
 
 /**
  * The service worker. It keeps no state in memory: the browser may stop it at any time, and
- * everything lives in IndexedDB. Listeners are registered synchronously at start, as MV3 requires.
+ * everything lives in IndexedDB (an import or restore in progress too: src/background/staging.ts).
+ * Listeners are registered synchronously at start, as MV3 requires.
  */
 const db = new CrossreadDb();
-const backups = { export: () => exportBackup(db), restore: (text: string) => restoreBackup(db, text) };
-serve(workerCalls, workerHandlers(new NotesRepo(db), backups, { openTab: openExtensionTab, setBadge }));
+const notes = new NotesRepo(db);
+serveWorker(pageHandlers(db, notes), tabHandlers(notes, { openTab: openExtensionTab, setBadge }));
 addSelectionMenu((tabId) => {
   callTab(tabId, 'noteSelection').catch((err: unknown) => console.warn('Crossread could not open a note on this page:', err));
 });

@@ -62,15 +62,6 @@ describe('NotesRepo edits, imports and backups', () => {
     await expect(repo.update({ id: note!.id, comment: 'x', tags: [], color: 'yellow' })).rejects.toThrow(/No note with id/);
   });
 
-  it('imports notes as they are, leaving notes already stored untouched (an undone delete is an import)', async () => {
-    const repo = new NotesRepo(open('f'));
-    const notes = await seed(repo, 3);
-    await repo.delete(notes[1]!.id);
-    const changed = { ...notes[0]!, comment: 'an older copy' };
-    expect(await repo.import([notes[1]!, changed])).toEqual({ added: 1, skipped: 1 });
-    expect(await repo.all()).toEqual(notes);
-  });
-
   it('records which of a page’s notes were found and which are orphans', async () => {
     const repo = new NotesRepo(open('g'));
     const notes = await seed(repo, 4);

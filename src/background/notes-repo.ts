@@ -1,7 +1,14 @@
 import * as v from 'valibot';
 import { NoteSchema, type Note, type NoteDraft, type NoteEdit } from '../shared/protocol';
+import { readStoredNote } from '../shared/stored-note';
 import type { CrossreadDb } from './db';
 
+/** Stored rows as valid notes (see src/shared/stored-note.ts), newest first. */
+const newestFirst = (rows: readonly unknown[]): Note[] =>
+  rows
+    .map(readStoredNote)
+    .filter((n): n is Note => n !== undefined)
+    .sort((a, b) => b.createdAt - a.createdAt || a.id.localeCompare(b.id));
 
 /** Notes stored in the database; every write runs in a transaction. */
 export class NotesRepo {
@@ -20,34 +27,22 @@ export class NotesRepo {
 
   /** The notes of one page, newest first. */
   async forUrl(url: string): Promise<Note[]> {
-    const notes = await this.db.notes.where('url').equals(url).toArray();
-    return notes.sort((a, b) => b.createdAt - a.createdAt || a.id.localeCompare(b.id));
+    return newestFirst(await this.db.notes.where('url').equals(url).toArray());
   }
 
-  /** Every note, newest first. */
+  /** Every note, newest first; a note stored with impossible values comes repaired, so it can be shown and deleted. */
   async all(): Promise<Note[]> {
-    return (await this.db.notes.orderBy('createdAt').reverse().toArray()).sort((a, b) => b.createdAt - a.createdAt || a.id.localeCompare(b.id));
+    return newestFirst(await this.db.notes.toArray());
   }
 
   /** Changes a note's comment, tags and colour. */
   async update({ id, ...edit }: NoteEdit): Promise<Note> {
     return this.db.transaction('rw', this.db.notes, async () => {
-      const note = await this.db.notes.get(id);
+      const note = readStoredNote(await this.db.notes.get(id));
       if (!note) throw new Error(`No note with id ${id}: it may have been deleted.`);
       const updated = v.parse(NoteSchema, { ...note, ...edit });
       await this.db.notes.put(updated);
       return updated;
-    });
-  }
-
-  /** Adds notes as they are; ids already stored keep what is stored. One transaction: all or nothing. */
-  async import(notes: readonly Note[]): Promise<{ added: number; skipped: number }> {
-    return this.db.transaction('rw', this.db.notes, async () => {
-      // All stored keys at once: far quicker than looking each id up (bulkGet) on large imports.
-      const stored = new Set<string>(await this.db.notes.toCollection().primaryKeys());
-      const fresh = notes.filter((n) => !stored.has(n.id));
-      await this.db.notes.bulkAdd(fresh);
-      return { added: fresh.length, skipped: notes.length - fresh.length };
     });
   }
 

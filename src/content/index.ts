@@ -3,10 +3,9 @@ import { bundledAliasIndex } from '../shared/bundled-alias-index';
 import { Matcher } from '../shared/matcher';
 import { contentCalls, MAX_PAGE_TEXT } from '../shared/protocol';
 import { isActiveOn, type Settings } from '../shared/settings';
-import { callWorker, loadSettings, serve, watchSettings } from '../platform/runtime';
+import { callWorkerFromTab, loadSettings, serve, watchSettings } from '../platform/runtime';
 import { NoteAnchors } from './note-anchors';
 import { PageMarker } from './page-marker';
-import { pageUrl } from './page-stats';
 
 /**
  * The content script: marks the pack's entities in the page (unless the user paused
@@ -25,16 +24,16 @@ async function start(): Promise<void> {
     matcher,
     {
       saveNote: async (draft) => {
-        notes.add(await callWorker('saveNote', { url: pageUrl(document), title: document.title, ...draft }));
+        notes.add(await callWorkerFromTab('saveNote', { title: document.title, ...draft }));
       },
       openComparison: async (disagreementId) => {
-        await callWorker('openComparison', { disagreementId });
+        await callWorkerFromTab('openComparison', { disagreementId });
       },
     },
     (entityCount) => {
       if (entityCount === lastCount) return;
       lastCount = entityCount;
-      callWorker('pageScanned', { entityCount }).catch(() => {});
+      callWorkerFromTab('pageScanned', { entityCount }).catch(() => {});
     },
   );
   // Marks and notes go on and off together: off leaves the page exactly as it came.
@@ -46,13 +45,12 @@ async function start(): Promise<void> {
     const wasOn = marker.enabled;
     await marker.start();
     if (wasOn) return;
-    const url = pageUrl(document);
-    const saved = await callWorker('listNotes', { url });
+    const saved = await callWorkerFromTab('listNotes', undefined);
     notes.place(saved);
     if (saved.length === 0) return;
     // The library shows which notes were missing the last time their page was open.
     const { anchored, orphans } = notes.placement();
-    await callWorker('notesPlaced', { url, found: anchored, orphaned: orphans });
+    await callWorkerFromTab('notesPlaced', { found: anchored, orphaned: orphans });
   };
   const snapshot = () => marker.stats.snapshot(document, marker.enabled, notes.placement());
   serve(contentCalls, {

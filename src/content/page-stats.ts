@@ -1,4 +1,5 @@
 import type { PageStats } from '../shared/protocol';
+import { pageKey } from '../shared/sender';
 import type { NotePlacement } from './note-anchors';
 import { WHOLE_MARKS } from './highlighter';
 import type { ScanPass } from './scanner';
@@ -38,9 +39,7 @@ export class PageStatsTracker {
   }
 }
 
-/** The page's URL as notes are keyed: without the fragment, so in-page links share notes. */
+/** The page's URL as notes are keyed (the worker keys them by the sender's address the same way). */
 export function pageUrl(doc: Document): string {
-  const url = new URL(doc.URL);
-  url.hash = '';
-  return url.href;
+  return pageKey(doc.URL);
 }

@@ -1,8 +1,9 @@
 import { render } from 'preact';
 import { callWorker } from '../platform/runtime';
 import { bundledPack } from '../shared/bundled-pack';
+import { backupNotes, importNotes, restoreNotes } from '../shared/note-transfer';
 import { LibraryView, type LibraryActions } from '../ui/LibraryView';
-import { downloadText } from './download';
+import { download } from './download';
 import '../ui/pages.css';
 
 /** The notes library page: the view with the worker's calls and downloads. */
@@ -12,10 +13,10 @@ const actions: LibraryActions = {
   remove: async (id) => {
     await callWorker('deleteNote', { id });
   },
-  importNotes: (notes) => callWorker('importNotes', { notes }),
-  exportBackup: () => callWorker('exportBackup', undefined),
-  restoreBackup: (text) => callWorker('restoreBackup', { text }),
-  download: downloadText,
+  importNotes: (notes, onProgress) => importNotes(callWorker, notes, onProgress),
+  backup: (onProgress) => backupNotes(callWorker, onProgress),
+  restore: (file, onProgress) => restoreNotes(callWorker, file, onProgress),
+  download,
   confirm: (message) => window.confirm(message),
 };
 

@@ -3,14 +3,18 @@ import {
   contentCalls,
   dispatch,
   parseResult,
+  tabCalls,
   workerCalls,
   type CallMap,
   type ContentCalls,
   type Handlers,
   type Params,
   type Result,
+  type TabCalls,
+  type TabContext,
   type WorkerCalls,
 } from '../shared/protocol';
+import { senderRole, type SenderRole } from '../shared/sender';
 import { readSettings, type Settings } from '../shared/settings';
 
 /**
@@ -18,9 +22,14 @@ import { readSettings, type Settings } from '../shared/settings';
  * functions, so logic stays testable outside an extension (webextension-polyfill throws there).
  */
 
-/** Calls a method of the background worker. */
+/** Calls a method of the background worker from one of Crossread's pages. */
 export async function callWorker<K extends keyof WorkerCalls>(type: K, params: Params<WorkerCalls, K>): Promise<Result<WorkerCalls, K>> {
   return parseResult(workerCalls, type, await browser.runtime.sendMessage({ type, params }));
+}
+
+/** Calls a method of the background worker from a content script (for its own tab and page). */
+export async function callWorkerFromTab<K extends keyof TabCalls>(type: K, params: Params<TabCalls, K>): Promise<Result<TabCalls, K>> {
+  return parseResult(tabCalls, type, await browser.runtime.sendMessage({ type, params }));
 }
 
 /** Calls a method of the content script in one tab. */
@@ -32,17 +41,40 @@ export async function callTab<K extends keyof ContentCalls>(
   return parseResult(contentCalls, type, await browser.tabs.sendMessage(tabId, { type, params }));
 }
 
-/**
- * Answers the calls of `calls` with `handlers`. Only Crossread's own pages, worker and content
- * scripts are answered. Returns a function that stops answering.
- */
-export function serve<M extends CallMap>(calls: M, handlers: Handlers<M>): () => void {
-  const listener = (message: unknown, sender: browser.Runtime.MessageSender): Promise<unknown> | undefined => {
-    if (sender.id !== browser.runtime.id) return undefined;
-    return dispatch(calls, handlers, message, sender.tab?.id !== undefined ? { tabId: sender.tab.id } : {});
-  };
+/** The role of a message's sender (src/shared/sender.ts), from the browser's record of it. */
+function roleOf(sender: browser.Runtime.MessageSender): SenderRole | undefined {
+  return senderRole(sender, { id: browser.runtime.id, baseUrl: browser.runtime.getURL('') });
+}
+
+/** Listens for runtime messages until the returned function is called. */
+function listen(listener: (message: unknown, sender: browser.Runtime.MessageSender) => Promise<unknown> | undefined): () => void {
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+/**
+ * Answers the calls of `calls` with `handlers`, from Crossread's own pages and worker only
+ * (a content script answers these). Returns a function that stops answering.
+ */
+export function serve<M extends CallMap>(calls: M, handlers: Handlers<M>): () => void {
+  return listen((message, sender) => (roleOf(sender)?.role === 'extension' ? dispatch(calls, handlers, message) : undefined));
+}
+
+/**
+ * The worker's side: Crossread's pages get `workerCalls`, its content scripts `tabCalls` with
+ * their own tab and page. A content script's call of a pages-only method is refused; messages
+ * from anyone else are ignored. Returns a function that stops answering.
+ */
+export function serveWorker(pages: Handlers<WorkerCalls>, tabs: Handlers<TabCalls, TabContext>): () => void {
+  return listen((message, sender) => {
+    const from = roleOf(sender);
+    if (from?.role === 'extension') return dispatch(workerCalls, pages, message);
+    if (from?.role !== 'tab') return undefined;
+    const answer = dispatch(tabCalls, tabs, message, { tabId: from.tabId, pageUrl: from.pageUrl });
+    if (answer) return answer;
+    const type = (message as { type?: unknown } | null)?.type;
+    return typeof type === 'string' && Object.hasOwn(workerCalls, type) ? Promise.reject(new Error(`${type} is not available to content scripts.`)) : undefined;
+  });
 }
 
 /** The id of the active tab of the current window, if any. */

@@ -1,4 +1,4 @@
-import type { Note } from './protocol';
+import { isValidTime, isWebAddress, type Note } from './protocol';
 
 /**
  * Notes in the formats other tools read. Pure functions: the library page (and tests) call
@@ -21,6 +21,9 @@ export function noteIdFromIri(iri: string): string {
   return iri;
 }
 
+/** A time as ISO 8601, or `undefined` for one no date can hold (notes stored by older versions). */
+const isoTime = (t: number): string | undefined => (isValidTime(t) ? new Date(t).toISOString() : undefined);
+
 /** One note as a W3C Web Annotation (JSON-LD). Crossread's own fields ride along under `crossread`. */
 export function toWebAnnotation(note: Note): Record<string, unknown> {
   const body: Record<string, unknown>[] = [];
@@ -38,7 +41,7 @@ export function toWebAnnotation(note: Note): Record<string, unknown> {
     id: noteIri(note.id),
     type: 'Annotation',
     motivation: note.comment ? 'commenting' : 'highlighting',
-    created: new Date(note.createdAt).toISOString(),
+    ...(isoTime(note.createdAt) ? { created: isoTime(note.createdAt) } : {}),
     ...(body.length > 0 ? { body } : {}),
     target: selector.length > 0 ? { source: note.url, selector } : note.url,
     crossread: { title: note.title, color: note.color, entityIds: note.entityIds, ...(note.placement ? { placement: note.placement } : {}) },
@@ -56,22 +59,47 @@ export function toAnnotationCollection(notes: readonly Note[]): Record<string, u
   };
 }
 
-/** A CSV field per RFC 4180: quoted when it holds a comma, a quote or a line break; quotes doubled. */
+/**
+ * A CSV field per RFC 4180 (quoted when it holds a comma, a quote or a line break; quotes
+ * doubled), made inert for spreadsheets as OWASP recommends against formula injection: a cell
+ * that starts with = + - @, a tab or a carriage return gets a leading apostrophe, so a page
+ * titled `=HYPERLINK(…)` stays text.
+ */
 function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const inert = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(inert) ? `"${inert.replace(/"/g, '""')}"` : inert;
 }
 
 export const CSV_HEADER = ['id', 'created', 'url', 'title', 'quote', 'comment', 'tags', 'color', 'entities'] as const;
 
 /** Notes as RFC 4180 CSV (CRLF line ends, a header row); tags and entities joined with "; ". */
 export function toCsv(notes: readonly Note[]): string {
-  const rows = notes.map((n) => [n.id, new Date(n.createdAt).toISOString(), n.url, n.title, n.quote, n.comment, n.tags.join('; '), n.color, n.entityIds.join('; ')]);
+  const rows = notes.map((n) => [n.id, isoTime(n.createdAt) ?? '', n.url, n.title, n.quote, n.comment, n.tags.join('; '), n.color, n.entityIds.join('; ')]);
   return [[...CSV_HEADER], ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-/** Markdown text: page text is escaped so it cannot become links, headings or markup. */
+/**
+ * Markdown text: page text is escaped so it cannot become links, headings, HTML, entities or
+ * other markup (every character CommonMark and GitHub's extensions give a meaning, `=` for
+ * setext headings, `&` for entities, `~` for strikethrough), and every line ending is `\n`.
+ */
 function mdText(s: string): string {
-  return s.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, '\\$1');
+  return lines(s).replace(/([\\`*_{}[\]()#+\-.!|<>&~=])/g, '\\$1');
+}
+
+/** Line endings as `\n` (a lone CR is a line ending in Markdown too). */
+const lines = (s: string) => s.replace(/\r\n?/g, '\n');
+
+/**
+ * A page's title as a Markdown link to its address, or as plain text when the address is not
+ * a web page's. The address is written as the URL parser reads it, with anything that could
+ * end the link (`<`, `>`, a backslash, whitespace) percent-encoded.
+ */
+function mdLink(title: string, url: string): string {
+  const label = mdText(title || url).replace(/\n/g, ' ');
+  if (!isWebAddress(url)) return `${label} (not a web address: ${mdText(url).replace(/\n/g, ' ')})`;
+  const href = new URL(url).href.replace(/[<>\\\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return `[${label}](<${href}>)`;
 }
 
 /** Notes as Markdown, grouped by page (pages in order of their newest note), each quote as a block quote. */
@@ -80,11 +108,11 @@ export function toMarkdown(notes: readonly Note[]): string {
   for (const n of [...notes].sort((a, b) => b.createdAt - a.createdAt)) byUrl.set(n.url, [...(byUrl.get(n.url) ?? []), n]);
   const out = ['# Crossread notes', ''];
   for (const [url, list] of byUrl) {
-    out.push(`## [${mdText(list[0]!.title || url)}](<${url.replace(/>/g, '%3E')}>)`, '');
+    out.push(`## ${mdLink(list[0]!.title, url)}`, '');
     for (const n of list) {
-      out.push(...n.quote.split('\n').map((line) => `> ${mdText(line)}`), '');
+      out.push(...mdText(n.quote).split('\n').map((line) => `> ${line}`), '');
       if (n.comment) out.push(mdText(n.comment), '');
-      const meta = [new Date(n.createdAt).toISOString().slice(0, 10), n.color, ...n.tags.map((t) => `#${mdText(t)}`)];
+      const meta = [isoTime(n.createdAt)?.slice(0, 10) ?? 'date unknown', n.color, ...n.tags.map((t) => `#${mdText(t)}`)];
       out.push(`*${meta.join(' · ')}*`, '');
     }
   }

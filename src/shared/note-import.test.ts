@@ -90,8 +90,17 @@ describe('importing notes', () => {
     expect(await rejected(noTarget)).toMatch(/Annotation 1 of 1 \(urn:x:1\) was rejected: it has no target page address/);
     const badDate = JSON.stringify({ type: 'Annotation', target: 'https://x.example/', created: 'yesterday' });
     expect(await rejected(badDate)).toMatch(/its time "yesterday" is not a date/);
-    const badUrl = JSON.stringify({ annotations: [{ uri: 'no address', target: [] }] });
+    const badUrl = JSON.stringify({ annotations: [{ uri: '', target: [] }] });
     expect(await rejected(badUrl)).toMatch(/Annotation 1 of 1 was rejected: url: /);
+    const future = JSON.stringify({ type: 'Annotation', target: 'https://x.example/', created: '+275760-09-13T00:00:00.000Z' });
+    expect(await rejected(future)).toMatch(/createdAt: must be before 2200/);
+  });
+
+  it('keeps an address that is not a web page’s as text (a PDF’s urn:, a file:, a javascript: one) and a long title cut', async () => {
+    const items = ['urn:x-pdf:0a1b2c', 'file:///home/me/a.pdf', 'javascript:alert(1)'].map((uri, i) => ({ id: `h${i}`, uri, text: 'c', document: { title: ['T'.repeat(1_500)] } }));
+    const { notes } = await parseNotesFile(JSON.stringify({ annotations: items }));
+    expect(notes.map((n) => n.url)).toEqual(['urn:x-pdf:0a1b2c', 'file:///home/me/a.pdf', 'javascript:alert(1)']);
+    expect(notes.every((n) => n.title.length === 1_000 && n.title.endsWith('…'))).toBe(true);
   });
 
   it('refuses files above the size limit before reading them', () => {

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { describeIssue } from './describe-issue';
 import { noteIdFromIri } from './note-export';
-import { MAX_IMPORT_NOTES, NOTE_COLORS, NoteSchema, type Note, type NoteColor, type NoteSelector } from './protocol';
+import { NOTE_COLORS, NoteSchema, type Note, type NoteColor, type NoteSelector } from './protocol';
 
 /**
  * Reading notes written by other tools (and by Crossread's own export) into Crossread notes.
@@ -10,7 +10,10 @@ import { MAX_IMPORT_NOTES, NOTE_COLORS, NoteSchema, type Note, type NoteColor, t
  * that says which annotation and why, so nothing already stored changes.
  */
 
-/** Files above this size are refused before they are read. */
+/** At most this many annotations in one file. */
+export const MAX_IMPORT_NOTES = 100_000;
+
+/** Files above this size are refused before they are read (backups have no limit: they are read as a stream). */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 /** A file that cannot be imported; the message says what was rejected and why. */

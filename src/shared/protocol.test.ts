@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { workerHandlers, type Backups } from '../background/handlers';
+import type { CrossreadDb } from '../background/db';
+import { pageHandlers, tabHandlers } from '../background/handlers';
 import type { NotesRepo } from '../background/notes-repo';
-import { contentCalls, dispatch, parseRequest, parseResult, parseTags, ProtocolError, workerCalls } from './protocol';
+import { contentCalls, dispatch, parseRequest, parseResult, parseTags, ProtocolError, tabCalls, workerCalls } from './protocol';
 
 const draft = { url: 'https://example.com/a', title: 'A', quote: 'Kerry said.', comment: '', entityIds: ['john-kerry'] };
 
 describe('protocol', () => {
   it('reads a valid call, and the documented bare stats message', () => {
-    expect(parseRequest(workerCalls, { type: 'saveNote', params: draft })).toEqual({ type: 'saveNote', params: { ...draft, tags: [], color: 'yellow' } });
+    const { url: _, ...pageDraft } = draft;
+    expect(parseRequest(tabCalls, { type: 'saveNote', params: draft })).toEqual({ type: 'saveNote', params: { ...pageDraft, tags: [], color: 'yellow' } });
     expect(parseRequest(contentCalls, { type: 'getPageStats' })).toEqual({ type: 'getPageStats', params: undefined });
   });
 
@@ -18,9 +20,7 @@ describe('protocol', () => {
   });
 
   it('rejects a call with bad params, naming the method and the field', () => {
-    expect(() => parseRequest(workerCalls, { type: 'saveNote', params: { ...draft, url: 'not a url' } })).toThrow(
-      new ProtocolError('saveNote: invalid url: Invalid URL: Received "not a url"'),
-    );
+    expect(() => parseRequest(tabCalls, { type: 'saveNote', params: { ...draft, quote: 5 } })).toThrow(new ProtocolError('saveNote: invalid quote: Invalid type: Expected string but received 5'));
     expect(() => parseRequest(workerCalls, { type: 'listNotes', params: {} })).toThrow(/listNotes: invalid url/);
   });
 
@@ -33,26 +33,41 @@ describe('protocol', () => {
     const done: string[] = [];
     return { done, openTab: async (path: string) => void done.push(`open ${path}`), setBadge: async (tab: number, n: number) => void done.push(`badge ${tab} ${n}`) };
   };
+  const tab = { tabId: 7, pageUrl: 'https://example.com/a' };
 
   it('dispatches to handlers and rejects invalid calls instead of throwing', async () => {
-    const handlers = workerHandlers({ delete: async (id: string) => id === 'x' } as unknown as NotesRepo, {} as Backups, effects());
+    const handlers = pageHandlers({} as CrossreadDb, { delete: async (id: string) => id === 'x' } as unknown as NotesRepo);
     await expect(dispatch(workerCalls, handlers, { type: 'deleteNote', params: { id: 'x' } })).resolves.toEqual({ deleted: true });
     await expect(dispatch(workerCalls, handlers, { type: 'deleteNote', params: {} })).rejects.toThrow(ProtocolError);
     expect(dispatch(workerCalls, handlers, { type: 'other' })).toBeUndefined();
   });
 
-  it('has a handler for every worker method and no other', () => {
-    const handlers = workerHandlers({} as NotesRepo, {} as Backups, effects());
-    expect(Object.keys(handlers).sort()).toEqual(Object.keys(workerCalls).sort());
+  it('has a handler for every method of each map and no other; content scripts get only their own page’s calls', () => {
+    expect(Object.keys(pageHandlers({} as CrossreadDb)).sort()).toEqual(Object.keys(workerCalls).sort());
+    expect(Object.keys(tabHandlers({} as NotesRepo, effects())).sort()).toEqual(Object.keys(tabCalls).sort());
+    expect(Object.keys(tabCalls).sort()).toEqual(['listNotes', 'notesPlaced', 'openComparison', 'pageScanned', 'saveNote']);
+  });
+
+  it('keys a content script’s notes by its page from the sender, never by what it says', async () => {
+    const seen: string[] = [];
+    const repo = {
+      save: async (d: { url: string }) => void seen.push(`save ${d.url}`),
+      forUrl: async (url: string) => (seen.push(`list ${url}`), []),
+      placed: async (url: string) => void seen.push(`placed ${url}`),
+    } as unknown as NotesRepo;
+    const handlers = tabHandlers(repo, effects());
+    await dispatch(tabCalls, handlers, { type: 'saveNote', params: { ...draft, url: 'https://elsewhere.example/' } }, tab);
+    await dispatch(tabCalls, handlers, { type: 'listNotes', params: { url: 'https://elsewhere.example/' } }, tab);
+    await dispatch(tabCalls, handlers, { type: 'notesPlaced', params: { url: 'https://elsewhere.example/', found: [], orphaned: ['x'] } }, tab);
+    expect(seen).toEqual(['save https://example.com/a', 'list https://example.com/a', 'placed https://example.com/a']);
   });
 
   it('opens the compare view at a disagreement and sets the badge of the sender’s tab only', async () => {
     const fx = effects();
-    const handlers = workerHandlers({} as NotesRepo, {} as Backups, fx);
-    await dispatch(workerCalls, handlers, { type: 'openComparison', params: { disagreementId: 'war-death-toll' } });
-    await dispatch(workerCalls, handlers, { type: 'pageScanned', params: { entityCount: 12 } }, { tabId: 7 });
-    await dispatch(workerCalls, handlers, { type: 'pageScanned', params: { entityCount: 3 } });
-    await expect(dispatch(workerCalls, handlers, { type: 'pageScanned', params: { entityCount: -1 } }, { tabId: 7 })).rejects.toThrow(ProtocolError);
+    const handlers = tabHandlers({} as NotesRepo, fx);
+    await dispatch(tabCalls, handlers, { type: 'openComparison', params: { disagreementId: 'war-death-toll' } }, tab);
+    await dispatch(tabCalls, handlers, { type: 'pageScanned', params: { entityCount: 12 } }, tab);
+    await expect(dispatch(tabCalls, handlers, { type: 'pageScanned', params: { entityCount: -1 } }, tab)).rejects.toThrow(ProtocolError);
     expect(fx.done).toEqual(['open src/pages/compare.html#war-death-toll', 'badge 7 12']);
   });
 

@@ -7,6 +7,11 @@ import { describeIssue } from './describe-issue';
  * Receivers validate params at run time (`parseRequest`); callers validate results.
  * A message on the wire is `{ type: <method>, params?: <params> }`; the answer is the result
  * itself, and a failure rejects the sender's promise with the error's message.
+ *
+ * The worker answers two maps, by who sends (src/shared/sender.ts): `workerCalls` from
+ * Crossread's own pages (popup, library, compare view), and `tabCalls` from its content
+ * scripts, which act only for their own tab and page: the page's address comes from the
+ * browser's record of the sender, never from the script.
  */
 export interface CallSpec {
   params: v.GenericSchema;
@@ -14,8 +19,56 @@ export interface CallSpec {
 }
 export type CallMap = Record<string, CallSpec>;
 
-const MAX_QUOTE = 5_000;
-const MAX_COMMENT = 20_000;
+export const MAX_QUOTE = 5_000;
+export const MAX_COMMENT = 20_000;
+/** Longer page titles are cut (with an ellipsis) rather than refused. */
+export const MAX_TITLE = 1_000;
+/** The longest page address a note keeps (a longer one is refused: it keys the page's notes). */
+export const MAX_URL = 16_384;
+const MAX_ID = 500;
+const MAX_CONTEXT = 200;
+
+/**
+ * The times a note may carry: 1970-01-01 to 2200-01-01. Wider values are no use to anyone and
+ * break every conversion (`new Date(1e300).toISOString()` throws), so they are refused.
+ */
+export const MIN_TIME = 0;
+export const MAX_TIME = Date.UTC(2200, 0, 1);
+export const TimeSchema = v.pipe(v.number(), v.finite(), v.minValue(MIN_TIME, 'must not be before 1970'), v.maxValue(MAX_TIME, 'must be before 2200'));
+
+/** Whether a time can be shown and exported (notes stored by older versions may hold others). */
+export const isValidTime = (t: unknown): t is number => v.is(TimeSchema, t);
+
+/**
+ * Whether an address is a web page's (http or https): the only addresses Crossread links to.
+ * A note imported with another (`javascript:`, `data:`, `file:`, `urn:`…) keeps it as text.
+ */
+export function isWebAddress(address: string): boolean {
+  try {
+    const { protocol } = new URL(address);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `s` cut to at most `max` UTF-16 units (`mark` included), never inside a surrogate pair,
+ * keeping its start, or its end with `keep: 'end'`.
+ */
+export function truncate(s: string, max: number, keep: 'start' | 'end' = 'start', mark = ''): string {
+  if (s.length <= max) return s;
+  const room = max - mark.length;
+  if (keep === 'end') {
+    const cut = s.slice(s.length - room);
+    return mark + (/^[\uDC00-\uDFFF]/.test(cut) ? cut.slice(1) : cut);
+  }
+  const cut = s.slice(0, room);
+  return (/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut) + mark;
+}
+
+/** A web page's address (http or https). */
+export const WebAddressSchema = v.pipe(v.string(), v.maxLength(MAX_URL), v.url(), v.check(isWebAddress, 'must be an http or https address'));
 
 /** The colours a note can have; the first is the default. */
 export const NOTE_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
@@ -34,24 +87,25 @@ export function parseTags(input: string): string[] {
 export const NoteSelectorSchema = v.object({
   quote: v.object({
     exact: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_QUOTE)),
-    prefix: v.pipe(v.string(), v.maxLength(200)),
-    suffix: v.pipe(v.string(), v.maxLength(200)),
+    /** Context longer than Crossread keeps (other tools may write more) is cut, keeping what is nearest the quote. */
+    prefix: v.pipe(v.string(), v.transform((s) => truncate(s, MAX_CONTEXT, 'end'))),
+    suffix: v.pipe(v.string(), v.transform((s) => truncate(s, MAX_CONTEXT))),
   }),
   position: v.optional(
     v.pipe(
-      v.object({ start: v.pipe(v.number(), v.integer(), v.minValue(0)), end: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+      v.object({ start: v.pipe(v.number(), v.safeInteger(), v.minValue(0)), end: v.pipe(v.number(), v.safeInteger(), v.minValue(0)) }),
       v.check((p) => p.end >= p.start, 'a position must not end before it starts'),
     ),
   ),
 });
 
-/** A note as the content script drafts it. */
-export const NoteDraftSchema = v.object({
-  url: v.pipe(v.string(), v.url()),
-  title: v.pipe(v.string(), v.maxLength(1_000)),
+/** A note as a content script drafts it: its page's address is added by the worker, from the sender. */
+export const PageNoteDraftSchema = v.object({
+  /** The page's title, cut at MAX_TITLE characters. */
+  title: v.pipe(v.string(), v.transform((s) => truncate(s, MAX_TITLE, 'start', '…'))),
   quote: v.pipe(v.string(), v.maxLength(MAX_QUOTE)),
   comment: v.pipe(v.string(), v.maxLength(MAX_COMMENT)),
-  entityIds: v.array(v.string()),
+  entityIds: v.pipe(v.array(v.pipe(v.string(), v.maxLength(MAX_ID))), v.maxLength(500)),
   /** Notes stored before tags and colours existed read as untagged and yellow. */
   tags: v.optional(v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(60))), v.maxLength(20)), []),
   color: v.optional(v.picklist(NOTE_COLORS), 'yellow'),
@@ -59,13 +113,28 @@ export const NoteDraftSchema = v.object({
   selector: v.optional(NoteSelectorSchema),
 });
 
+/** A draft with its page's address: what the worker stores as a new note. */
+export const NoteDraftSchema = v.object({ url: WebAddressSchema, ...PageNoteDraftSchema.entries });
+
+const IdSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_ID));
+
 /** A stored note. */
 export const NoteSchema = v.object({
   ...NoteDraftSchema.entries,
-  id: v.pipe(v.string(), v.minLength(1), v.maxLength(500)),
-  createdAt: v.number(),
+  /**
+   * The page's address: http(s) for every note Crossread saves. An imported note may carry
+   * another address (a PDF's `urn:`, a `file:`), kept as text: never linked, and flagged.
+   */
+  url: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_URL)),
+  id: IdSchema,
+  createdAt: TimeSchema,
   /** Whether the note's passage was found the last time its page was open (absent until then). */
-  placement: v.optional(v.object({ found: v.boolean(), checkedAt: v.number() })),
+  placement: v.optional(v.object({ found: v.boolean(), checkedAt: TimeSchema })),
+  /**
+   * Fields that held values no version of Crossread should have stored (an impossible date, a
+   * field of the wrong type), reset so that the note can be shown, exported, edited and deleted.
+   */
+  repaired: v.optional(v.array(v.pipe(v.string(), v.maxLength(40)))),
 });
 
 /** What a user may change in a saved note. */
@@ -79,8 +148,16 @@ export const NoteEditSchema = v.object({
 /** The most page text the popup analyses (a longer page is cut, and the popup says so). */
 export const MAX_PAGE_TEXT = 2_000_000;
 
-/** At most this many notes in one import or restore. */
-export const MAX_IMPORT_NOTES = 100_000;
+/**
+ * Notes travel between the library and the worker in chunks of at most this many notes and
+ * about CHUNK_CHARS characters of JSON: no message grows with the library (browsers cap a
+ * message's size, 64 MiB in Chromium).
+ */
+export const CHUNK_NOTES = 2_000;
+export const CHUNK_CHARS = 4 * 1024 * 1024;
+
+const NoteChunkSchema = v.pipe(v.array(NoteSchema), v.maxLength(CHUNK_NOTES));
+const TokenSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 
 /** What the content script has found and done on its page. */
 export const PageStatsSchema = v.object({
@@ -108,38 +185,57 @@ export const PageStatsSchema = v.object({
 
 const Empty = v.optional(v.object({}));
 
-/** Calls the background service worker answers (sent with `runtime.sendMessage`). */
+/** Calls the worker answers from Crossread's own pages: the popup, the library, the compare view. */
 export const workerCalls = {
-  /** Stores a new note and answers with it as stored. */
-  saveNote: { params: NoteDraftSchema, result: NoteSchema },
   /** The notes saved on one page (by URL), newest first. */
-  listNotes: { params: v.object({ url: v.string() }), result: v.array(NoteSchema) },
+  listNotes: { params: v.object({ url: v.pipe(v.string(), v.maxLength(MAX_URL)) }), result: v.array(NoteSchema) },
   /** Every note, newest first (the notes library). */
   listAllNotes: { params: Empty, result: v.array(NoteSchema) },
   /** Changes a note's comment, tags and colour; answers with the note as stored. */
   updateNote: { params: NoteEditSchema, result: NoteSchema },
   /**
-   * Adds notes as they are (ids and times kept; an import or an undone delete), all in one
-   * transaction. Notes whose id is already stored are left as stored and counted as skipped.
+   * One chunk of a backup: the notes whose id sorts after `after` (all, from the first, without
+   * it), in id order. The library writes them into a dexie-export-import file as they come.
    */
-  importNotes: {
-    params: v.object({ notes: v.pipe(v.array(NoteSchema), v.maxLength(MAX_IMPORT_NOTES)) }),
-    result: v.object({ added: v.number(), skipped: v.number() }),
+  backupChunk: {
+    params: v.object({ after: v.optional(IdSchema) }),
+    result: v.object({ notes: NoteChunkSchema, done: v.boolean(), databaseName: v.string(), databaseVersion: v.number(), notesSchema: v.string() }),
   },
-  /** The whole database as a dexie-export-import backup (JSON text). */
-  exportBackup: { params: Empty, result: v.object({ text: v.string(), notes: v.number() }) },
-  /** Replaces the whole database with a backup, after checking every row; a bad backup changes nothing. */
-  restoreBackup: { params: v.object({ text: v.string() }), result: v.object({ notes: v.number() }) },
-  /** A content script found (or could not find) its page's notes; the library shows the orphans. */
-  notesPlaced: {
-    params: v.object({ url: v.string(), found: v.array(v.string()), orphaned: v.array(v.string()) }),
-    result: v.object({}),
-  },
+  /**
+   * Starts staging an import or a restore: notes are added in chunks to tables of their own,
+   * and only `commitStaging` touches the library, in one transaction. A new staging ends any
+   * other one still open (its commit then fails, changing nothing).
+   */
+  beginStaging: { params: v.object({ kind: v.picklist(['import', 'restore']) }), result: v.object({ token: TokenSchema, databaseVersion: v.number() }) },
+  /** Adds a chunk of notes to a staging; an id staged twice is refused. */
+  stageNotes: { params: v.object({ token: TokenSchema, notes: NoteChunkSchema }), result: v.object({ staged: v.number() }) },
+  /**
+   * Puts what was staged into the library in one transaction: an import adds the notes whose
+   * id is not stored yet; a restore replaces every note. Either all of it happens or nothing.
+   */
+  commitStaging: { params: v.object({ token: TokenSchema }), result: v.object({ added: v.number(), skipped: v.number(), notes: v.number() }) },
+  /** Drops a staging (an import or restore that failed or was cancelled). */
+  abortStaging: { params: v.object({ token: TokenSchema }), result: v.object({}) },
   /** Deletes one note; answers whether it existed. */
-  deleteNote: { params: v.object({ id: v.string() }), result: v.object({ deleted: v.boolean() }) },
+  deleteNote: { params: v.object({ id: v.pipe(v.string(), v.maxLength(MAX_ID)) }), result: v.object({ deleted: v.boolean() }) },
+} satisfies CallMap;
+
+const IdListSchema = v.pipe(v.array(IdSchema), v.maxLength(10_000));
+
+/**
+ * Calls the worker answers from a content script, always for the sender's own tab and page
+ * (the address the browser gives for the sender; anything a script says about it is ignored).
+ */
+export const tabCalls = {
+  /** Stores a new note on the sender's page and answers with it as stored. */
+  saveNote: { params: PageNoteDraftSchema, result: NoteSchema },
+  /** The notes saved on the sender's page, newest first. */
+  listNotes: { params: Empty, result: v.array(NoteSchema) },
+  /** The sender found (or could not find) its page's notes; the library shows the orphans. */
+  notesPlaced: { params: v.object({ found: IdListSchema, orphaned: IdListSchema }), result: v.object({}) },
   /** Opens the full comparison of one disagreement of the pack in a new tab. */
-  openComparison: { params: v.object({ disagreementId: v.string() }), result: v.object({ opened: v.boolean() }) },
-  /** A content script's count of distinct entities on its page, shown on the toolbar badge of the sender's tab. */
+  openComparison: { params: v.object({ disagreementId: v.pipe(v.string(), v.maxLength(MAX_ID)) }), result: v.object({ opened: v.boolean() }) },
+  /** The sender's count of distinct entities on its page, shown on the toolbar badge of its tab. */
   pageScanned: { params: v.object({ entityCount: v.pipe(v.number(), v.integer(), v.minValue(0)) }), result: v.object({}) },
 } satisfies CallMap;
 
@@ -159,6 +255,7 @@ export const contentCalls = {
 } satisfies CallMap;
 
 export type WorkerCalls = typeof workerCalls;
+export type TabCalls = typeof tabCalls;
 export type ContentCalls = typeof contentCalls;
 export type NoteDraft = v.InferOutput<typeof NoteDraftSchema>;
 export type NoteSelector = v.InferOutput<typeof NoteSelectorSchema>;
@@ -169,15 +266,18 @@ export type PageStats = v.InferOutput<typeof PageStatsSchema>;
 export type Params<M extends CallMap, K extends keyof M> = v.InferInput<M[K]['params']>;
 export type Result<M extends CallMap, K extends keyof M> = v.InferOutput<M[K]['result']>;
 
-/** Who sent a call, as far as a handler may need it. */
-export interface CallContext {
-  /** The sender's tab, for calls from content scripts. */
-  tabId?: number;
+/** A content script's call: its tab, and its page's address as notes key it (from the browser, not the script). */
+export interface TabContext {
+  tabId: number;
+  pageUrl: string;
 }
 
-/** One handler per method of a call map, checked against it at compile time. */
-export type Handlers<M extends CallMap> = {
-  [K in keyof M]: (params: v.InferOutput<M[K]['params']>, context: CallContext) => Promise<Result<M, K>>;
+/**
+ * One handler per method of a call map, checked against it at compile time; `C` is what the
+ * receiver knows of the sender (TabContext for content scripts' calls, nothing for pages').
+ */
+export type Handlers<M extends CallMap, C = undefined> = {
+  [K in keyof M]: (params: v.InferOutput<M[K]['params']>, context: C) => Promise<Result<M, K>>;
 };
 
 /** A message that names a method of the map but whose params do not fit its schema. */
@@ -210,7 +310,12 @@ export function parseResult<M extends CallMap, K extends keyof M>(calls: M, type
 }
 
 /** Dispatches a raw message to its handler; `undefined` when the message is not for this map. */
-export function dispatch<M extends CallMap>(calls: M, handlers: Handlers<M>, message: unknown, context: CallContext = {}): Promise<unknown> | undefined {
+export function dispatch<M extends CallMap, C = undefined>(
+  calls: M,
+  handlers: Handlers<M, C>,
+  message: unknown,
+  ...[context]: C extends undefined ? [] : [C]
+): Promise<unknown> | undefined {
   let request;
   try {
     request = parseRequest(calls, message);
@@ -218,6 +323,6 @@ export function dispatch<M extends CallMap>(calls: M, handlers: Handlers<M>, mes
     return Promise.reject(err);
   }
   if (!request) return undefined;
-  const handler = handlers[request.type] as (params: unknown, context: CallContext) => Promise<unknown>;
+  const handler = handlers[request.type] as (params: unknown, context: C | undefined) => Promise<unknown>;
   return handler(request.params, context);
 }

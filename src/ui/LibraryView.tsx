@@ -1,21 +1,25 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { toAnnotationCollection, toCsv, toMarkdown } from '../shared/note-export';
 import { checkImportSize, parseNotesFile } from '../shared/note-import';
+import type { TransferProgress } from '../shared/note-transfer';
 import { siteOf } from '../shared/settings';
-import type { Note, NoteEdit } from '../shared/protocol';
+import { isValidTime, isWebAddress, type Note, type NoteEdit } from '../shared/protocol';
 import { NoteForm } from './NoteForm';
+import { NoteTime } from './NoteTime';
 
-/** What the notes library needs; tests pass a mock, the page the worker calls. */
+/** What the notes library needs; tests pass a mock or the real transfers, the page the worker calls. */
 export interface LibraryActions {
   listAll(): Promise<Note[]>;
   update(edit: NoteEdit): Promise<Note>;
   remove(id: string): Promise<void>;
-  /** Adds notes as they are (an import, or an undone delete). */
-  importNotes(notes: Note[]): Promise<{ added: number; skipped: number }>;
-  exportBackup(): Promise<{ text: string; notes: number }>;
-  restoreBackup(text: string): Promise<{ notes: number }>;
+  /** Adds notes as they are (an import, or an undone delete): all of them or, on failure, none. */
+  importNotes(notes: Note[], onProgress?: TransferProgress): Promise<{ added: number; skipped: number }>;
+  /** The whole library as a backup file. */
+  backup(onProgress?: TransferProgress): Promise<{ file: Blob; notes: number }>;
+  /** Replaces the library with a backup file's notes: all of them or, on failure, nothing changes. */
+  restore(file: Blob, onProgress?: TransferProgress): Promise<{ notes: number }>;
   /** Offers a file to the user (the page makes a download). */
-  download(name: string, type: string, text: string): void;
+  download(name: string, file: Blob): void;
   /** Asks the user to confirm something that replaces data. */
   confirm(message: string): boolean;
 }
@@ -42,6 +46,7 @@ const LIBRARY_PAGE_SIZE = 100;
 const NO_FILTERS: LibraryFilters = { query: '', site: '', entity: '', tag: '', from: '', to: '', orphansOnly: false };
 
 const localDay = (t: number) => {
+  if (!isValidTime(t)) return '';
   const d = new Date(t);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
@@ -127,26 +132,30 @@ export function LibraryView({ actions, entityName = (id) => id }: { actions: Lib
       checkImportSize(file.size);
       const parsed = await parseNotesFile(await file.text(), { onProgress: (done, total) => progress({ label: 'Checking annotations…', done, total }) });
       progress({ label: `Saving ${plural(parsed.notes.length, 'note')}…` });
-      const { added, skipped } = await actions.importNotes(parsed.notes);
+      const { added, skipped } = await actions.importNotes(parsed.notes, (done, total) => progress({ label: 'Saving…', done, total }));
       const from = parsed.format === 'hypothesis' ? 'a Hypothesis export' : 'Web Annotations';
-      const extra = [skipped > 0 && `${plural(skipped, 'note')} already in your library, kept as they were`, parsed.repliesSkipped > 0 && `${plural(parsed.repliesSkipped, 'reply')} skipped`];
+      const notWeb = parsed.notes.filter((n) => !isWebAddress(n.url)).length;
+      const extra = [
+        skipped > 0 && `${plural(skipped, 'note')} already in your library, kept as they were`,
+        parsed.repliesSkipped > 0 && `${plural(parsed.repliesSkipped, 'reply')} skipped`,
+        notWeb > 0 && `${plural(notWeb, 'note')} with an address that is not a web page, kept as text and flagged`,
+      ];
       return `Imported ${plural(added, 'note')} from ${from}${extra.some(Boolean) ? ` (${extra.filter(Boolean).join('; ')})` : ''}.`;
     });
 
   const restoreFile = (file: File) => {
     const replaces = `Replace all ${plural(all.length, 'note')} in your library with the backup in ${file.name}? Notes saved since that backup will be gone.`;
     if (all.length > 0 && !actions.confirm(replaces)) return;
-    void run(`Restoring ${file.name}…`, async () => {
-      checkImportSize(file.size);
-      const { notes: restored } = await actions.restoreBackup(await file.text());
+    void run(`Restoring ${file.name}…`, async (progress) => {
+      const { notes: restored } = await actions.restore(file, (done, total) => progress({ label: `Restoring ${file.name}…`, done, total }));
       return `Restored ${plural(restored, 'note')} from ${file.name}.`;
     });
   };
 
   const backup = () =>
-    run('Preparing the backup…', async () => {
-      const { text, notes: count } = await actions.exportBackup();
-      actions.download(`crossread-backup-${stamp}.json`, 'application/json', text);
+    run('Preparing the backup…', async (progress) => {
+      const { file, notes: count } = await actions.backup((done) => progress({ label: `Preparing the backup… ${plural(done, 'note')}` }));
+      actions.download(`crossread-backup-${stamp}.json`, file);
       return `Backup of ${plural(count, 'note')} downloaded.`;
     });
 
@@ -216,7 +225,7 @@ export function LibraryView({ actions, entityName = (id) => id }: { actions: Lib
             <div class="group">
               <h2>Export {shown.length === all.length ? 'all' : `these ${shown.length.toLocaleString('en')}`}</h2>
               {EXPORTS.map((f) => (
-                <button key={f.label} type="button" onClick={() => actions.download(`crossread-notes-${stamp}.${f.extension}`, f.type, f.write(shown))}>
+                <button key={f.label} type="button" onClick={() => actions.download(`crossread-notes-${stamp}.${f.extension}`, new Blob([f.write(shown)], { type: f.type }))}>
                   {f.label}
                 </button>
               ))}
@@ -274,8 +283,19 @@ export function LibraryView({ actions, entityName = (id) => id }: { actions: Lib
                   {n.placement?.found === false && (
                     <p class="orphan-note">Not found on its page when last opened ({new Date(n.placement.checkedAt).toLocaleDateString()}); kept here.</p>
                   )}
+                  {n.repaired && n.repaired.length > 0 && (
+                    <p class="repaired-note">Stored with values Crossread cannot use ({n.repaired.join(', ')}); shown reset. Edit or delete the note.</p>
+                  )}
                   <p class="muted">
-                    <a href={n.url}>{n.title || n.url}</a> · <time dateTime={new Date(n.createdAt).toISOString()}>{new Date(n.createdAt).toLocaleString()}</time>
+                    {isWebAddress(n.url) ? (
+                      <a href={n.url}>{n.title || n.url}</a>
+                    ) : (
+                      <span class="not-web" title="This address is not a web page's; it is kept as text, not linked.">
+                        {n.title ? `${n.title} · ` : ''}
+                        {n.url} (not a web address)
+                      </span>
+                    )}{' '}
+                    · <NoteTime time={n.createdAt} />
                     {n.tags.length > 0 && ` · ${n.tags.map((t) => `#${t}`).join(' ')}`}
                     {n.entityIds.length > 0 && ` · ${n.entityIds.map(entityName).join(', ')}`}
                   </p>

@@ -5,6 +5,7 @@ import type { PackIndex } from '../shared/pack-index';
 import type { Note, PageStats } from '../shared/protocol';
 import { isActiveOn, siteOf, withSite, type Settings } from '../shared/settings';
 import { PageComparison } from './PageComparison';
+import { NoteTime } from './NoteTime';
 
 /** What the popup needs from the extension; tests pass a mock, the popup page the real calls. */
 export interface PopupActions {
@@ -205,7 +206,7 @@ function Ready({
                   )}
                   <p class="muted">
                     {n.entityIds.map((id) => index.entity(id)?.name ?? id).join(', ')} ·{' '}
-                    <time dateTime={new Date(n.createdAt).toISOString()}>{new Date(n.createdAt).toLocaleString()}</time>
+                    <NoteTime time={n.createdAt} />
                   </p>
                 </li>
               );
