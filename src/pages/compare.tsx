@@ -26,7 +26,7 @@ const actions: CompareActions = {
   },
   exportQuotes() {
     const textOf = (id: string) => (texts as SourceText[]).find((t) => t.sourceId === id)?.text ?? '';
-    downloadText('crossread-quotations.csv', 'text/csv;charset=utf-8', quotesCsv(bundledPack, textOf));
+    download('crossread-quotations.csv', new Blob([quotesCsv(bundledPack, textOf)], { type: 'text/csv;charset=utf-8' }));
   },
 };
 

@@ -35,7 +35,7 @@ describe('the compare view’s HTML export', () => {
     const hostileTexts = (texts as SourceText[]).map((t, i) => ({ ...t, text: `${PAYLOADS[i % PAYLOADS.length]} ${t.text}` }));
     const root = document.createElement('div');
     document.body.append(root);
-    await act(() => render(<CompareView pack={pack} texts={hostileTexts} actions={{ print: () => {}, exportHtml: () => {} }} initial={`entity:${pack.entities[0]!.id}`} />, root));
+    await act(() => render(<CompareView pack={pack} texts={hostileTexts} actions={{ print: () => {}, exportHtml: () => {}, exportQuotes: () => {} }} initial={`entity:${pack.entities[0]!.id}`} />, root));
     const doc = root.querySelector('.comparison-doc')!;
     // As if something had slipped into the rendering: every kind of active content.
     doc.insertAdjacentHTML(

@@ -4,9 +4,9 @@
  * tab or a carriage return is prefixed with an apostrophe, as OWASP recommends against
  * formula injection (a page titled "=HYPERLINK(…)" must stay text).
  */
-export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+function csvField(value: string): string {
+  const inert = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(inert) ? `"${inert.replace(/"/g, '""')}"` : inert;
 }
 
 /** Rows (the first is the header) as one CSV text. */

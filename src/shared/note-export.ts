@@ -1,3 +1,4 @@
+import { csvTable } from './csv';
 import { isValidTime, isWebAddress, type Note } from './protocol';
 
 /**
@@ -59,23 +60,12 @@ export function toAnnotationCollection(notes: readonly Note[]): Record<string, u
   };
 }
 
-/**
- * A CSV field per RFC 4180 (quoted when it holds a comma, a quote or a line break; quotes
- * doubled), made inert for spreadsheets as OWASP recommends against formula injection: a cell
- * that starts with = + - @, a tab or a carriage return gets a leading apostrophe, so a page
- * titled `=HYPERLINK(…)` stays text.
- */
-function csvField(value: string): string {
-  const inert = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(inert) ? `"${inert.replace(/"/g, '""')}"` : inert;
-}
-
 export const CSV_HEADER = ['id', 'created', 'url', 'title', 'quote', 'comment', 'tags', 'color', 'entities'] as const;
 
 /** Notes as RFC 4180 CSV (CRLF line ends, a header row); tags and entities joined with "; ". */
 export function toCsv(notes: readonly Note[]): string {
   const rows = notes.map((n) => [n.id, isoTime(n.createdAt) ?? '', n.url, n.title, n.quote, n.comment, n.tags.join('; '), n.color, n.entityIds.join('; ')]);
-  return [[...CSV_HEADER], ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return csvTable([[...CSV_HEADER], ...rows]);
 }
 
 /**
