@@ -48,14 +48,6 @@ export interface BuildReport {
 export interface BuildResult {
   pack: KnowledgePack;
   report: BuildReport;
-  /** Each source's text exactly as read (the pack's offsets point into it), for the compare view. */
-  texts: SourceText[];
-}
-
-/** A source's text as read; the pack's quotation and clutter offsets point into it. */
-export interface SourceText {
-  sourceId: string;
-  text: string;
 }
 
 /** Lower-case, hyphenated id from a name: "Bashar al-Assad" → "bashar-al-assad". */
@@ -200,6 +192,8 @@ export function buildPack(inputs: PackInputs): BuildResult {
       kind: p?.kind ?? 'unknown',
       date: p?.date ?? 'unknown',
       provenanceNote: p?.evidence ?? 'no provenance record for this file',
+      ...(p?.url ? { url: p.url } : {}),
+      text: t.text,
       words: 0, // set from the outlet's own voice below
       quotes: [],
       excluded: [],
@@ -229,7 +223,6 @@ export function buildPack(inputs: PackInputs): BuildResult {
   const firstByAlias = new Map<string, Evidence[]>();
   const profiles: KnowledgePack['framing']['profiles'] = [];
   const claims: Claim[] = [];
-  const articles: SourceText[] = [];
 
   const nameOf = new Map(entries.map((e) => [e.id, e.name]));
   const roles: Entity['roles'][] = entries.map(() => []);
@@ -238,7 +231,6 @@ export function buildPack(inputs: PackInputs): BuildResult {
   const spelledAnywhere = new Set<string>();
   for (const source of sources) {
     const text = textOf.get(source.id)!;
-    articles.push({ sourceId: source.id, text });
     const spans = sentenceSpans(text);
     const sentenceAt = sentenceLookup(spans);
     const matches = matcher.find(text);
@@ -391,7 +383,7 @@ export function buildPack(inputs: PackInputs): BuildResult {
   const failures = verifyPack(pack, (id) => textOf.get(id) ?? '');
   if (failures.length > 0) throw new PackBuildError(failures[0]!.where, `${failures[0]!.message}${failures.length > 1 ? ` (and ${failures.length - 1} more)` : ''}`);
 
-  return { pack, texts: articles, report: { candidates: matchCandidates(candidates, entries), ...(inputs.catalogEntities ? { recall: recall(candidates, entries) } : {}) } };
+  return { pack, report: { candidates: matchCandidates(candidates, entries), ...(inputs.catalogEntities ? { recall: recall(candidates, entries) } : {}) } };
 }
 
 function matchCandidates(candidates: Candidate[], entries: Entry[]): BuildReport['candidates'] {

@@ -79,6 +79,7 @@ export const ProvenanceSchema = v.object({
   kind: v.string(),
   date: v.string(),
   evidence: v.string(),
+  url: v.optional(v.string()),
 });
 
 export { LexiconCategorySchema };

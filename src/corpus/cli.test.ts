@@ -16,58 +16,58 @@ function workspace() {
 }
 
 describe('knowledge CLI', () => {
-  it('writes the pack and the build report, and says what they hold', () => {
+  it('writes the pack and the build report, and says what they hold', async () => {
     const w = workspace();
-    expect(run(w.args())).toMatch(/^knowledge pack: 5 sources, \d+ entities, \d+ disagreements; extraction alone finds \d+\/\d+ catalog entities/);
+    expect(await run(w.args())).toMatch(/^knowledge pack: 5 sources, \d+ entities, \d+ disagreements; extraction alone finds \d+\/\d+ catalog entities/);
     expect(JSON.parse(readFileSync(w.out, 'utf8')).schemaVersion).toBe(3);
     const report = readFileSync(join(w.dir, 'knowledge-report.md'), 'utf8');
     expect(report).toMatch(/Automatic extraction alone finds \*\*\d+ of \d+ catalog entities \(\d+\.\d%\)\*\*/);
     expect(report).toContain('## Candidates not in the catalog');
   });
 
-  it('builds from a corpus alone with --no-catalog', () => {
+  it('builds from a corpus alone with --no-catalog', async () => {
     const w = workspace();
-    expect(run([...w.args(), '--no-catalog'])).toMatch(/^knowledge pack: 5 sources, \d+ entities/);
+    expect(await run([...w.args(), '--no-catalog'])).toMatch(/^knowledge pack: 5 sources, \d+ entities/);
     expect(JSON.parse(readFileSync(w.out, 'utf8')).entities[0].origin).toBe('extracted');
   });
 
-  it('rejects a claims file naming an unknown source, and writes nothing', () => {
+  it('rejects a claims file naming an unknown source, and writes nothing', async () => {
     const w = workspace();
     const claims = JSON.parse(readFileSync(join(w.dir, 'catalog', 'claims.json'), 'utf8'));
     claims[0].positions[0].file = '999_nowhere.txt';
     writeFileSync(join(w.dir, 'catalog', 'claims.json'), JSON.stringify(claims));
-    expect(() => run(w.args())).toThrow(/claims.json \(war-death-toll\): names "999_nowhere.txt", which is not in the corpus/);
+    await expect(run(w.args())).rejects.toThrow(/claims.json \(war-death-toll\): names "999_nowhere.txt", which is not in the corpus/);
     expect(existsSync(w.out)).toBe(false);
     expect(existsSync(join(w.dir, 'knowledge-report.md'))).toBe(false);
   });
 
-  it('rejects malformed JSON, naming the file, and writes nothing', () => {
+  it('rejects malformed JSON, naming the file, and writes nothing', async () => {
     const w = workspace();
     writeFileSync(join(w.dir, 'catalog', 'entities.json'), '[{"name": "Kerry",');
-    expect(() => run(w.args())).toThrow(/catalog\/entities\.json: is not valid JSON/);
+    await expect(run(w.args())).rejects.toThrow(/catalog\/entities\.json: is not valid JSON/);
     expect(existsSync(w.out)).toBe(false);
   });
 
-  it('rejects a catalog entry missing a required field, naming the entry', () => {
+  it('rejects a catalog entry missing a required field, naming the entry', async () => {
     const w = workspace();
     writeFileSync(join(w.dir, 'catalog', 'entities.json'), JSON.stringify([{ name: 'Kerry', aliases: [] }]));
-    expect(() => run(w.args())).toThrow(/entities\.json: entry 0\.type: missing required field/);
+    await expect(run(w.args())).rejects.toThrow(/entities\.json: entry 0\.type: missing required field/);
     expect(existsSync(w.out)).toBe(false);
   });
 
-  it('rejects a corpus file that is not UTF-8', () => {
+  it('rejects a corpus file that is not UTF-8', async () => {
     const w = workspace();
     writeFileSync(join(w.dir, 'corpus', 'zzz.txt'), Buffer.from([0x4b, 0x65, 0x72, 0x72, 0x79, 0xff, 0xfe]));
-    expect(() => run(w.args())).toThrow(/zzz\.txt: is not valid UTF-8/);
+    await expect(run(w.args())).rejects.toThrow(/zzz\.txt: is not valid UTF-8/);
     expect(existsSync(w.out)).toBe(false);
   });
 
-  it('keeps the previous pack when a rebuild fails', () => {
+  it('keeps the previous pack when a rebuild fails', async () => {
     const w = workspace();
-    run(w.args());
+    await run(w.args());
     const before = readFileSync(w.out, 'utf8');
     writeFileSync(join(w.dir, 'corpus', 'sources.json'), '{oops');
-    expect(() => run(w.args())).toThrow(/corpus\/sources\.json: is not valid JSON/);
+    await expect(run(w.args())).rejects.toThrow(/corpus\/sources\.json: is not valid JSON/);
     expect(readFileSync(w.out, 'utf8')).toBe(before);
   });
 });

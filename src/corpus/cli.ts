@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as v from 'valibot';
 import { aliasIndexOf } from '../shared/alias-index';
@@ -8,6 +8,7 @@ import { PackSchema } from '../shared/knowledge';
 import { buildPack, type PackInputs } from './build-pack';
 import { CatalogClaimSchema, CatalogEntitySchema, CatalogSourceSchema, LexiconCategorySchema, ProvenanceSchema } from './catalog';
 import { PackBuildError } from './errors';
+import { readCorpus, type CorpusFile, type CorpusOptions, CORPUS_FORMATS } from './formats/read-corpus';
 import { renderReport } from './report';
 
 /** Where the bundled pack comes from and goes to when no arguments are given. */
@@ -50,26 +51,43 @@ function readJson<T>(path: string, schema: v.GenericSchema<unknown, T>): T {
 const readOptional = <T>(path: string, schema: v.GenericSchema<unknown, T>): T | undefined =>
   existsSync(path) ? readJson(path, schema) : undefined;
 
-/** Reads a corpus folder and a catalog folder (optional) into build inputs, with clear errors for bad files. */
-export function readInputs(corpusDir: string, catalogDir: string | undefined): PackInputs {
+/** The files of a corpus path: a folder's files (sorted, no subfolders) or one file. */
+function corpusFiles(path: string): CorpusFile[] {
   let names: string[];
   try {
-    names = readdirSync(corpusDir);
+    names = statSync(path).isDirectory() ? readdirSync(path).filter((n) => statSync(join(path, n)).isFile()) : [];
   } catch {
-    throw new PackBuildError(corpusDir, 'is not a readable folder');
+    throw new PackBuildError(path, 'is not a readable folder or file');
   }
-  const texts = names
-    .filter((n) => n.endsWith('.txt'))
-    .sort()
-    .map((file) => ({ file, text: readUtf8(join(corpusDir, file)) }));
+  const read = (p: string): Uint8Array => {
+    try {
+      return readFileSync(p);
+    } catch (err) {
+      throw new PackBuildError(p, `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    }
+  };
+  if (!statSync(path).isDirectory()) return [{ name: basename(path), bytes: read(path) }];
+  return names.sort().map((name) => ({ name, bytes: read(join(path, name)) }));
+}
+
+/**
+ * Reads a corpus (a folder of files in any format readCorpus reads, or one such file) and a
+ * catalog folder (optional) into build inputs, with clear errors for bad files. Provenance comes
+ * from `sources.json` beside the texts where it has an entry, else from each file's own metadata.
+ */
+export async function readInputs(corpusPath: string, catalogDir: string | undefined, options: CorpusOptions = {}): Promise<PackInputs & { notes: string[] }> {
+  const corpus = await readCorpus(corpusFiles(corpusPath), options);
+  const folder = existsSync(corpusPath) && statSync(corpusPath).isDirectory() ? corpusPath : dirname(corpusPath);
+  const listed = readOptional(join(folder, 'sources.json'), v.array(ProvenanceSchema)) ?? [];
   const catalog = <T>(file: string, schema: v.GenericSchema<unknown, T>) => (catalogDir ? readOptional(join(catalogDir, file), schema) : undefined);
   return {
-    texts,
-    provenance: readOptional(join(corpusDir, 'sources.json'), v.array(ProvenanceSchema)) ?? [],
+    texts: corpus.texts,
+    provenance: [...listed, ...corpus.provenance.filter((p) => !listed.some((l) => l.file === p.file))],
     catalogSources: catalog('sources.json', v.array(CatalogSourceSchema)) ?? [],
     catalogEntities: catalog('entities.json', v.array(CatalogEntitySchema)),
     lexicon: catalog('lexicon.json', v.array(LexiconCategorySchema)) ?? [],
     claimsCatalog: catalog('claims.json', v.array(CatalogClaimSchema)) ?? [],
+    notes: corpus.notes,
   };
 }
 
@@ -86,45 +104,80 @@ export function serializePack(pack: unknown): string {
   return `${JSON.stringify(pack, null, 2)}\n`;
 }
 
+export const HELP = `Builds a knowledge pack from a corpus of news texts.
+
+Usage: npm run knowledge -- [options]
+
+  --corpus PATH     a folder of articles, or one file (default: assets/corpus). Formats, by name:
+                      .txt .md    plain text; may start with header lines (Title:, Outlet:,
+                                  Date:, URL:, any case) and a blank line; sources.json beside
+                                  the files, if present, gives their provenance
+                      .html .htm  a web page: the article is found as reader view finds it
+                      .jsonl      one article per line: {url, outlet, title, date, text}
+                      .csv .tsv   a header row; columns found by name or given with --columns
+                      .warc .warc.gz  a web archive: every HTML response, read as a page
+  --format NAME     field names of .jsonl records: crossread (default), newsplease, newsapi
+  --columns MAP     CSV/TSV columns, e.g. text=body,title=headline,outlet=site
+  --catalog DIR     curated entities, labels, lexicon and disagreements (default: assets/catalog)
+  --no-catalog      build from the texts alone
+  --out FILE        where the pack goes (default: src/generated/knowledge-pack.json)
+  --report FILE     the build report for curators (default: knowledge-report.md beside the pack)
+  --help            this text
+
+A bad file stops the build with a message naming the file (and its line, row or record);
+nothing is written then.`;
+
 /**
- * `npm run knowledge -- [--corpus DIR] [--catalog DIR | --no-catalog] [--out FILE] [--report FILE]`.
- * Builds, validates and verifies the pack, then writes it, its alias index (`alias-index.json`
- * beside it, what the content script bundles), the sources' article texts (`source-texts.json`,
- * for the compare view) and the build report; on any error writes
- * nothing. Returns the summary line.
+ * \`npm run knowledge -- …\` (see HELP). Builds, validates and verifies the pack, then writes
+ * it, its alias index (\`alias-index.json\` beside it, what the content script bundles) and the
+ * build report; on any error writes nothing. Returns the summary line.
  */
-export function run(argv: string[]): string {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      corpus: { type: 'string' },
-      catalog: { type: 'string' },
-      'no-catalog': { type: 'boolean' },
-      out: { type: 'string' },
-      report: { type: 'string' },
-    },
+export async function run(argv: string[]): Promise<string> {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        corpus: { type: 'string' },
+        catalog: { type: 'string' },
+        'no-catalog': { type: 'boolean' },
+        out: { type: 'string' },
+        report: { type: 'string' },
+        format: { type: 'string' },
+        columns: { type: 'string' },
+        help: { type: 'boolean' },
+      },
+    }));
+  } catch (err) {
+    throw new PackBuildError('command line', `${(err as Error).message} (see --help)`);
+  }
+  if (values.help) return HELP;
+  const corpus = resolve((values.corpus as string | undefined) ?? DEFAULTS.corpus);
+  const catalog = values['no-catalog'] ? undefined : resolve((values.catalog as string | undefined) ?? DEFAULTS.catalog);
+  const out = resolve((values.out as string | undefined) ?? DEFAULTS.out);
+  const reportPath = resolve((values.report as string | undefined) ?? join(dirname(out), 'knowledge-report.md'));
+  const { notes, ...inputs } = await readInputs(corpus, catalog, {
+    ...(values.format ? { format: values.format as string } : {}),
+    ...(values.columns ? { columns: values.columns as string } : {}),
   });
-  const corpus = resolve(values.corpus ?? DEFAULTS.corpus);
-  const catalog = values['no-catalog'] ? undefined : resolve(values.catalog ?? DEFAULTS.catalog);
-  const out = resolve(values.out ?? DEFAULTS.out);
-  const reportPath = resolve(values.report ?? join(dirname(out), 'knowledge-report.md'));
-  const { pack, report, texts } = buildPack(readInputs(corpus, catalog));
+  const { pack, report } = buildPack(inputs);
   const parsed = v.safeParse(PackSchema, pack);
   if (!parsed.success) throw new PackBuildError('pack', `does not fit its schema: ${describeIssue(parsed.issues[0], '(top level)')}`);
   const reportText = renderReport(pack, report);
   writeWhole(out, serializePack(pack));
   writeWhole(join(dirname(out), 'alias-index.json'), serializePack(aliasIndexOf(pack)));
-  writeWhole(join(dirname(out), 'source-texts.json'), serializePack(texts));
   writeWhole(reportPath, reportText);
   const recall = report.recall ? `; extraction alone finds ${report.recall.found}/${report.recall.total} catalog entities` : '';
-  return `knowledge pack: ${pack.sources.length} sources, ${pack.entities.length} entities, ${pack.disagreements.length} disagreements${recall} → ${out} (report: ${reportPath})`;
+  const aside = notes.length > 0 ? `\n${notes.map((n) => `note: ${n}`).join('\n')}` : '';
+  return `knowledge pack: ${pack.sources.length} sources, ${pack.entities.length} entities, ${pack.disagreements.length} disagreements${recall} → ${out} (report: ${reportPath})${aside}`;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  try {
-    console.log(run(process.argv.slice(2)));
-  } catch (err) {
-    console.error(`knowledge build failed: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(1);
-  }
+  run(process.argv.slice(2)).then(
+    (line) => console.log(line),
+    (err: unknown) => {
+      console.error(`knowledge build failed: ${err instanceof Error ? err.message : String(err)}`);
+      process.exit(1);
+    },
+  );
 }

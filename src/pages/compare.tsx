@@ -1,8 +1,7 @@
 import { render } from 'preact';
-import texts from '../generated/source-texts.json';
 import { bundledPack } from '../shared/bundled-pack';
 import { quotesCsv } from '../shared/quotes-export';
-import { CompareView, type CompareActions, type SourceText } from '../ui/CompareView';
+import { CompareView, type CompareActions } from '../ui/CompareView';
 import { download } from './download';
 import { standaloneHtml } from './standalone-html';
 import '../ui/pages.css';
@@ -25,15 +24,14 @@ const actions: CompareActions = {
     download(`crossread-${slug}.html`, new Blob([html], { type: 'text/html;charset=utf-8' }));
   },
   exportQuotes() {
-    const textOf = (id: string) => (texts as SourceText[]).find((t) => t.sourceId === id)?.text ?? '';
-    download('crossread-quotations.csv', new Blob([quotesCsv(bundledPack, textOf)], { type: 'text/csv;charset=utf-8' }));
+    download('crossread-quotations.csv', new Blob([quotesCsv(bundledPack)], { type: 'text/csv;charset=utf-8' }));
   },
 };
 
 /** Renders the view for the current hash (a new hash starts a new comparison). */
 function show() {
   const initial = decodeURIComponent(location.hash.slice(1));
-  render(<CompareView key={initial} pack={bundledPack} texts={texts as SourceText[]} actions={actions} initial={initial} />, document.getElementById('app')!);
+  render(<CompareView key={initial} pack={bundledPack} actions={actions} initial={initial} />, document.getElementById('app')!);
 }
 addEventListener('hashchange', show);
 show();

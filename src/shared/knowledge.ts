@@ -49,6 +49,8 @@ export const SourceSchema = v.object({
   kind: v.string(),
   date: v.string(),
   provenanceNote: d(v.string(), 'Why the date and attribution say what they say, as read off the text.'),
+  url: d(v.optional(v.string()), 'Where the article was published, when its file says so.'),
+  text: d(v.string(), 'The text as read from its file (or extracted from a page or a record): every offset of the pack points into it, every quotation and sentence stands in it.'),
   words: d(Count, 'Words in the outlet’s own voice (quotations and page clutter left out), the denominator for rates.'),
   quotes: d(v.array(SourceQuoteSchema), 'Every direct quotation in the text, in order, with its speaker.'),
   excluded: d(v.array(ExcludedSchema), 'Page clutter (reader comments, bylines, credits, tags, related stories, footers), in order.'),

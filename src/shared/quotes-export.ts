@@ -9,9 +9,9 @@ export const QUOTES_CSV_HEADER = ['source', 'outlet', 'file', 'speaker', 'speake
  * and offsets (UTF-16 code units into the source file as read) to check them against the file.
  * Quotations inside page clutter (reader comments) are left out: they are not the outlet's.
  */
-export function quotesCsv(pack: KnowledgePack, textOf: (sourceId: string) => string): string {
+export function quotesCsv(pack: KnowledgePack): string {
   const rows = pack.sources.flatMap((s) => {
-    const text = textOf(s.id);
+    const text = s.text;
     return s.quotes
       .filter((q) => !s.excluded.some((x) => x.start <= q.start && q.end <= x.end))
       .map((q) => [s.id, s.label, s.file, q.speaker ?? '', q.speakerEntity ?? '', q.kind, q.scare ? 'yes' : 'no', String(q.start), String(q.end), text.slice(q.start, q.end)]);

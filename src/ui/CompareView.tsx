@@ -6,12 +6,6 @@ import type { KnowledgePack, Source, SourceQuote } from '../shared/knowledge';
 import { comparedCategories } from '../shared/page-analysis';
 import { DisagreementTable } from './DisagreementTable';
 
-/** A source's text as read (src/generated/source-texts.json); the pack's offsets point into it. */
-export interface SourceText {
-  sourceId: string;
-  text: string;
-}
-
 /** What the compare view asks of its page. */
 export interface CompareActions {
   print(): void;
@@ -79,14 +73,14 @@ const CLUTTER_WORDS: Record<string, string> = { comments: 'reader comments', foo
  * shows every source's wording for it, aligned, and marks those sentences in the texts;
  * students-first mode hides outlet names until revealed; print and self-contained HTML export.
  */
-export function CompareView({ pack, texts, actions, initial = '' }: { pack: KnowledgePack; texts: readonly SourceText[]; actions: CompareActions; initial?: Selection }) {
+export function CompareView({ pack, actions, initial = '' }: { pack: KnowledgePack; actions: CompareActions; initial?: Selection }) {
   const [selection, setSelection] = useState<Selection>(initial);
   const [studentsFirst, setStudentsFirst] = useState(false);
   const [revealed, setRevealed] = useState(false);
   const categories = comparedCategories(pack);
   const analyzer = useMemo(() => new FramingAnalyzer(categories), [pack]);
   // Framing words are highlighted in the outlet's own voice only: quoted ones are someone else's.
-  const spans = useMemo(() => new Map(texts.map((t) => [t.sourceId, analyzer.spans(t.text).filter((x) => x.voice === 'own')])), [texts, analyzer]);
+  const spans = useMemo(() => new Map(pack.sources.map((s) => [s.id, analyzer.spans(s.text).filter((x) => x.voice === 'own')])), [pack, analyzer]);
   const disagreements = distinctDisagreements(pack);
   const entities = pack.entities.filter((e) => e.mentions.length >= 2).sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
   const hidden = studentsFirst && !revealed;
@@ -212,7 +206,7 @@ export function CompareView({ pack, texts, actions, initial = '' }: { pack: Know
           <p class="muted">Direct quotations, by speaker, with how many words each gets; open a speaker for the quotations.</p>
           <div class="voice-grid" style={{ gridTemplateColumns: `repeat(${pack.sources.length}, minmax(160px, 1fr))` }}>
             {shownSources.map((s) => {
-              const voices = voicesOf(s, texts.find((t) => t.sourceId === s.id)?.text ?? '');
+              const voices = voicesOf(s, s.text);
               return (
                 <div key={s.id} class="voice-col" data-source={s.id}>
                   <h4>{s.label}</h4>
@@ -242,7 +236,7 @@ export function CompareView({ pack, texts, actions, initial = '' }: { pack: Know
         {/* Focusable: it scrolls sideways on narrow screens, and keyboard users must reach that scroll. */}
         <div class="columns" tabIndex={0} role="region" aria-label="The sources side by side" style={{ gridTemplateColumns: `repeat(${pack.sources.length}, minmax(260px, 1fr))` }}>
           {shownSources.map((s) => {
-            const text = texts.find((t) => t.sourceId === s.id)?.text ?? '';
+            const text = s.text;
             const focus = focusOf(s.id).flatMap((sentence) => locateEvidence(text, sentence) ?? []);
             return (
               <article key={s.id} class="source-col" data-source={s.id} aria-label={s.label}>

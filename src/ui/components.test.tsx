@@ -12,7 +12,7 @@ import { PopupView, type PopupActions } from './PopupView';
 const PAYLOAD = '<img src=x onerror="window.__pwned=1">';
 const sources: Source[] = ['s000', 's001'].map((id) => ({
   id, file: `${id}.txt`, label: `Label ${id}`, headline: 'H', outlet: 'unknown', attributedTo: 'unknown', kind: 'news report',
-  date: '2016-09-10', provenanceNote: 'dated at the top', words: 100, quotes: [], excluded: [],
+  date: '2016-09-10', provenanceNote: 'dated at the top', text: '', words: 100, quotes: [], excluded: [],
 }));
 const sentence = `Kerry said ${PAYLOAD}.`;
 const kerry: Entity = {
