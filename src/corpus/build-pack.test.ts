@@ -134,11 +134,14 @@ describe('disagreements', () => {
     expect(timing.apparent).toMatch(/same moment/);
     const february = disagreement('february-cessation');
     expect(february.positions.map((p) => p.sourceId)).toEqual(['s001', 's002']);
-    expect(february.mentions.map((m) => [m.sourceId, m.evidence[0]!.quote])).toEqual([['s000', 'previous attempts'], ['s003', 'previous bargains'], ['s004', 'cessation']]);
+    expect(february.mentions.map((m) => [m.sourceId, m.evidence[0]!.quote])).toEqual([['s000', 'previous attempts'], ['s003', 'previous bargains']]);
+    // The aggregator's "cessation of hostilities" is Kodmani's demand for the new deal: nothing on February's truce.
+    expect(february.silent).toEqual(['s004']);
     // The May blog post is months older than the rest: said next to its position.
     expect(february.positions.find((p) => p.sourceId === 's002')!.dateNote).toMatch(/months before the others/);
     expect(february.positions.find((p) => p.sourceId === 's001')!.dateNote).toBeUndefined();
-    expect(disagreement('russia-military-role').positions.find((p) => p.sourceId === 's003')!.holder).toEqual({ voice: 'attributed', who: 'US officials' });
+    // A position that is only what "US officials said" was the blog's only side against another outlet: no disagreement of outlets, none stated.
+    expect(pack.disagreements.some((d) => d.id === 'russia-military-role')).toBe(false);
     expect(disagreement('east-aleppo').positions.map((p) => p.sourceId)).toEqual(['s001', 's002', 's004']);
   });
 
@@ -301,6 +304,17 @@ describe('failures name the file and the entry, and nothing is built', { timeout
   it('evidence that is not verbatim in its source, and roles no text states', () => {
     fails((i) => (i.claimsCatalog[0]!.positions![0]!.evidence = ['has killed 300,000']), /claims.json \(war-death-toll\): evidence "has killed 300,000" is not in 001_60298ffe5bee1918.txt/);
     fails((i) => (i.catalogEntities!.find((e) => e.name === 'John Kerry')!.role = 'Nobel laureate'), /entities.json \(john-kerry\): role "Nobel laureate" is not stated in any corpus text/);
+  });
+
+  it('a curated position that mixes the outlet’s words with someone it quotes, and evidence in page clutter', () => {
+    // AFP's own "allied itself" and Lister's "reluctant to withdraw" (…, he said) are two voices.
+    const mixed = (i: PackInputs) =>
+      (i.claimsCatalog.find((c) => c.id === 'rebels-and-nusra')!.positions![0]!.evidence = [
+        'which has allied itself with a range of rebels at different points in the fluid conflict',
+        'Mainstream rebels appear reluctant to withdraw from frontlines where Fateh al-Sham Front jihadists are also present',
+      ]);
+    fails(mixed, /claims.json \(rebels-and-nusra\): the evidence for 001_60298ffe5bee1918.txt mixes voices \(own, Charles Lister\)/);
+    fails((i) => (i.claimsCatalog[0]!.positions![0]!.evidence = ['The Obama administration admitted in congressional testimony']), /claims.json \(war-death-toll\): evidence "The Obama administration admitted in congressional testimony" is page clutter in 001_60298ffe5bee1918.txt/);
   });
 
   it('slugifies names into ids', () => {

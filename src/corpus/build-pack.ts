@@ -84,7 +84,8 @@ interface Entry {
 interface Placed {
   match: Match;
   span: Span;
-  voice: 'own' | 'quoted';
+  /** `scare`: the outlet's own words, in scare quotes (it keeps its distance from them). */
+  voice: 'own' | 'scare' | 'quoted';
   speaker: string | null;
 }
 
@@ -240,7 +241,7 @@ export function buildPack(inputs: PackInputs): BuildResult {
       matches.map((m) => ({ start: m.start, end: m.end, entityId: m.entityId, name: nameOf.get(m.entityId)!, person: typeOf.get(m.entityId) === 'person' })),
     );
     voicesBySource.set(source.id, voices);
-    source.quotes = voices.quotes.map((q) => ({ start: q.start, end: q.end, speaker: q.speaker, ...(q.speakerEntity ? { speakerEntity: q.speakerEntity } : {}), kind: q.kind, scare: q.scare }));
+    source.quotes = voices.quotes.map((q) => ({ start: q.start, end: q.end, speaker: q.speaker, ...(q.speakerEntity ? { speakerEntity: q.speakerEntity } : {}), named: q.named, kind: q.kind, scare: q.scare }));
     source.excluded = voices.excluded;
     // Rates are per word of the outlet's own voice, the text the framing profile counts.
     source.words = ownWords(text, voices);
@@ -251,7 +252,7 @@ export function buildPack(inputs: PackInputs): BuildResult {
       const span = sentenceAt(m.start);
       if (v.voice === 'excluded' || !span) continue;
       aliasesSeen.add(m.alias);
-      const placed: Placed = { match: m, span, voice: v.voice === 'quoted' ? 'quoted' : 'own', speaker: v.voice === 'quoted' ? v.quote.speaker : null };
+      const placed: Placed = { match: m, span, voice: v.voice === 'quoted' ? 'quoted' : v.scare ? 'scare' : 'own', speaker: v.voice === 'quoted' ? v.quote.speaker : null };
       const list = perEntity.get(m.entityId);
       if (list) list.push(placed);
       else perEntity.set(m.entityId, [placed]);
@@ -270,10 +271,11 @@ export function buildPack(inputs: PackInputs): BuildResult {
         const rank = sentenceRank(sentence, voice === 'quoted');
         if (!best || rank < best.rank) best = { sentence, rank };
         if (!sentences.includes(sentence) && sentences.length < MAX_SENTENCES) sentences.push(sentence);
+        // A spelling the outlet uses is one it writes outside quotations and outside its own scare quotes.
         if (voice === 'own') {
           own.add(m.alias);
           if (!evidence.some((e) => fold(e.quote) === fold(m.alias))) evidence.push({ quote: text.slice(m.start, m.end), sentence });
-        } else if (!quoted.has(m.alias)) quoted.set(m.alias, speaker);
+        } else if (voice === 'quoted' && !quoted.has(m.alias)) quoted.set(m.alias, speaker);
       }
       firstByAlias.set(`${source.id}/${entityId}`, evidence);
       const d = details.get(entityId);
@@ -281,6 +283,7 @@ export function buildPack(inputs: PackInputs): BuildResult {
       list.push({
         sourceId: source.id,
         count: placed.length,
+        quoted: placed.filter((p) => p.voice === 'quoted').length,
         aliases: [...own].sort(),
         quotedAliases: [...quoted]
           .filter(([alias]) => !own.has(alias))

@@ -8,7 +8,7 @@ import { PackSchema } from '../shared/knowledge';
 import { buildPack, type PackInputs } from './build-pack';
 import { CatalogClaimSchema, CatalogEntitySchema, CatalogSourceSchema, LexiconCategorySchema, ProvenanceSchema } from './catalog';
 import { PackBuildError } from './errors';
-import { readCorpus, type CorpusFile, type CorpusOptions, CORPUS_FORMATS } from './formats/read-corpus';
+import { readCorpus, type CorpusFile, type CorpusOptions } from './formats/read-corpus';
 import { renderReport } from './report';
 
 /** Where the bundled pack comes from and goes to when no arguments are given. */

@@ -119,17 +119,22 @@ function curatedPositions(c: CatalogClaim & { positions: NonNullable<CatalogClai
     if (!source) throw new PackBuildError(where(c.id), `names "${p.file}", which is not in the corpus`);
     const text = inputs.textOf(source.id);
     const voices = inputs.voicesOf(source.id);
-    let holder: Holder | undefined;
+    const holders: Holder[] = [];
     const evidence = p.evidence.map((quote) => {
       const at = locateEvidence(text, quote);
       if (!at) throw new PackBuildError(where(c.id), `evidence "${quote}" is not in ${p.file}`);
       if (voices.voiceOf(at.start, at.end).voice === 'excluded') throw new PackBuildError(where(c.id), `evidence "${quote}" is page clutter in ${p.file}, not the source's words`);
-      holder ??= inputs.holderAt(source.id, at.start, at.end);
+      holders.push(inputs.holderAt(source.id, at.start, at.end));
       return { quote: text.slice(at.start, at.end), sentence: sentencesAround(text, at.start, at.end) };
     });
     // A curator may say whose position it is where the text's grammar misleads the automatic reading.
-    if (p.holder) holder = p.holder === 'own' ? { voice: 'own' } : { voice: 'attributed', who: p.holder };
-    return { sourceId: source.id, position: p.position, evidence, holder: holder! };
+    if (p.holder) return { sourceId: source.id, position: p.position, evidence, holder: p.holder === 'own' ? { voice: 'own' as const } : { voice: 'attributed' as const, who: p.holder } };
+    // One position, one holder: the outlet's words and someone it quotes are two positions.
+    const key = (h: Holder) => `${h.voice}/${h.who ?? ''}`;
+    if (new Set(holders.map(key)).size > 1) {
+      throw new PackBuildError(where(c.id), `the evidence for ${p.file} mixes voices (${holders.map((h) => h.who ?? h.voice).join(', ')}): one position must rest on one voice`);
+    }
+    return { sourceId: source.id, position: p.position, evidence, holder: holders[0]! };
   });
 }
 

@@ -67,6 +67,17 @@ describe('labels', () => {
     expect(analyze('The U.S. backs rebels it regards as moderate and so-called moderate rebels.').get('rebels')!.labels.map((l) => [l.text, l.distancing])).toEqual([['moderate', 'reported']]);
   });
 
+  it('keeps at a distance only the words a source does not use as its own ("moderate" of « moderate rebels »)', () => {
+    const text = 'Washington backs the « moderate rebels ». The rebels fought on.';
+    const rebels = new Matcher([{ text: 'rebels', entityId: 'rebels', caseSensitive: false }]);
+    const words = new Matcher(['moderate', 'rebels'].map((t) => ({ text: t, entityId: 'opposition-words', caseSensitive: false })));
+    const d = analyzeMentions(text, rebels.find(text), () => 'armed group', words, new Set(['opposition-words']), sentenceLookup(sentenceSpans(text)), readVoices(text));
+    expect(d.get('rebels')!.labels.map((l) => [l.text, l.distancing ?? 'own'])).toEqual([
+      ['moderate', 'scare'],
+      ['rebels', 'own'],
+    ]);
+  });
+
   it('takes no label, title or apposition from words the source only quotes', () => {
     const d = analyze('“Moscow must stop the Syrian regime, and the moderate rebels must leave,” Charles Lister said.');
     expect(d.get('regime')!.labels).toEqual([]);

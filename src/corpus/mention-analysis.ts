@@ -142,6 +142,13 @@ export function analyzeMentions(
       if (!d.labels.some((l) => l.text === label.text && l.sentence === label.sentence)) d.labels.push(label);
     }
   }
+  // « moderate rebels » in scare quotes keeps "moderate" at a distance, not "rebels" when the
+  // outlet writes "rebel(s)" as its own word elsewhere: a distancing is dropped for a word it uses.
+  const stem = (w: string) => w.toLowerCase().replace(/s$/, '');
+  for (const d of details.values()) {
+    const used = new Set(d.labels.filter((l) => l.kind === 'lexicon' && !l.distancing).map((l) => stem(l.text)));
+    d.labels = d.labels.filter((l) => l.distancing !== 'scare' || !used.has(stem(l.text)));
+  }
   // Co-occurrence: entities named in the same sentence.
   const bySentence = new Map<number, Set<string>>();
   for (const m of kept) {

@@ -40,6 +40,11 @@ describe('FramingAnalyzer', () => {
     expect(p.opposition!.distanced.map((d) => [d.term, d.how])).toEqual([['moderate', 'scare'], ['rebels', 'scare']]);
   });
 
+  it('counts as named attributions only quotations whose speaker the text names', () => {
+    const p = byId('“It is over,” the statement said. “We agree,” said Maria Lopez. “No,” officials said.');
+    expect(p.named!.terms).toEqual([{ term: 'maria lopez', count: 1 }]);
+  });
+
   it('counts only the outlet’s own voice: quoted words are set apart with their speaker', () => {
     const p = byId('The government met. “The regime must go and the regime knows it,” said Basma Kodmani.');
     expect(p.government!.count).toBe(1);

@@ -126,9 +126,11 @@ export class FramingAnalyzer {
    * without overlaps, each with its voice: the same matches `profile` counts.
    */
   spans(text: string, voices: Voices = readVoices(text)): { start: number; end: number; category: string; voice: TermVoice['voice'] }[] {
-    const out = this.terms(text).map((m) => ({ start: m.start, end: m.end, category: m.entityId, voice: FramingAnalyzer.voiceOfTerm(text, voices, m.start, m.end).voice }));
+    const out: { start: number; end: number; category: string; voice: TermVoice['voice'] }[] = [];
     const scare = this.categories.find((c) => c.computed === 'scare-quotes');
+    // Scare quotes first: the words inside them are the outlet's distancing, shown as such.
     if (scare) for (const q of voices.quotes) if (q.scare && voices.voiceOf(q.start, q.end).voice !== 'excluded') out.push({ start: q.start, end: q.end, category: scare.id, voice: 'own' });
+    for (const m of this.terms(text)) out.push({ start: m.start, end: m.end, category: m.entityId, voice: FramingAnalyzer.voiceOfTerm(text, voices, m.start, m.end).voice });
     out.sort((a, b) => a.start - b.start || b.end - a.end);
     let reached = 0;
     return out.filter((s) => {
@@ -158,7 +160,7 @@ export class FramingAnalyzer {
     const scare = this.categories.find((c) => c.computed === 'scare-quotes');
     if (scare) own.get(scare.id)!.push(...counted.filter((q) => q.scare).map((q) => ({ term: text.slice(q.start, q.end).replace(/[,.;:]$/, '').toLowerCase(), sentence: sentenceText(q.start), start: q.start })));
     const attribution = this.categories.find((c) => c.computed === 'named-attribution');
-    if (attribution) own.get(attribution.id)!.push(...counted.filter((q) => !q.scare && q.speaker).map((q) => ({ term: q.speaker!.toLowerCase(), sentence: sentenceText(q.start), start: q.start })));
+    if (attribution) own.get(attribution.id)!.push(...counted.filter((q) => !q.scare && q.named && q.speaker).map((q) => ({ term: q.speaker!.toLowerCase(), sentence: sentenceText(q.start), start: q.start })));
 
     return this.categories.map((c) => {
       const evidence = own.get(c.id)!.filter((e) => e.sentence);

@@ -27,6 +27,7 @@ export const SourceQuoteSchema = v.object({
   end: Offset,
   speaker: d(v.nullable(v.string()), 'Who speaks, as the text names them (fullest name), or a body ("Pentagon"), or unnamed people ("US officials"); null when the text does not say.'),
   speakerEntity: d(v.optional(v.string()), 'The pack entity of the speaker, where there is one.'),
+  named: d(v.boolean(), 'True when the text names the speaker (a person or a body); false when it only describes them ("US officials", "a statement") or does not say.'),
   kind: d(v.picklist(['full', 'partial', 'block']), '`full`: a sentence or more in marks; `partial`: a few words inside the writer’s sentence; `block`: verbatim without marks (a transcript turn, a statement after "said:").'),
   scare: d(v.boolean(), 'Scare quotes: words in marks that nobody is quoted as saying, the outlet’s own distancing (they stay in its framing).'),
 });
@@ -83,6 +84,7 @@ export const LabelSchema = v.object({
 export const MentionSchema = v.object({
   sourceId: v.string(),
   count: d(v.pipe(Count, v.minValue(1)), 'Times the source names the entity, in its own voice or in quotations (page clutter left out).'),
+  quoted: d(Count, 'How many of those are inside quotations: someone else’s words.'),
   aliases: d(v.array(v.string()), 'The spellings the source uses in its own voice, as the pack spells them (naming is framing).'),
   quotedAliases: d(v.array(v.object({ alias: v.string(), speaker: v.nullable(v.string()) })), 'Spellings met only inside quotations: whose words they are.'),
   sentence: d(v.string(), 'The best sentence to show: own voice before quotations, prose before headlines.'),

@@ -24,6 +24,8 @@ export interface KnownName {
 export interface Attribution {
   speaker: string | null;
   speakerEntity?: string;
+  /** The text names the speaker (a person or a body), rather than describing them ("officials", "a statement"). */
+  named: boolean;
   /** Short words nobody is quoted as saying: the writer's own distancing. */
   scare: boolean;
 }
@@ -432,6 +434,8 @@ export interface Who {
   speaker: string;
   entity?: string;
   person?: Person;
+  /** The speaker is described, not named ("US officials", "a statement", "reporter"). */
+  described?: true;
 }
 
 /** A subject as a speaker: a person of the text where it names one, else the words themselves. */
@@ -456,7 +460,7 @@ function resolve(ctx: Context, s: Subject, cataphora?: () => Who | undefined): W
         .sort((a, b) => b.m - a.m);
       if (holders[0]) return { speaker: holders[0].p.name, entity: holders[0].p.entityId, person: holders[0].p };
     }
-    return { speaker: s.text };
+    return { speaker: s.text, described: true };
   }
   const known = ctx.known.find((k) => k.start < s.end && s.start < k.end);
   const person = personNamed(ctx, s.name, s.start);
@@ -639,14 +643,14 @@ export function attributeSpeakers(
     const said = who !== undefined || pronounSaid;
     const scare = !said && (q.short || q.soCalled) && q.kind !== 'block';
     if (!byGroup.has(q.group) || who) byGroup.set(q.group, who ?? null);
-    result.set(q, scare || !who ? { speaker: null, scare } : { speaker: who.speaker, ...(who.entity ? { speakerEntity: who.entity } : {}), scare: false });
+    result.set(q, scare || !who ? { speaker: null, named: false, scare } : { speaker: who.speaker, ...(who.entity ? { speakerEntity: who.entity } : {}), named: !who.described, scare: false });
     if (who) last = { ...who, paragraph: para };
   }
   // A quotation over several paragraphs takes the speaker found for any of its parts.
   const attributions = quotes.map((q) => {
     const r = result.get(q)!;
     const g = byGroup.get(q.group);
-    return r.speaker === null && !r.scare && g ? { speaker: g.speaker, ...(g.entity ? { speakerEntity: g.entity } : {}), scare: false } : r;
+    return r.speaker === null && !r.scare && g ? { speaker: g.speaker, ...(g.entity ? { speakerEntity: g.entity } : {}), named: !g.described, scare: false } : r;
   });
   return { attributions, reportedBy: (offset) => reportedIn(ctx, offset, sorted) };
 }
@@ -674,7 +678,7 @@ function reportedIn(ctx: Context, offset: number, quotes: readonly Quotation[]):
  */
 function labelSpeaker(ctx: Context, q: Quotation): Who | undefined {
   // "Q:" is a reporter's question; "A:" answers it, and the answer's speaker is named elsewhere.
-  if (q.label === 'Q') return { speaker: 'reporter' };
+  if (q.label === 'Q') return { speaker: 'reporter', described: true };
   if (q.label === 'A') return undefined;
   if (q.labelNote && /^\p{Lu}[\p{Ll}'\u2019-]+(?:\s+\p{Lu}[\p{L}'\u2019-]+){1,3}$/u.test(q.labelNote) && PERSON_TITLES.has(q.label!.toLowerCase())) {
     const p = addPerson(ctx.people, q.labelNote, { role: q.label!.toLowerCase(), at: q.start });

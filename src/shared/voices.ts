@@ -17,6 +17,8 @@ export interface VoiceQuote {
   speaker: string | null;
   /** The pack entity of the speaker, where the build knows it. */
   speakerEntity?: string;
+  /** The text names the speaker, rather than describing them ("officials", "a statement"). */
+  named: boolean;
   kind: QuoteKind;
   /** Short words in marks that nobody is quoted as saying: the writer's distancing, part of its own voice. */
   scare: boolean;
@@ -66,7 +68,7 @@ export function readVoices(text: string, known: readonly KnownName[] = []): Voic
   const quotes: VoiceQuote[] = found
     .map((q, i) => {
       const a = attributions[i]!;
-      return { start: q.start, end: q.end, speaker: a.speaker, ...(a.speakerEntity ? { speakerEntity: a.speakerEntity } : {}), kind: q.kind, scare: a.scare };
+      return { start: q.start, end: q.end, speaker: a.speaker, ...(a.speakerEntity ? { speakerEntity: a.speakerEntity } : {}), named: a.named, kind: q.kind, scare: a.scare };
     })
     .sort((a, b) => a.start - b.start);
   return {

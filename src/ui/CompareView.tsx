@@ -218,7 +218,7 @@ export function CompareView({ pack, actions, initial = '' }: { pack: KnowledgePa
                         <li key={v.speaker} data-speaker={v.speaker}>
                           <details>
                             <summary>
-                              {v.speaker} <span class="muted">· {v.words} words{v.quotes.length > 1 ? `, ${v.quotes.length} quotations` : ''}</span>
+                              {v.speaker} <span class="muted">· {v.words === 1 ? '1 word' : `${v.words} words`}{v.quotes.length > 1 ? `, ${v.quotes.length} quotations` : ''}</span>
                             </summary>
                             {v.quotes.map((q, i) => (
                               <blockquote key={i}>{q}</blockquote>

@@ -1,5 +1,5 @@
 import { disagreementsOf, holderPhrase, labelPhrases, sourceFramingNote, type EvidencedPhrase } from '../shared/framing-note';
-import type { Entity, KnowledgePack } from '../shared/knowledge';
+import type { Entity, KnowledgePack, Mention } from '../shared/knowledge';
 import type { NoteColor } from '../shared/protocol';
 import { NoteForm } from './NoteForm';
 
@@ -14,6 +14,17 @@ export interface EntityTooltipProps {
   /** Opens the full comparison of one disagreement. */
   onCompare(disagreementId: string): Promise<void>;
   onClose(): void;
+}
+
+/**
+ * How often a source names the entity, in words that say whose words they are: "5× as Kerry,
+ * John Kerry", "2× as Russia, 3× more in quotations", "3×, only in quotations".
+ */
+function mentionCount(m: Mention): string {
+  const own = m.count - m.quoted;
+  const spelled = m.aliases.length > 0 ? ` as ${m.aliases.join(', ')}` : '';
+  if (own === 0) return `${m.quoted}×, only in quotations`;
+  return `${own}×${spelled}${m.quoted > 0 ? `, ${m.quoted}× more in quotations` : ''}`;
 }
 
 /** Phrases with their evidence one click away: a reader can check every word against the source. */
@@ -78,7 +89,7 @@ export function EntityTooltip({ entity, pack, quote, onSave, onCompare, onClose 
                     {i > 0 && ' · '}
                     {p.position}{' '}
                     <span class="muted">
-                      ({[byId.get(p.sourceId)?.label ?? p.sourceId, holderPhrase(p.holder)].filter(Boolean).join(', ')})
+                      ({[byId.get(p.sourceId)?.label ?? p.sourceId, holderPhrase(p.holder), p.dateNote].filter(Boolean).join(', ')})
                     </span>
                   </span>
                 ))}{' '}
@@ -103,10 +114,7 @@ export function EntityTooltip({ entity, pack, quote, onSave, onCompare, onClose 
               <div class="source">
                 <strong>{source?.label ?? m.sourceId}</strong>
                 {source && source.date !== 'unknown' && <span class="muted"> · {source.date}</span>}
-                <span class="muted">
-                  {' '}
-                  · {m.count}× {m.aliases.length > 0 ? `as ${m.aliases.join(', ')}` : '(only in quotations)'}
-                </span>
+                <span class="muted"> · {mentionCount(m)}</span>
               </div>
               {labels.length > 0 && <Phrases class="labels" items={labels} />}
               <blockquote>{m.sentence}</blockquote>

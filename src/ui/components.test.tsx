@@ -20,7 +20,7 @@ const kerry: Entity = {
   roles: [{ text: 'U.S. Secretary of State', sourceId: 's001', sentence: 'U.S. Secretary of State John Kerry spoke.' }],
   aliases: [{ text: 'John Kerry', caseSensitive: false }],
   mentions: [{
-    sourceId: 's001', count: 2, aliases: ['Kerry'], quotedAliases: [{ alias: 'Mr Kerry', speaker: 'Sergei Lavrov' }],
+    sourceId: 's001', count: 3, quoted: 1, aliases: ['Kerry'], quotedAliases: [{ alias: 'Mr Kerry', speaker: 'Sergei Lavrov' }],
     sentence, sentences: [sentence, '“Mr Kerry agreed,” said Sergei Lavrov.'], related: [],
     quotes: [{ quote: `We will reduce violence ${PAYLOAD}`, sentence: `“We will reduce violence ${PAYLOAD},” Kerry said.`, kind: 'full' }],
     labels: [
@@ -82,6 +82,8 @@ describe('EntityTooltip', () => {
     // Quotations from the entity, with who quotes them.
     expect(root.querySelector('.quoted')!.textContent).toBe(`John Kerry, quoted by Label s001: “We will reduce violence ${PAYLOAD}”`);
     expect(root.querySelectorAll('.mention')).toHaveLength(1);
+    // How often, in whose words: the source's own, and apart those inside quotations.
+    expect(root.querySelector('.mention .source')!.textContent).toContain('2× as Kerry, 1× more in quotations');
     expect(root.querySelector('.silent')!.textContent).toContain('Label s000');
   });
 
