@@ -71,3 +71,33 @@ describe('knowledge CLI', () => {
     expect(readFileSync(w.out, 'utf8')).toBe(before);
   });
 });
+
+describe('corpus formats on the command line', () => {
+  const articles = [
+    { url: 'https://a.example/1', outlet: 'Alpha News', title: 'Council passes budget', date: '2025-03-03', text: 'The council approved the budget on Thursday. “We will not raise taxes,” said Mayor Ana Ruiz. The vote was 31 to 12.' },
+    { url: 'https://b.example/2', outlet: 'Beta Daily', title: 'Budget vote splits council', date: '2025-03-04', text: 'Mayor Ana Ruiz won the budget vote on Thursday, 31 to 12. Critics called it a gift to developers, said Omar Haddad, a councillor.' },
+  ];
+
+  it('builds from one JSON Lines file, taking each outlet from its record', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crossread-jsonl-'));
+    writeFileSync(join(dir, 'news.jsonl'), articles.map((a) => JSON.stringify(a)).join('\n'));
+    const out = join(dir, 'pack.json');
+    expect(await run(['--corpus', join(dir, 'news.jsonl'), '--no-catalog', '--out', out])).toMatch(/^knowledge pack: 2 sources/);
+    const pack = JSON.parse(readFileSync(out, 'utf8'));
+    expect(pack.sources.map((s: { outlet: string; url: string; file: string }) => [s.file, s.outlet, s.url])).toEqual([
+      ['news.jsonl#line1', 'Alpha News', 'https://a.example/1'],
+      ['news.jsonl#line2', 'Beta Daily', 'https://b.example/2'],
+    ]);
+    expect(pack.sources[0].text.startsWith('Council passes budget\n\n')).toBe(true);
+  });
+
+  it('stops at a bad record, naming it, and writes nothing; --help says how', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crossread-jsonl-'));
+    writeFileSync(join(dir, 'news.jsonl'), `${JSON.stringify(articles[0])}\n{"title": "no text"}`);
+    const out = join(dir, 'pack.json');
+    await expect(run(['--corpus', join(dir, 'news.jsonl'), '--no-catalog', '--out', out])).rejects.toThrow(/news\.jsonl \(line 2\): has no article text/);
+    expect(existsSync(out)).toBe(false);
+    expect(await run(['--help'])).toMatch(/--format NAME .*newsplease, newsapi/);
+    await expect(run(['--bogus'])).rejects.toThrow(/Unknown option '--bogus' \(see --help\)/);
+  });
+});

@@ -30,6 +30,12 @@ export function provenanceOf(a: CorpusArticle, how: string): Provenance | undefi
   };
 }
 
+/** The text with its headline as its first line, unless it already opens with it (what the analysis reads first). */
+export function withHeadline(title: string | undefined, body: string): string {
+  const first = body.split('\n', 1)[0]!.trim();
+  return title && first !== title ? `${title}\n\n${body}` : body;
+}
+
 /** The site of an address, without "www.": what a reader calls the outlet when nothing else says. */
 export function hostOf(url: string): string | undefined {
   try {

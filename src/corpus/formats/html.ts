@@ -1,7 +1,10 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { PackBuildError } from '../errors';
-import type { CorpusArticle } from './article';
+import { withHeadline, type CorpusArticle } from './article';
+
+/** Fewer words than this and what reader view found is page chrome, not an article. */
+const MIN_ARTICLE_WORDS = 25;
 
 const BLOCK = new Set(['ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TR', 'UL']);
 
@@ -43,9 +46,14 @@ export function htmlArticle(file: string, html: string, url?: string): CorpusArt
   const canonical = url ?? document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? document.querySelector('meta[property="og:url"]')?.getAttribute('content') ?? undefined;
   const parsed = new Readability(document as unknown as Document, { serializer: blockText }).parse();
   const body = parsed?.content?.trim();
-  if (!parsed || !body) throw new PackBuildError(file, 'no article found in this page (reader view finds no main text)');
-  const title = parsed.title?.trim() || undefined;
-  const text = title && !body.startsWith(title) ? `${title}\n\n${body}` : body;
+  if (!parsed || !body || (body.match(/\S+/g) ?? []).length < MIN_ARTICLE_WORDS) throw new PackBuildError(file, 'no article found in this page (reader view finds no main text)');
+  // "Council passes budget | City Press": the page title less its site name, or the article's own first line when it begins the title.
+  const site = parsed.siteName?.trim();
+  let title = parsed.title?.trim() || undefined;
+  if (title && site) title = title.replace(new RegExp(String.raw`\s+[|–—-]\s+${site.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`), '');
+  const first = body.split('\n', 1)[0]!.trim();
+  if (title && title !== first && title.startsWith(`${first} `)) title = first;
+  const text = withHeadline(title, body);
   return {
     file,
     text,

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { PackBuildError } from '../errors';
-import type { CorpusArticle } from './article';
+import { withHeadline, type CorpusArticle } from './article';
 
 /** Where each article field is in a record: a key, or a dotted path into nested objects ("source.name"). */
 export type FieldMap = Record<'text' | 'title' | 'outlet' | 'date' | 'url', string[]>;
@@ -39,7 +39,7 @@ function toArticle(file: string, where: string, record: Record<string, unknown>,
   const outlet = pick(record, fields.outlet);
   const date = pick(record, fields.date);
   const url = pick(record, fields.url);
-  const text = title && !body.startsWith(title) ? `${title}\n\n${body}` : body;
+  const text = withHeadline(title, body);
   return { file: `${file}#${where.replace(/\s+/g, '')}`, text, ...(title ? { title } : {}), ...(outlet ? { outlet } : {}), ...(date ? { date } : {}), ...(url ? { url } : {}) };
 }
 
