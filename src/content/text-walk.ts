@@ -40,7 +40,7 @@ export function isInsideSkipped(node: Node): boolean {
 
 /**
  * The visible text under a root as one string, with the text node each stretch came from.
- * Text nodes inside one block join directly, so "<b>John</b> Kerry" reads "John Kerry";
+ * Text nodes inside one block join directly, so "<b>Maria</b> Lopez" reads "Maria Lopez";
  * a block boundary, a <br> or a skipped region between two nodes becomes "\n", so a name
  * never runs across them.
  */

@@ -1,4 +1,4 @@
-import { extractClaims } from '../shared/claims';
+import { extractClaims, mergeVocabulary, type ClaimVocabulary } from '../shared/claims';
 import { locateEvidence, normalizeEvidence } from '../shared/evidence';
 import { fold } from '../shared/fold';
 import { FramingAnalyzer, lexiconMatcher, type LexiconCategory } from '../shared/framing';
@@ -18,6 +18,7 @@ import { isAcronym, Matcher, type Match } from '../shared/matcher';
 import { countWords, sentenceLookup, sentenceSpans, type Span } from '../shared/sentences';
 import { readVoices, type Voices } from '../shared/voices';
 import type { CatalogClaim, CatalogEntity, CatalogSource, Provenance } from './catalog';
+import { DEFAULT_VOCABULARY } from './defaults';
 import { buildDisagreements } from './disagreements';
 import { PackBuildError } from './errors';
 import { extractCandidates, isLikelyEntity, type Candidate } from './extract-entities';
@@ -34,6 +35,10 @@ export interface PackInputs {
   /** Undefined when building without a catalog: entities then come from the NLP pass alone. */
   catalogEntities: CatalogEntity[] | undefined;
   lexicon: LexiconCategory[];
+  /** The catalog's claim vocabulary, laid over the default one (assets/defaults/claims.json). */
+  vocabulary?: Partial<ClaimVocabulary>;
+  /** The catalog's title for the story; without one the build words one from the texts. */
+  story?: { title: string };
   claimsCatalog: CatalogClaim[];
 }
 
@@ -226,6 +231,7 @@ export function buildPack(inputs: PackInputs): BuildResult {
   const claims: Claim[] = [];
 
   const nameOf = new Map(entries.map((e) => [e.id, e.name]));
+  const vocabulary = mergeVocabulary(DEFAULT_VOCABULARY, inputs.vocabulary);
   const roles: Entity['roles'][] = entries.map(() => []);
   const voicesBySource = new Map<string, Voices>();
   /** Spellings met anywhere in the texts, clutter included (the catalog's coverage check). */
@@ -318,7 +324,7 @@ export function buildPack(inputs: PackInputs): BuildResult {
     for (const span of spans) {
       if (voices.voiceOf(span.start, span.end).voice === 'excluded') continue;
       const sentence = text.slice(span.start, span.end);
-      for (const c of extractClaims(sentence)) {
+      for (const c of extractClaims(sentence, vocabulary)) {
         const start = span.start + c.start;
         const from = start - PLACE_WINDOW;
         const to = span.start + c.end + PLACE_WINDOW;
@@ -371,6 +377,7 @@ export function buildPack(inputs: PackInputs): BuildResult {
 
   const framingPart = { categories: inputs.lexicon, profiles };
   const disagreements = buildDisagreements({
+    vocabulary,
     voicesOf: (id) => voicesBySource.get(id)!,
     holderAt: (id, start, end) => holderAt(voicesBySource.get(id)!, start, end),
     claimsCatalog: inputs.claimsCatalog,
@@ -382,11 +389,29 @@ export function buildPack(inputs: PackInputs): BuildResult {
     aliasEvidence: (sourceId, entityId) => firstByAlias.get(`${sourceId}/${entityId}`) ?? [],
   });
 
-  const pack: KnowledgePack = { schemaVersion: PACK_SCHEMA_VERSION, sources, entities, framing: framingPart, claims, disagreements };
+  const story = inputs.story ? { title: inputs.story.title, derived: false } : { title: storyTitle(sources, entities), derived: true };
+  const pack: KnowledgePack = { schemaVersion: PACK_SCHEMA_VERSION, story, measures: vocabulary, sources, entities, framing: framingPart, claims, disagreements };
   const failures = verifyPack(pack, (id) => textOf.get(id) ?? '');
   if (failures.length > 0) throw new PackBuildError(failures[0]!.where, `${failures[0]!.message}${failures.length > 1 ? ` (and ${failures.length - 1} more)` : ''}`);
 
   return { pack, report: { candidates: matchCandidates(candidates, entries), ...(inputs.catalogEntities ? { recall: recall(candidates, entries) } : {}) } };
+}
+
+/**
+ * A title for a corpus no catalog names: how many articles, from how many outlets, and the
+ * names most of them share ("5 articles from 4 outlets naming John Kerry, Sergey Lavrov and
+ * Syria"). Plain facts of the texts, no guess at what the story is.
+ */
+function storyTitle(sources: readonly Source[], entities: readonly Entity[]): string {
+  const outlets = new Set(sources.map((s) => s.outlet).filter((o) => !o.startsWith('unknown')));
+  const top = [...entities]
+    .filter((e) => e.mentions.length > 1)
+    .sort((a, b) => b.mentions.length - a.mentions.length || b.mentions.reduce((n, m) => n + m.count, 0) - a.mentions.reduce((n, m) => n + m.count, 0) || a.name.localeCompare(b.name))
+    .slice(0, 3)
+    .map((e) => e.name);
+  const naming = top.length === 0 ? '' : ` naming ${top.length === 1 ? top[0] : `${top.slice(0, -1).join(', ')} and ${top.at(-1)}`}`;
+  const from = outlets.size > 0 ? ` from ${outlets.size} outlet${outlets.size === 1 ? '' : 's'}` : '';
+  return `${sources.length} article${sources.length === 1 ? '' : 's'}${from}${naming}`;
 }
 
 function matchCandidates(candidates: Candidate[], entries: Entry[]): BuildReport['candidates'] {

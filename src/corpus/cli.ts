@@ -4,9 +4,11 @@ import { parseArgs } from 'node:util';
 import * as v from 'valibot';
 import { aliasIndexOf } from '../shared/alias-index';
 import { describeIssue } from '../shared/describe-issue';
+import { ClaimVocabularySchema } from '../shared/claims';
 import { PackSchema } from '../shared/knowledge';
 import { buildPack, type PackInputs } from './build-pack';
 import { CatalogClaimSchema, CatalogEntitySchema, CatalogSourceSchema, LexiconCategorySchema, ProvenanceSchema } from './catalog';
+import { DEFAULT_LEXICON } from './defaults';
 import { PackBuildError } from './errors';
 import { readCorpus, type CorpusFile, type CorpusOptions } from './formats/read-corpus';
 import { renderReport } from './report';
@@ -85,8 +87,10 @@ export async function readInputs(corpusPath: string, catalogDir: string | undefi
     provenance: [...listed, ...corpus.provenance.filter((p) => !listed.some((l) => l.file === p.file))],
     catalogSources: catalog('sources.json', v.array(CatalogSourceSchema)) ?? [],
     catalogEntities: catalog('entities.json', v.array(CatalogEntitySchema)),
-    lexicon: catalog('lexicon.json', v.array(LexiconCategorySchema)) ?? [],
+    lexicon: catalog('lexicon.json', v.array(LexiconCategorySchema)) ?? DEFAULT_LEXICON,
     claimsCatalog: catalog('claims.json', v.array(CatalogClaimSchema)) ?? [],
+    vocabulary: catalog('claims-vocabulary.json', ClaimVocabularySchema),
+    story: catalog('story.json', v.object({ title: v.pipe(v.string(), v.minLength(1)) })),
     notes: corpus.notes,
   };
 }

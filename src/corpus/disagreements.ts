@@ -1,5 +1,6 @@
 import { compareFigures, comparisonKey, isComparable, measureTopic, touchesMeasure } from '../shared/claims';
 import { locateEvidence, normalizeEvidence } from '../shared/evidence';
+import type { ClaimVocabulary } from '../shared/claims';
 import type { Claim, Disagreement, Entity, Evidence, Framing, Holder, Source } from '../shared/knowledge';
 import { sentenceSpans } from '../shared/sentences';
 import type { Voices } from '../shared/voices';
@@ -15,6 +16,7 @@ export interface DisagreementInputs {
   entities: Entity[];
   framing: Framing;
   claims: Claim[];
+  vocabulary: ClaimVocabulary;
   /** The first sentence in which a source spells an entity with a given alias (own voice), and the words as written. */
   aliasEvidence: (sourceId: string, entityId: string) => Evidence[];
   /** Whose words [start, end) of a source are: its own, a quoted speaker's, or someone it reports. */
@@ -227,7 +229,7 @@ function extractedCandidates(inputs: DisagreementInputs, curated: Disagreement[]
     if (relations.every((r) => r === 'same')) continue;
     const apparent = !relations.includes('differs');
     const { measure, scope } = claims[0]!;
-    const topic = measureTopic(measure, scope);
+    const topic = measureTopic(measure, scope, inputs.vocabulary);
     const positions = dateNotes(
       [...bySource].map(([sourceId, cs]) => ({
         sourceId,
@@ -242,7 +244,7 @@ function extractedCandidates(inputs: DisagreementInputs, curated: Disagreement[]
       const covered = new Set(d.positions.flatMap((p) => p.evidence.map((e) => e.sentence)));
       return positions.every((p) => p.evidence.every((e) => covered.has(e.sentence)));
     });
-    const { mentions, silent } = touching(inputs, new Set(bySource.keys()), (sentence) => touchesMeasure(measure, sentence));
+    const { mentions, silent } = touching(inputs, new Set(bySource.keys()), (sentence) => touchesMeasure(measure, sentence, inputs.vocabulary));
     out.push({
       id: `figures-${key.replace(/@unknown/, '').replace(/[^a-z0-9]+/gi, '-').replace(/-+$/, '').toLowerCase()}`,
       topic,

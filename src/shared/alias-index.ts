@@ -4,7 +4,7 @@ import type { AliasPattern } from './matcher';
 /**
  * The part of a pack a page needs to mark names: entity ids and their aliases. The content
  * script bundles only this (a few kilobytes) and loads the full pack when a tooltip first
- * opens. Generic and ambiguous aliases ("rebels", "Turkey") name an entity only in context.
+ * opens. Generic and ambiguous aliases ("strikers", "Turkey") name an entity only in context.
  */
 export interface AliasIndex {
   entities: { id: string; aliases: { text: string; caseSensitive: boolean; needsContext?: boolean }[] }[];

@@ -19,7 +19,7 @@ export const arbitraryNote: fc.Arbitrary<Note> = fc
     comment: fc.string({ maxLength: 60 }),
     tags: fc.uniqueArray(fc.string({ minLength: 1, maxLength: 10 }), { maxLength: 4 }),
     color: fc.constantFrom(...NOTE_COLORS),
-    entityIds: fc.array(fc.constantFrom('john-kerry', 'sergey-lavrov', 'isis'), { maxLength: 3 }),
+    entityIds: fc.array(fc.constantFrom('maria-lopez', 'omar-haddad', 'city-council'), { maxLength: 3 }),
     createdAt: fc.integer({ min: 0, max: Date.UTC(2100, 0) }),
     placement: fc.option(fc.record({ found: fc.boolean(), checkedAt: fc.nat() }), { nil: undefined }),
   })

@@ -4,7 +4,47 @@
  * the same measure stated differently by two sources (290,000 dead vs 500,000) can be found
  * without curation. Shared by the pack build and the page being read.
  */
+import * as v from 'valibot';
+
 export type ClaimKind = 'count' | 'duration' | 'day' | 'date';
+
+const Words = v.array(v.pipe(v.string(), v.minLength(1)));
+/** A topic a duration or a weekday can be about: the words that show it, and how a reader calls the measure. */
+const TopicSchema = v.object({ id: v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/)), label: v.string(), words: Words });
+
+/**
+ * The words claim extraction needs that belong to a corpus's story, as data: units of counted
+ * things, what durations and weekdays are about ("the talks", "the strike"), and the words that
+ * show a sentence touches a measure without a figure. Defaults come with the build
+ * (assets/defaults/claims.json); a catalog adds its story's (assets/catalog/claims-vocabulary.json).
+ * The pack carries it, so a page is read with the words the corpus was.
+ */
+export const ClaimVocabularySchema = v.object({
+  units: v.pipe(Words, v.description('Things counted by unit ("2,000 people", "100 settlements").')),
+  durationTopics: v.pipe(v.array(TopicSchema), v.description('What a duration is about: the topic whose word stands nearest to it.')),
+  dayTopics: v.pipe(v.array(TopicSchema), v.description('What a weekday is the day of: the topic whose word stands nearest to it.')),
+  touches: v.pipe(
+    v.array(v.object({ measure: v.string(), words: Words, with: v.optional(Words) })),
+    v.description('Words by which a sentence touches a measure (one of `words`, and one of `with` when given): a source with such a sentence is not silent on it.'),
+  ),
+});
+export type ClaimVocabulary = v.InferOutput<typeof ClaimVocabularySchema>;
+
+/** A vocabulary with another laid over it: units added, topics of the same id replaced. */
+export function mergeVocabulary(base: ClaimVocabulary, over: Partial<ClaimVocabulary> | undefined): ClaimVocabulary {
+  if (!over) return base;
+  const topics = (a: ClaimVocabulary['dayTopics'], b: ClaimVocabulary['dayTopics'] = []) => [...a.filter((t) => !b.some((x) => x.id === t.id)), ...b];
+  return {
+    units: [...new Set([...base.units, ...(over.units ?? [])])],
+    durationTopics: topics(base.durationTopics, over.durationTopics),
+    dayTopics: topics(base.dayTopics, over.dayTopics),
+    touches: [...base.touches.filter((t) => !(over.touches ?? []).some((x) => x.measure === t.measure)), ...(over.touches ?? [])],
+  };
+}
+
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Whole words or phrases, any case, as one global pattern. */
+const wordsPattern = (words: readonly string[]) => new RegExp(String.raw`\b(?:${words.map(escape).join('|')})\b`, 'gi');
 
 /**
  * What a figure covers: the whole story (a war's toll), a recent period ("over the past 40
@@ -37,7 +77,7 @@ const WORD_NUMBERS: Record<string, number> = {
 const QUALIFIER = String.raw`(?:(?:more than|over|at least|nearly|almost|about|around|some|up to|fewer than|less than)\s+)?`;
 const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)(?:\s+(thousand|million))?`;
 const DEATH_WORDS = /\b(?:kill|killed|killing|dead|death|deaths|died|lives|bloodshed|casualties|losses)\b/i;
-// "since the truce began" scopes a figure to recent days; "since 2011" is the whole war.
+// "since the strike began" scopes a figure to recent days; "since 2011" is the whole war.
 const RECENT = /\b(?:(?:over |during |in )?the (?:past|last)|this (?:week|month)|since(?!\s+\d{4}\b)|so far this|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|overnight)\b/i;
 /** One incident: the figure counts what an attack, a strike or an accident did. */
 const EVENT = /\b(?:air ?strikes?|strikes?|attacks?|bomb(?:s|ing|ings)?|blasts?|explosions?|shelling|raids?|ambush(?:es)?|crash(?:es)?|fires?|floods?|collapse|earthquakes?|massacres?|clash(?:es)?|incidents?|accidents?|shootings?|storms?|stampedes?|sinking|derailment|rocket)\b/i;
@@ -66,9 +106,7 @@ function toNumber(word: string, scale?: string): number {
   return scale ? n * (scale.toLowerCase() === 'million' ? 1e6 : 1e3) : n;
 }
 
-const COUNT_UNITS = 'people|persons|civilians|children|fighters|soldiers|troops|militants|dead|deaths|casualties|losses|refugees|settlements|tons|meetings|boxes|bottles|airstrikes|strikes';
-
-function countClaims(s: string, taken: boolean[]): ExtractedClaim[] {
+function countClaims(s: string, taken: boolean[], vocab: ClaimVocabulary): ExtractedClaim[] {
   const out: ExtractedClaim[] = [];
   const take = (start: number, end: number) => {
     for (let i = start; i < end; i++) taken[i] = true;
@@ -83,7 +121,7 @@ function countClaims(s: string, taken: boolean[]): ExtractedClaim[] {
     take(m.index, m.index + m[0].length);
   }
   // "2,000 people have been killed", "700 civilians", "100 settlements"
-  const unitAfter = new RegExp(String.raw`\b${QUALIFIER}${NUMBER}(?:\s+[a-z-]+){0,2}?\s+(${COUNT_UNITS})\b`, 'gi');
+  const unitAfter = new RegExp(String.raw`\b${QUALIFIER}${NUMBER}(?:\s+[a-z-]+){0,2}?\s+(${vocab.units.map(escape).join('|')})\b`, 'gi');
   for (const m of s.matchAll(unitAfter)) {
     if (taken[m.index]) continue;
     const unit = m[3]!.toLowerCase();
@@ -103,30 +141,24 @@ function nearest(s: string, re: RegExp, at: number): number {
   return best;
 }
 
-const TOPICS: [string, RegExp][] = [
-  ['war', /\b(?:war|conflict|bloodshed|uprising)\b/gi],
-  ['ceasefire', /\b(?:ceasefire|cease-fire|truce|cessation|violence|holds?)\b/gi],
-  ['talks', /\b(?:talks|negotiat\w*|session|meeting|wait)\b/gi],
-];
-
-/** What a duration is about: the topic whose keyword stands nearest to it in the sentence. */
-function durationTopic(s: string, at: number): string {
+/** What a duration or a weekday is about: the topic whose word stands nearest to it in the sentence ('other' when none). */
+function nearestTopic(s: string, at: number, topics: readonly { id: string; words: string[] }[]): string {
   let best = 'other';
   let distance = Infinity;
-  for (const [topic, re] of TOPICS) {
-    const d = nearest(s, re, at);
-    if (d < distance) [best, distance] = [topic, d];
+  for (const t of topics) {
+    const d = nearest(s, wordsPattern(t.words), at);
+    if (d < distance) [best, distance] = [t.id, d];
   }
   return best;
 }
 
-function durationClaims(s: string, taken: boolean[]): ExtractedClaim[] {
+function durationClaims(s: string, taken: boolean[], vocab: ClaimVocabulary): ExtractedClaim[] {
   const out: ExtractedClaim[] = [];
   const claim = (m: RegExpMatchArray, days: number, bound: ClaimBound) => {
     const start = m.index!;
     const end = start + m[0].length;
     for (let i = start; i < end; i++) taken[i] = true;
-    out.push({ kind: 'duration', measure: `duration:${durationTopic(s, start)}`, scope: 'unknown', bound, value: String(Math.round(days * 100) / 100), text: m[0], start, end });
+    out.push({ kind: 'duration', measure: `duration:${nearestTopic(s, start, vocab.durationTopics)}`, scope: 'unknown', bound, value: String(Math.round(days * 100) / 100), text: m[0], start, end });
   };
   // "five-year", "more than 13 hours", "a week" (but not "an hours-long", which is no number).
   const re = new RegExp(String.raw`\b${QUALIFIER}(?:${NUMBER}|(a|an)(?=[\s-](?:hour|day|week|month|year)(?!s)))[\s-](hour|day|week|month|year)s?(?:-long|-old)?\b`, 'gi');
@@ -148,14 +180,9 @@ function durationClaims(s: string, taken: boolean[]): ExtractedClaim[] {
 }
 
 const WEEKDAY = /\b(?:(?:late|early)\s+(?:on\s+)?)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b/g;
-const DEAL = /\b(?:reached|concluded|agreed|agreement|deal|breakthrough|announced)\b/gi;
-const START = /\b(?:begins?|began|start(?:s|ed)?|(?:come|came|go|went) into (?:force|effect)|takes? effect|sundown)\b/gi;
-
-function dayClaims(s: string): ExtractedClaim[] {
+function dayClaims(s: string, vocab: ClaimVocabulary): ExtractedClaim[] {
   return [...s.matchAll(WEEKDAY)].map((m) => {
-    const deal = nearest(s, DEAL, m.index);
-    const start = nearest(s, START, m.index);
-    const topic = deal === Infinity && start === Infinity ? 'other' : deal < start ? 'deal' : 'start';
+    const topic = nearestTopic(s, m.index, vocab.dayTopics);
     return { kind: 'day' as const, measure: `day:${topic}`, scope: 'unknown' as const, bound: 'exact' as const, value: m[1]!, text: m[0], start: m.index, end: m.index + m[0].length };
   });
 }
@@ -183,30 +210,23 @@ function dateClaims(s: string): ExtractedClaim[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** Every numeric and date claim in one sentence, in order. */
-export function extractClaims(sentence: string): ExtractedClaim[] {
+/** Every numeric and date claim in one sentence, in order, read with a corpus's vocabulary. */
+export function extractClaims(sentence: string, vocab: ClaimVocabulary): ExtractedClaim[] {
   const taken: boolean[] = [];
   const dates = dateClaims(sentence);
   for (const d of dates) for (let i = d.start; i < d.end; i++) taken[i] = true;
-  const counts = countClaims(sentence, taken);
-  return [...counts, ...durationClaims(sentence, taken), ...dayClaims(sentence), ...dates].sort((a, b) => a.start - b.start || a.end - b.end);
+  const counts = countClaims(sentence, taken, vocab);
+  return [...counts, ...durationClaims(sentence, taken, vocab), ...dayClaims(sentence, vocab), ...dates].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-const MEASURE_TOPICS: Record<string, string> = {
-  deaths: 'Death toll',
-  'deaths:civilians': 'Civilian deaths',
-  'deaths:children': 'Children killed',
-  'day:deal': 'Day the deal was reached',
-  'day:start': 'Day the ceasefire starts',
-  'duration:war': 'How long the war has lasted',
-  'duration:ceasefire': 'How long the ceasefire must hold',
-  'duration:talks': 'How long the talks lasted',
-};
+const COUNT_TOPICS: Record<string, string> = { deaths: 'Death toll', 'deaths:civilians': 'Civilian deaths', 'deaths:children': 'Children killed' };
 const SCOPE_WORDS: Record<ClaimScope, string> = { total: '', recent: ' (recent period)', event: ' (one event)', unknown: '' };
 
-/** What a measure is, in words: "Death toll", "Number of refugees"; with its scope where that matters. */
-export function measureTopic(measure: string, scope: ClaimScope = 'unknown'): string {
-  const base = MEASURE_TOPICS[measure] ?? (measure.startsWith('count:') ? `Number of ${measure.slice(6)}` : measure.replace(/[:-]/g, ' '));
+/** What a measure is, in words ("Death toll", "Number of refugees", a topic's own label), with its scope where that matters. */
+export function measureTopic(measure: string, scope: ClaimScope, vocab: ClaimVocabulary): string {
+  const [kind, id] = measure.split(':');
+  const topic = kind === 'duration' ? vocab.durationTopics.find((t) => t.id === id) : kind === 'day' ? vocab.dayTopics.find((t) => t.id === id) : undefined;
+  const base = COUNT_TOPICS[measure] ?? topic?.label ?? (measure.startsWith('count:') ? `Number of ${measure.slice(6)}` : measure.replace(/[:-]/g, ' '));
   return `${base}${SCOPE_WORDS[scope]}`;
 }
 
@@ -221,21 +241,12 @@ export function isComparable(claim: { kind: ClaimKind; measure: string; scope: C
   return true;
 }
 
-/** Words that show a sentence is about a measure even when it gives no comparable figure. */
-const MEASURE_WORDS: [RegExp, RegExp][] = [
-  [/^deaths/, /\b(?:killed|kill(?:s|ing)?|dead|deaths?|died|lives|casualties|death toll|bloodshed)\b/i],
-  [/^duration:war$/, /\b(?:years? of (?:war|fighting|conflict)|(?:civil )?war (?:began|started|has lasted)|since 20\d\d)\b/i],
-  [/^duration:ceasefire$|^day:start$/, /\b(?:ceasefire|cease-fire|truce|cessation)\b[^.]*\b(?:begin|begins|start|starts|hold|holds|come into (?:force|effect)|take effect)\b/i],
-  [/^duration:talks$/, /\b(?:marathon|hours?-long|all-night|overnight) (?:talks|negotiations?|meeting|session)\b|\b(?:talks|negotiations?|meeting|session)\b[^.]*\b(?:hours|lasted|dragged)\b|\bhours of (?:the )?(?:talks|negotiations?)\b/i],
-  [/^day:deal$/, /\b(?:deal|agreement|breakthrough)\b[^.]*\b(?:reached|concluded|announced|struck|agreed)\b/i],
-];
-
 /** The words by which a sentence touches a measure (a source that takes no position is then not silent). */
-export function touchesMeasure(measure: string, sentence: string): string | undefined {
-  for (const [m, words] of MEASURE_WORDS) {
-    if (!m.test(measure)) continue;
-    const hit = words.exec(sentence);
-    if (hit) return hit[0];
+export function touchesMeasure(measure: string, sentence: string, vocab: ClaimVocabulary): string | undefined {
+  for (const t of vocab.touches) {
+    if (measure !== t.measure && !measure.startsWith(`${t.measure}:`)) continue;
+    const hit = wordsPattern(t.words).exec(sentence);
+    if (hit && (!t.with || wordsPattern(t.with).test(sentence))) return hit[0];
   }
   return undefined;
 }

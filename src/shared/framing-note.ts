@@ -1,4 +1,4 @@
-import type { FramingCount } from './framing';
+import type { FramingCount, LexiconCategory } from './framing';
 import type { Disagreement, Holder, KnowledgePack, Mention } from './knowledge';
 
 /** One short statement about a source or a mention, with the verbatim sentence that backs it. */
@@ -13,7 +13,7 @@ const MAX_NOTE = 4;
 
 /**
  * How one source names an entity, in words a reader understands: the framing words it puts
- * at the name ("calls it “regime”"), the ones it puts in scare quotes, and the titles it
+ * at the name ("calls it “militants”"), the ones it puts in scare quotes, and the titles it
  * gives. Appositions are left out here: they are long and the card quotes a sentence anyway.
  */
 export function labelPhrases(mention: Mention): EvidencedPhrase[] {
@@ -54,30 +54,51 @@ const topTerms = (c: FramingCount, n = 2) => c.terms.slice(0, n).map((t) => `“
  */
 export function sourceFramingNote(pack: KnowledgePack, sourceId: string): EvidencedPhrase[] {
   const profile = pack.framing.profiles.find((p) => p.sourceId === sourceId);
-  return profile ? framingNote(profile.counts) : [];
+  return profile ? framingNote(pack.framing.categories, profile.counts) : [];
 }
 
-/** The same note for any framing profile (a source's, or the page being read). */
-export function framingNote(counts: readonly FramingCount[], max = MAX_NOTE): EvidencedPhrase[] {
+/** A category's word in a contrast: its own `word`, else its first term. */
+const wordOf = (c: LexiconCategory) => c.word ?? (typeof c.terms[0] === 'string' ? c.terms[0] : (c.terms[0]?.text ?? c.label));
+
+/** A note template filled with a category's counts (see LexiconCategory.note). */
+function fill(template: string, c: FramingCount): string {
+  return template
+    .replace('{times}', times(c.count))
+    .replace('{terms}', topTerms(c))
+    .replace('{term}', topTerms(c, 1))
+    .replace('{more}', c.count > 2 ? ` and more (${c.count})` : '');
+}
+
+/**
+ * The same note for any framing profile (a source's, or the page being read), worded by the
+ * lexicon's own data: contrasted pairs ("the plan: “cuts” 2×, “savings” once") and each
+ * category's note template; then the framing words it only quotes, attributed.
+ */
+export function framingNote(categories: readonly LexiconCategory[], counts: readonly FramingCount[], max = MAX_NOTE): EvidencedPhrase[] {
   const count = (id: string) => counts.find((c) => c.category === id);
   const out: EvidencedPhrase[] = [];
-  const push = (c: FramingCount | undefined, text: (c: FramingCount) => string) => {
-    const evidence = c?.evidence[0]?.sentence;
-    if (c && c.count > 0 && evidence) out.push({ text: text(c), evidence });
-  };
-  const regime = count('state-regime');
-  const government = count('state-government');
-  if ((regime?.count ?? 0) > 0 || (government?.count ?? 0) > 0) {
-    const r = regime?.count ?? 0;
-    const g = government?.count ?? 0;
-    const evidence = (r >= g ? regime : government)?.evidence[0]?.sentence;
-    if (evidence) out.push({ text: `the Syrian state: “regime” ${r === 0 ? 'never' : times(r)}, “government” ${g === 0 ? 'never' : times(g)}`, evidence });
+  const done = new Set<string>();
+  for (const cat of categories) {
+    if (done.has(cat.id)) continue;
+    done.add(cat.id);
+    const c = count(cat.id);
+    const other = cat.contrastWith ? categories.find((k) => k.id === cat.contrastWith) : undefined;
+    if (other) {
+      done.add(other.id);
+      const o = count(other.id);
+      const [x, y] = [c?.count ?? 0, o?.count ?? 0];
+      const evidence = (x >= y ? c : o)?.evidence[0]?.sentence;
+      if (x + y > 0 && evidence) {
+        const n = (k: number) => (k === 0 ? 'never' : times(k));
+        out.push({ text: `${cat.subject ?? cat.label}: “${wordOf(cat)}” ${n(x)}, “${wordOf(other)}” ${n(y)}`, evidence });
+      }
+    } else if (cat.note && c && c.count > 0 && c.evidence[0]) {
+      out.push({ text: fill(cat.note, c), evidence: c.evidence[0].sentence });
+    }
   }
-  push(count('scare-quotes'), (c) => `scare quotes around ${topTerms(c)}${c.count > 2 ? ` and more (${c.count})` : ''}`);
-  push(count('loaded'), (c) => `loaded words ${times(c.count)} (${topTerms(c)})`);
-  push(count('attribution-anonymous'), (c) => `claims from unnamed sources ${times(c.count)} (${topTerms(c, 1)})`);
   // Framing words the source only quotes, shown apart and attributed: they are not its own.
-  const quoted = counts.flatMap((c) => c.quoted.filter((q) => q.speaker && c.category !== 'hedges'));
+  const stated = new Set(categories.filter((k) => (k.labels || k.note) && !k.computed).map((k) => k.id));
+  const quoted = counts.flatMap((c) => (stated.has(c.category) ? c.quoted.filter((q) => q.speaker) : []));
   const bySpeaker = new Map<string, typeof quoted>();
   for (const q of quoted) bySpeaker.set(q.speaker!, [...(bySpeaker.get(q.speaker!) ?? []), q]);
   const top = [...bySpeaker].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))[0];
@@ -103,7 +124,7 @@ export function disagreementsOf(pack: KnowledgePack, entityId: string): Disagree
 
 /**
  * Whose position or figure it is, in a few words to put after the source's name: nothing for
- * the outlet's own, "quoting Kerry" for a quotation, "reporting US officials" for words the
+ * the outlet's own, "quoting Maria Lopez" for a quotation, "reporting US officials" for words the
  * outlet attributes. A reader must never take a quoted view for the outlet's.
  */
 export function holderPhrase(holder: Holder): string {

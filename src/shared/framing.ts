@@ -23,8 +23,21 @@ export const LexiconCategorySchema = v.object({
   description: v.string(),
   terms: v.array(LexiconTermSchema),
   computed: v.optional(v.picklist(['scare-quotes', 'named-attribution'])),
-  /** True when the category's terms label the name they stand next to ("the Assad regime", "'moderate' rebels"). */
+  /** True when the category's terms label the name they stand next to ("the X junta", "'moderate' fighters"). */
   labels: v.optional(v.boolean()),
+  /** A label short enough for a chart's margin. */
+  short: v.optional(v.string()),
+  /**
+   * How a source's framing note states this category, with {times} (once, 2×…), {terms} (its two
+   * most used terms, quoted), {term} (its most used), {more} (" and more (N)" past two).
+   */
+  note: v.optional(v.string()),
+  /** Another category this one is set against in a note ("cuts" against "savings"): its id. */
+  contrastWith: v.optional(v.string()),
+  /** What the contrasted words describe, for the note: "the plan: “cuts” 2×, “savings” once". */
+  subject: v.optional(v.string()),
+  /** The word that stands for the category in a contrast (default: its first term). */
+  word: v.optional(v.string()),
 });
 
 /** A term in the text: the sentence around it and where it starts (an offset into the text). */

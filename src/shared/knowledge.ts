@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { ClaimVocabularySchema } from './claims';
 import { CLUTTER_REASONS } from './clutter';
 import { FramingCountSchema, LexiconCategorySchema } from './framing';
 
@@ -61,21 +62,21 @@ export const AliasSchema = v.object({
   text: v.pipe(v.string(), v.minLength(1)),
   caseSensitive: v.boolean(),
   outside: d(v.optional(v.boolean()), 'A spelling readers meet elsewhere that no corpus text uses (exempt from the coverage check).'),
-  generic: d(v.optional(v.boolean()), 'A common noun ("rebels"): counted in the corpus, but marked on pages only with context.'),
+  generic: d(v.optional(v.boolean()), 'A common noun ("strikers"): counted in the corpus, but marked on pages only with context.'),
   ambiguous: d(v.optional(v.boolean()), 'A name that is also a common word or another name ("Turkey", "Jordan", "IS"): marked on pages only with context.'),
 });
 
 /** Words a source quotes from a person or body, with the sentence they stand in. */
 export const QuoteSchema = v.object({ quote: v.string(), sentence: v.string(), kind: v.picklist(['full', 'partial', 'block']) });
 
-/** A label or descriptor a source attaches to an entity ("regime", "a senior fellow at ..."). */
+/** A label or descriptor a source attaches to an entity ("junta", "a senior fellow at ..."). */
 export const LabelSchema = v.object({
   text: v.string(),
   kind: d(v.picklist(['lexicon', 'title', 'apposition']), '`lexicon`: a framing-lexicon term at the name; `title`: words before a name; `apposition`: ", a ..., " after or before it.'),
   category: d(v.optional(v.string()), 'The framing category of a lexicon label.'),
   distancing: d(
     v.optional(v.picklist(['scare', 'reported'])),
-    "Words the outlet keeps at a distance: `scare` when it puts them in scare quotes ('moderate' rebels), `reported` when it gives them as someone else's view (rebel groups \"it regards as moderate\"). Absent: the outlet's own word.",
+    "Words the outlet keeps at a distance: `scare` when it puts them in scare quotes ('moderate' fighters), `reported` when it gives them as someone else's view (groups \"it regards as moderate\"). Absent: the outlet's own word.",
   ),
   sentence: v.string(),
 });
@@ -116,7 +117,7 @@ export const FramingSchema = v.object({
 /** Who holds a position or states a figure: the outlet in its own voice, someone it quotes, or someone it attributes it to. */
 export const HolderSchema = v.object({
   voice: v.picklist(['own', 'quoted', 'attributed']),
-  who: d(v.optional(v.string()), 'The speaker or the attributed source ("Kerry", "US officials"), when not the outlet.'),
+  who: d(v.optional(v.string()), 'The speaker or the attributed source ("Maria Lopez", "US officials"), when not the outlet.'),
 });
 
 /** A numeric or date claim found in a source (see src/shared/claims.ts). */
@@ -167,8 +168,16 @@ export const DisagreementSchema = v.object({
   curatedAs: d(v.optional(v.string()), 'For an extracted candidate: the curated disagreement covering the same figures, if any.'),
 });
 
+/** What the corpus is about, in words for readers ("the 2016 talks on …"): from the catalog, or derived from the texts. */
+export const StorySchema = v.object({
+  title: v.pipe(v.string(), v.minLength(1)),
+  derived: d(v.boolean(), 'True when the build worded the title itself from the texts (no catalog gave one).'),
+});
+
 export const PackSchema = v.object({
   schemaVersion: d(v.literal(PACK_SCHEMA_VERSION), 'Bumped on every incompatible change of this schema.'),
+  story: d(StorySchema, 'What the corpus is about.'),
+  measures: d(ClaimVocabularySchema, 'The words figures were read with (units, topics of durations and days), so a page is read with the same ones.'),
   sources: d(v.array(SourceSchema), 'The corpus texts and their provenance, as read off each text.'),
   entities: d(v.array(EntitySchema), 'People, organisations, armed groups, places, institutions and events, with every spelling and what each source says of them.'),
   framing: d(FramingSchema, 'The framing lexicon and each source’s profile against it, with evidence.'),
@@ -190,3 +199,4 @@ export type Claim = v.InferOutput<typeof ClaimSchema>;
 export type Evidence = v.InferOutput<typeof EvidenceSchema>;
 export type Disagreement = v.InferOutput<typeof DisagreementSchema>;
 export type KnowledgePack = v.InferOutput<typeof PackSchema>;
+export type Story = v.InferOutput<typeof StorySchema>;

@@ -7,7 +7,7 @@ export interface AliasPattern {
   /** Match only as written (short acronyms: IS, US, UN); otherwise case-insensitive. */
   caseSensitive: boolean;
   /**
-   * A spelling that is also a common word ("Turkey", "rebels"): it counts only with context,
+   * A spelling that is also a common word ("Turkey", "strikers"): it counts only with context,
    * that is when an entity spelled unambiguously is matched within `contextWindow` characters.
    */
   needsContext?: boolean;

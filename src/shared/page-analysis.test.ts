@@ -54,7 +54,7 @@ describe('the page’s framing profile', () => {
 
 describe('conflicting figures', () => {
   it('finds a death toll that differs from the sources’, shown next to theirs, and a weekday some agree with', () => {
-    const conflicts = pageConflicts(pack.claims, PAGE);
+    const conflicts = pageConflicts(pack, PAGE);
     const deaths = conflicts.find((c) => c.measure === 'deaths')!;
     expect(deaths.topic).toBe('Death toll');
     expect(deaths.page).toEqual({ text: 'more than 400,000 people', sentence: 'The war has killed more than 400,000 people since 2011.', value: '400000' });
@@ -71,14 +71,14 @@ describe('conflicting figures', () => {
   });
 
   it('compares a figure only with figures of the same scope: one airstrike’s toll is not the war’s', () => {
-    expect(pageConflicts(pack.claims, 'An airstrike on a market in Idlib killed 12 people.')).toEqual([]);
+    expect(pageConflicts(pack, 'An airstrike on a market in Idlib killed 12 people.')).toEqual([]);
     // "late on Friday" and "early on Saturday" can be one moment: no conflict.
-    expect(pageConflicts(pack.claims, 'The deal was reached early on Saturday.')).toEqual([]);
+    expect(pageConflicts(pack, 'The deal was reached early on Saturday.')).toEqual([]);
   });
 
   it('reports nothing when the page agrees with every source, or states no comparable figure', () => {
-    expect(pageConflicts(pack.claims, 'The five-year war goes on.')).toEqual([]);
-    expect(pageConflicts(pack.claims, 'On 12 September 2016 the weather was fine. 40 people came to the fair.')).toEqual([]);
+    expect(pageConflicts(pack, 'The five-year war goes on.')).toEqual([]);
+    expect(pageConflicts(pack, 'On 12 September 2016 the weather was fine. 40 people came to the fair.')).toEqual([]);
   });
 });
 

@@ -54,8 +54,8 @@ export function comparedCategories(pack: KnowledgePack) {
 }
 
 /**
- * The categories similarity compares: only those whose words label things ("regime",
- * "rebels", "terrorists", scare quotes), not hedges or attribution, which every text has
+ * The categories similarity compares: only those whose words label things ("junta",
+ * "militants", "terrorists", scare quotes), not hedges or attribution, which every text has
  * whatever its framing ("Rain may fall" is not a framing).
  */
 export function labellingCategories(pack: KnowledgePack) {
@@ -104,7 +104,8 @@ export function framingSimilarity(pack: KnowledgePack, page: readonly FramingCou
  * Recent, local figures are left out: the build compares them only when the same places are
  * named near them, which needs entity positions the popup does not have.
  */
-export function pageConflicts(claims: readonly Claim[], text: string): PageConflict[] {
+export function pageConflicts(pack: Pick<KnowledgePack, 'claims' | 'measures'>, text: string): PageConflict[] {
+  const { claims, measures: vocab } = pack;
   const known = new Map<string, Claim[]>();
   for (const c of claims) {
     if (!isComparable(c) || c.scope === 'recent') continue;
@@ -114,14 +115,14 @@ export function pageConflicts(claims: readonly Claim[], text: string): PageConfl
   const seen = new Set<string>();
   for (const span of sentenceSpans(text)) {
     const sentence = text.slice(span.start, span.end).trim();
-    for (const claim of extractClaims(sentence)) {
+    for (const claim of extractClaims(sentence, vocab)) {
       const theirs = known.get(comparisonKey(claim));
       const key = `${comparisonKey(claim)}=${claim.value}`;
       if (!theirs || !isComparable(claim) || seen.has(key)) continue;
       const sources = theirs.map((c) => ({ sourceId: c.sourceId, text: c.text, sentence: c.sentence, value: c.value, relation: compareFigures(claim, c) }));
       if (!sources.some((s) => s.relation === 'differs')) continue;
       seen.add(key);
-      out.push({ measure: claim.measure, topic: measureTopic(claim.measure, claim.scope), page: { text: claim.text, sentence, value: claim.value }, sources });
+      out.push({ measure: claim.measure, topic: measureTopic(claim.measure, claim.scope, vocab), page: { text: claim.text, sentence, value: claim.value }, sources });
     }
   }
   return out;
@@ -146,7 +147,7 @@ export function relatedDisagreements(pack: KnowledgePack, entityIds: readonly st
 export function analyzePage(pack: KnowledgePack, text: string, entityIds: readonly string[]): PageAnalysis {
   const categories = comparedCategories(pack);
   const profile = new FramingAnalyzer(categories).profile(text);
-  const conflicts = pageConflicts(pack.claims, text);
+  const conflicts = pageConflicts(pack, text);
   return {
     words: countWords(text),
     profile,

@@ -19,7 +19,7 @@ export interface Quotation {
    * several, or the paragraphs of one block. Speakers are decided per group.
    */
   group: number;
-  /** For a transcript turn: the speaker label as printed ("SECRETARY KERRY"), and a name in brackets after it. */
+  /** For a transcript turn: the speaker label as printed ("MAYOR LOPEZ"), and a name in brackets after it. */
   label?: string;
   labelNote?: string;
   /** For a block after "said:": the offset of the colon that introduces it. */
@@ -102,10 +102,10 @@ function closesAt(s: string, j: number, o: Opener, lineEnd: number): boolean {
   if (!o.closers.includes(ch)) return false;
   const next = j + 1 < lineEnd ? s[j + 1] : undefined;
   if (o.single || o.straight) {
-    // "don't", "Assad's": a mark between letters is an apostrophe; so is "rebels' doubts" when a later mark can close.
+    // "don't", "Lopez's": a mark between letters is an apostrophe; so is "workers' doubts" when a later mark can close.
     if (isLetter(next)) return false;
     if (isSpace(s[j - 1]) && o.straight) return false;
-    // "the rebels’ doubts": after an s, a mark followed by a lower-case word may be a possessive;
+    // "the workers’ doubts": after an s, a mark followed by a lower-case word may be a possessive;
     // it is one only if a later mark can close the quotation before another opens.
     if (o.single && /s/i.test(s[j - 1] ?? '') && next === ' ' && /\p{Ll}/u.test(s[j + 2] ?? '')) {
       for (let k = j + 1; k < lineEnd; k++) {
@@ -129,7 +129,7 @@ function isShort(body: string): boolean {
   return wordCount(core) <= 4 && core.length <= 40 && !SENTENCE_END.test(core);
 }
 
-/** A speaker label opening a transcript turn: "SECRETARY KERRY:", "MAYOR LOPEZ:", "Q:", "HOST (Ben Kowalczyk):". */
+/** A speaker label opening a transcript turn: "SECRETARY JONES:", "MAYOR LOPEZ:", "Q:", "HOST (Ben Kowalczyk):". */
 const TRANSCRIPT_LABEL = /^((?:[\p{Lu}][\p{Lu}.'\u2019-]*)(?:\s+[\p{Lu}][\p{Lu}.'\u2019-]*){0,4}|Q|A)(?:\s*\(([^)]{1,60})\))?\s*:\s+(?=\S)/u;
 /**
  * A label in ordinary case ("Priya Raghunathan (Meridian Securities):", "Van der Wiel:"): a turn
@@ -241,7 +241,7 @@ export function findQuotations(text: string, sentenceStartAt: (offset: number) =
     const para = text.slice(words.start, words.end);
     let introducedHere: number | undefined;
 
-    // Transcript turns: "SECRETARY KERRY: ..." — the words after the label are the speaker's.
+    // Transcript turns: "MAYOR LOPEZ: ..." — the words after the label are the speaker's.
     const label = isTurn(n) ? labels[n] : undefined;
     if (label) {
       const start = words.start + label.length;

@@ -4,7 +4,7 @@ import type { Span } from './sentences';
 /**
  * Who speaks each quotation. Said-verb patterns on either side of the quotation ("X said",
  * "said X", "X told", "X wrote", "according to X"), titles and appositions ("State Department
- * spokesman John Kirby", "a spokesman, Scott Whiffen,"), pronouns and bare surnames resolved
+ * spokesman Ned Price", "a spokesman, Scott Whiffen,"), pronouns and bare surnames resolved
  * to the last compatible person named before, and a speaker carried over consecutive
  * quotations. Works from the text alone; known names (a pack's entities) only help to say
  * which entity a speaker is and whether a name is a person.
@@ -42,7 +42,7 @@ const ACCORDING_TO = /\b[Aa]ccording to\s+/gu;
 const PRONOUNS: Record<string, 'm' | 'f' | 'n'> = { he: 'm', she: 'f', they: 'n' };
 const HONORIFIC_GENDER: Record<string, 'm' | 'f'> = { mr: 'm', 'mr.': 'm', mrs: 'f', 'mrs.': 'f', ms: 'f', 'ms.': 'f', miss: 'f', sir: 'm', lord: 'm', lady: 'f', dame: 'f', king: 'm', queen: 'f', prince: 'm', princess: 'f' };
 
-/** Titles that make the name after them a person's ("Mr. Steele", "Foreign Minister Sergei Lavrov"). */
+/** Titles that make the name after them a person's ("Mr. Steele", "Foreign Minister Ana Ruiz"). */
 const PERSON_TITLES = new Set(
   (
     'mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sir lord lady dame king queen prince princess pope sheikh imam rabbi father sister brother rev rev. reverend fr fr. ' +
@@ -67,7 +67,7 @@ const ROLE_NOUNS =
 const ROLE_GENDER: Record<string, 'm' | 'f'> = { spokesman: 'm', spokeswoman: 'f', chairman: 'm', chairwoman: 'f', councilman: 'm', councilwoman: 'f', congressman: 'm', congresswoman: 'f', mother: 'f', father: 'm', wife: 'f', husband: 'm', son: 'm', daughter: 'f', grandmother: 'f', grandfather: 'm', uncle: 'm', aunt: 'f', nun: 'f', priest: 'm' };
 /** Head nouns of descriptions that can speak: people and bodies ("US officials said", "the ministry said in a statement"). */
 const SPEAKING_NOUNS = new RegExp(
-  String.raw`^(?:${ROLE_NOUNS.source.slice(5, -3)}|officials|sources|spokesmen|analysts|experts|residents|witnesses|critics|protesters|organisers|organizers|activists|campaigners|lawyers|doctors|police|authorities|statement|statements|report|ministry|government|administration|agency|department|office|committee|council|board|union|company|firm|group|army|military|court|commission|authority|regulator|campaign|spokespeople|insiders|opponents|supporters|backers|defenders|detractors|sceptics|skeptics|neighbours|neighbors|locals|villagers|shoppers|passengers|commuters|pupils|nurses|unions|leaders|ministers|diplomats|observers|monitors|investigators|prosecutors|prosecutor|officers|employees|workers|staff|people|Kremlin|Pentagon|White House|communiqué|memo|letter|filing|ruling|release|tweet|post|website|document|documents|newspaper|agencies|observatory|monitor|centre|center|institute|service|charity|organisation|organization|coalition|alliance|opposition|rebels|militants|fighters|members|parents|students|teachers|families|survivors|victims|voters|fans)$`,
+  String.raw`^(?:${ROLE_NOUNS.source.slice(5, -3)}|officials|sources|spokesmen|analysts|experts|residents|witnesses|critics|protesters|organisers|organizers|activists|campaigners|lawyers|doctors|police|authorities|statement|statements|report|ministry|government|administration|agency|department|office|committee|council|board|union|company|firm|group|army|military|court|commission|authority|regulator|campaign|spokespeople|insiders|opponents|supporters|backers|defenders|detractors|sceptics|skeptics|neighbours|neighbors|locals|villagers|shoppers|passengers|commuters|pupils|nurses|unions|leaders|ministers|diplomats|observers|monitors|investigators|prosecutors|prosecutor|officers|employees|workers|staff|people|Pentagon|White House|communiqué|memo|letter|filing|ruling|release|tweet|post|website|document|documents|newspaper|agencies|observatory|monitor|centre|center|institute|service|charity|organisation|organization|coalition|alliance|opposition|rebels|militants|fighters|members|parents|students|teachers|families|survivors|victims|voters|fans)$`,
   'iu',
 );
 /** Capitalised words that never begin a name: function words, days and months. */
@@ -81,7 +81,7 @@ const NOT_NAME = new Set(
   ).split(' '),
 );
 const PARTICLES = new Set(['de', 'da', 'di', 'du', 'del', 'della', 'van', 'von', 'der', 'den', 'ter', 'la', 'le', 'bin', 'ibn', 'ben', 'al', 'el', 'dos', 'das', 'do', 'y', 'of', 'for', 'st.', 'mac']);
-/** Words that may stand between a subject and its verb: "Kerry also said", "officials had said". */
+/** Words that may stand between a subject and its verb: "Lopez also said", "officials had said". */
 const BETWEEN_WORD = /^(?:also|later|then|again|further|previously|earlier|repeatedly|reportedly|publicly|privately|recently|once|still|only|never|has|had|have|was|is|were|would|will|did|does|himself|herself|themselves|itself|\p{Ll}+ly)$/u;
 const TIME_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|night|morning|evening|afternoon|week|month|year|today|yesterday)$/u;
 const CONJUNCTION = /^(?:and|but|or|nor|then|yet|so|while|as|that|which|who|whom|because|although|though|if|when)$/i;
@@ -152,7 +152,7 @@ function runStartingAt(ts: Token[], i: number): [number, number] | undefined {
   return [i, b];
 }
 
-/** A name without the titles in front of it ("U.S. Secretary of State John Kerry" → "John Kerry"). */
+/** A name without the titles in front of it ("U.S. Secretary of State Jane Roe" → "Jane Roe"). */
 interface Named {
   name: string;
   start: number;
@@ -164,7 +164,7 @@ interface Named {
 
 function stripTitles(ts: Token[], [a, b]: [number, number]): Named | undefined {
   // The name follows the last personal title of the run and the link words after it
-  // ("U.S. Secretary of State John Kerry", "Agriculture Minister Eleni Charalambous").
+  // ("U.S. Secretary of State Jane Roe", "Agriculture Minister Eleni Charalambous").
   let i = a;
   let personTitle = false;
   let gender: 'm' | 'f' | undefined;
@@ -276,8 +276,8 @@ function subjectAfter(text: string, from: number, end: number): Subject | undefi
   }
   const low = phrase[0]!.text.toLowerCase();
   if (phrase.length === 1 && low in PRONOUNS) return { kind: 'pronoun', gender: PRONOUNS[low]!, at: phrase[0]!.start };
-  // A name run that ends the phrase: "State Department spokesman John Kirby" → "John Kirby"
-  // (not "Syrian" in "a Syrian human rights group", which is a description).
+  // A name run that ends the phrase: "State Department spokesman Ned Price" → "Ned Price"
+  // (not "Chilean" in "a Chilean human rights group", which is a description).
   const run = runEndingAt(phrase, phrase.length - 1);
   const named = run && stripTitles(phrase, run);
   if (run && named) return { kind: 'name', ...named, titled: named.titled || (run[0] > 0 && ROLE_NOUNS.test(phrase[run[0] - 1]!.text)) };
@@ -286,7 +286,7 @@ function subjectAfter(text: string, from: number, end: number): Subject | undefi
 
 /**
  * The subject of a sentence: its first pronoun or name, after an opening phrase ("At one
- * point, Lavrov said …"). Participles ("…, adding that …") take it.
+ * point, Lopez said …"). Participles ("…, adding that …") take it.
  */
 function sentenceSubject(text: string, from: number, end: number): Subject | undefined {
   const ts = tokens(text, from, end);
@@ -444,7 +444,7 @@ function resolve(ctx: Context, s: Subject, cataphora?: () => Who | undefined): W
     if (s.gender === 'n') return undefined;
     const p = antecedent(ctx, s.at, s.gender);
     if (p) return { speaker: p.name, entity: p.entityId, person: p };
-    // "“…” she added. Basma Kodmani, of the …, told …": a woman named in the next sentence.
+    // "“…” she added. Maria Lopez, of the …, told …": a woman named in the next sentence.
     return s.gender === 'f' ? cataphora?.() : undefined;
   }
   if (s.kind === 'description') {
@@ -469,7 +469,7 @@ function resolve(ctx: Context, s: Subject, cataphora?: () => Who | undefined): W
     return { speaker: person.name, entity: person.entityId ?? known?.entityId, person };
   }
   if (known && !known.person) return { speaker: known.name, entity: known.entityId };
-  // A name that speaks and that the text does not use as a place ("in Lister") is a person's, for later pronouns.
+  // A name that speaks and that the text does not use as a place ("in Lopez") is a person's, for later pronouns.
   if (!usedAsPlace(ctx.text, s.name) || s.titled) {
     const p = addPerson(ctx.people, s.name, { ...(s.gender ? { gender: s.gender } : {}), at: s.start, ...(known?.entityId ? { entityId: known.entityId } : {}) });
     return { speaker: p.name, entity: p.entityId, person: p };
@@ -509,7 +509,7 @@ function clauseStart(from: number, at: number, quotes: readonly { start: number;
 
 /** Words that make a capitalised run an organisation's, a place's or a thing's name, not a person's. */
 const NOT_PERSON_WORD =
-  /\b(?:Agency|Authority|Government|Parliament|Senate|Congress|Cabinet|Assembly|Kremlin|Directorate|Secretariat|Bureau|Administration|Board|Council|University|College|Institute|Ministry|Department|Office|Front|Group|Party|Company|Corporation|Corp|Inc|Ltd|Bank|Court|Association|Federation|Union|Committee|Commission|Museum|Hospital|School|Club|Trust|Foundation|Society|Centre|Center|Service|Services|Police|Army|Navy|Force|Forces|Guard|Brigade|Movement|Alliance|Coalition|Network|News|Times|Post|Herald|Daily|Weekly|Review|Journal|Press|Radio|Television|TV|Online|Street|Road|Avenue|Square|Bridge|River|Lake|Sea|Bay|Valley|Mountain|Mount|Island|Islands|Province|Region|District|County|City|Town|Village|State|States|Republic|Kingdom|Airport|Port|Station|Stadium|Park|Hall|House|Palace|Tower|Building|Project|Programme|Program|Plan|Act|Bill|Law|Treaty|Accord|Agreement|Summit|Conference|Games|Cup|League|Championship|Festival|Prize|Award|Day|Week|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December|North|South|East|West|Northern|Southern|Eastern|Western|Central|New|United|Federal|National|International|European|Global|World|Royal|General|Supreme|Western|Middle)\b/u;
+  /\b(?:Agency|Authority|Government|Parliament|Senate|Congress|Cabinet|Assembly|Directorate|Secretariat|Bureau|Administration|Board|Council|University|College|Institute|Ministry|Department|Office|Front|Group|Party|Company|Corporation|Corp|Inc|Ltd|Bank|Court|Association|Federation|Union|Committee|Commission|Museum|Hospital|School|Club|Trust|Foundation|Society|Centre|Center|Service|Services|Police|Army|Navy|Force|Forces|Guard|Brigade|Movement|Alliance|Coalition|Network|News|Times|Post|Herald|Daily|Weekly|Review|Journal|Press|Radio|Television|TV|Online|Street|Road|Avenue|Square|Bridge|River|Lake|Sea|Bay|Valley|Mountain|Mount|Island|Islands|Province|Region|District|County|City|Town|Village|State|States|Republic|Kingdom|Airport|Port|Station|Stadium|Park|Hall|House|Palace|Tower|Building|Project|Programme|Program|Plan|Act|Bill|Law|Treaty|Accord|Agreement|Summit|Conference|Games|Cup|League|Championship|Festival|Prize|Award|Day|Week|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December|North|South|East|West|Northern|Southern|Eastern|Western|Central|New|United|Federal|National|International|European|Global|World|Royal|General|Supreme|Western|Middle)\b/u;
 
 /** Whether the text uses a name as a place ("in Leckwith", "from Saudi Arabia"). */
 function usedAsPlace(text: string, name: string): boolean {
@@ -519,7 +519,7 @@ function usedAsPlace(text: string, name: string): boolean {
 /** Persons the text names: known person entities, and names with person evidence (a title, a role, an honorific). */
 function collectPeople(text: string, paragraphs: readonly Paragraph[], known: readonly KnownName[]): Person[] {
   const people: Person[] = [];
-  // Known persons go by their entity's name ("John Kerry", whatever title or spelling this text uses).
+  // Known persons go by their entity's name ("Maria Lopez", whatever title or spelling this text uses).
   for (const k of known) if (k.person) addPerson(people, k.name, { entityId: k.entityId });
   for (const para of paragraphs) {
     const ts = tokens(text, para.start, para.end);
@@ -545,7 +545,7 @@ function collectPeople(text: string, paragraphs: readonly Paragraph[], known: re
       const apposition = /^,\s+(?:(?:a|an|the|who is|now|former|then|his|her)\s+)?((?:[\p{L}'\u2019.-]+\s+){0,3}?[\p{L}-]+)/u.exec(after)?.[1] ?? '';
       const roleAfter = ROLE_NOUNS.exec(apposition)?.[0];
       const roleWord = roleBefore ? lead!.text : roleAfter;
-      // One word is a name only with a title ("Mr. Steele", "President Obama"); more need a title or a role,
+      // One word is a name only with a title ("Mr. Steele", "President Lula"); more need a title or a role,
       // or else have the shape of a person's name (a weak person, for pronouns only).
       const acronymAfter = /^\s*\(\p{Lu}{2,}\)/u.test(text.slice(ts[run[1]]!.end, ts[run[1]]!.end + 12));
       const shaped = words.length >= 2 && words.length <= 4 && !acronymAfter && !NOT_PERSON_WORD.test(named.name) && !usedAsPlace(text, named.name) && !usedAsPlace(text, words[0]!);
@@ -657,7 +657,7 @@ export function attributeSpeakers(
 
 /**
  * Whom the sentence around `offset` reports, outside quotation marks: "That intervention, US
- * officials said, was …", "Kerry said the plan could …", "…, according to a rights group".
+ * officials said, was …", "Lopez said the plan could …", "…, according to a rights group".
  * Undefined when the sentence is the writer's own statement.
  */
 function reportedIn(ctx: Context, offset: number, quotes: readonly Quotation[]): Who | undefined {
@@ -672,7 +672,7 @@ function reportedIn(ctx: Context, offset: number, quotes: readonly Quotation[]):
 }
 
 /**
- * A transcript turn's speaker: the label without its titles ("SECRETARY KERRY" → Kerry), or the
+ * A transcript turn's speaker: the label without its titles ("MAYOR LOPEZ" → Lopez), or the
  * name in brackets after a role ("HOST (Ben Kowalczyk)", who is then the host of later turns);
  * "Q" asks for an unnamed reporter.
  */
@@ -715,7 +715,7 @@ function markedSpeaker(ctx: Context, q: Quotation, quotes: readonly Quotation[])
     }
     return undefined;
   };
-  // Before: "Kerry said it would be 'wise'", "described the deal as a “window of opportunity”".
+  // Before: "Lopez said it would be 'wise'", "described the deal as a “window of opportunity”".
   const tryBefore = (): Who | undefined => {
     const verbs = verbsIn(ctx, sentence.start, open);
     for (let k = verbs.length - 1; k >= 0; k--) {
@@ -738,7 +738,7 @@ function markedSpeaker(ctx: Context, q: Quotation, quotes: readonly Quotation[])
     }
     return undefined;
   };
-  // After: "…,” Kerry said." / "…,” said Aaron Lund, …" / "…, the Pentagon said in a statement".
+  // After: "…,” Lopez said." / "…,” said Ana Ruiz, …" / "…, the Pentagon said in a statement".
   const tryAfter = (): Who | undefined => {
     const nextQuote = quotes.find((o) => o.start > q.end && o.start < para.end);
     const limit = Math.min(nextQuote ? nextQuote.start - 1 : para.end, para.end);

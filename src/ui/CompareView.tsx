@@ -101,7 +101,7 @@ export function CompareView({ pack, actions, initial = '' }: { pack: KnowledgePa
     <main class="page compare">
       <h1>Compare the sources</h1>
       <p class="muted intro">
-        {pack.sources.length} texts on the 2016 U.S.–Russia Syria ceasefire talks, side by side, as captured. The colours mark the framing
+        {pack.sources.length} texts on {pack.story.title}, side by side, as captured. The colours mark the framing
         words Crossread counts in each outlet’s own voice; quotations are set apart with their speaker, and page clutter (reader comments,
         footers) is greyed out and counted nowhere.
       </p>

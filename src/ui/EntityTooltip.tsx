@@ -17,8 +17,8 @@ export interface EntityTooltipProps {
 }
 
 /**
- * How often a source names the entity, in words that say whose words they are: "5× as Kerry,
- * John Kerry", "2× as Russia, 3× more in quotations", "3×, only in quotations".
+ * How often a source names the entity, in words that say whose words they are: "5× as Lopez,
+ * Maria Lopez", "2× as Chile, 3× more in quotations", "3×, only in quotations".
  */
 function mentionCount(m: Mention): string {
   const own = m.count - m.quoted;

@@ -23,11 +23,11 @@ const rate = (s: ChartSeries, category: string) => {
   const count = s.counts.find((c) => c.category === category)?.count ?? 0;
   return s.words > 0 ? (count * 1000) / s.words : 0;
 };
-/** Category labels short enough for the chart's margin ("Words for the armed opposition" → "The armed opposition"). */
-const shortLabel = (label: string) =>
-  label
-    .replace(/^The Syrian state as a /, 'Syrian state: ')
-    .replace(/^Words for (?:the )?(\w)/, (_, c: string) => c.toUpperCase())
+/** Category labels short enough for the chart's margin: the lexicon's own `short`, else the label shortened. */
+const shortLabel = (c: LexiconCategory) =>
+  c.short ??
+  c.label
+    .replace(/^Words for (?:the )?(\w)/, (_, ch: string) => ch.toUpperCase())
     .replace(/^Quotations from /, 'Quotes from ');
 const fmt = (x: number) => (x >= 10 ? x.toFixed(0) : x.toFixed(1));
 
@@ -50,7 +50,7 @@ export function FramingChart({ categories, series, title }: { categories: readon
           return (
             <g key={c.id} data-category={c.id}>
               <text x={LABEL_W - 6} y={y + 4} text-anchor="end" class="chart-label">
-                {shortLabel(c.label)}
+                {shortLabel(c)}
               </text>
               <line x1={LABEL_W} x2={LABEL_W + PLOT_W} y1={y} y2={y} class="chart-grid" />
               {series.map((s) => {

@@ -46,8 +46,8 @@ export function OptionsView({ actions }: { actions: OptionsActions }) {
           </label>
         ))}
         <p class="sample">
-          Talks between <crossread-mark data-style={sampleStyle}>John Kerry</crossread-mark> and{' '}
-          <crossread-mark data-style={sampleStyle}>Sergey Lavrov</crossread-mark> ran late.
+          Talks between <crossread-mark data-style={sampleStyle}>Maria Lopez</crossread-mark> and{' '}
+          <crossread-mark data-style={sampleStyle}>Omar Haddad</crossread-mark> ran late.
         </p>
       </fieldset>
       <fieldset>

@@ -1,12 +1,19 @@
 import { useState } from 'preact/hooks';
 import { framingNote } from '../shared/framing-note';
-import { comparedCategories, type PageAnalysis, type SourceSimilarity } from '../shared/page-analysis';
+import type { KnowledgePack } from '../shared/knowledge';
+import { comparedCategories, labellingCategories, type PageAnalysis, type SourceSimilarity } from '../shared/page-analysis';
 import type { PackIndex } from '../shared/pack-index';
 import { DisagreementTable } from './DisagreementTable';
 import { FramingChart } from './FramingChart';
 
 /** Disagreement tables shown before "Show all". */
 const FIRST_TABLES = 3;
+
+/** A few of the lexicon's labelling words, as examples for readers ("“militants”, “strikers”"): the pack's own. */
+function exampleWords(pack: KnowledgePack): string {
+  const words = labellingCategories(pack).flatMap((c) => c.terms.slice(0, 1).map((t) => (typeof t === 'string' ? t : t.text)));
+  return words.slice(0, 3).map((w) => `“${w}”`).join(', ') || 'labelling words';
+}
 
 const quoted = (terms: readonly string[], n = 3) => terms.slice(0, n).map((t) => `“${t}”`).join(', ');
 
@@ -32,13 +39,13 @@ export function PageComparison({ analysis, index, truncated = false }: { analysi
       <section class="comparison" aria-labelledby="comparison-h">
         <h2 id="comparison-h">Compared with the sources</h2>
         <p class="empty no-story">
-          Nothing on this page belongs to the story Crossread knows (the 2016 U.S.–Russia ceasefire talks on Syria): no names, figures or
-          disagreements from its {pack.sources.length} sources, so there is nothing to compare here.
+          Nothing on this page belongs to the story Crossread knows ({pack.story.title}): no names, figures or disagreements from its{' '}
+          {pack.sources.length} sources, so there is nothing to compare here.
         </p>
       </section>
     );
   }
-  const phrases = framingNote(analysis.profile, 5);
+  const phrases = framingNote(pack.framing.categories, analysis.profile, 5);
   const used = analysis.profile.some((c) => c.count > 0);
   const tables = allTables ? analysis.disagreements : analysis.disagreements.slice(0, FIRST_TABLES);
   return (
@@ -62,7 +69,7 @@ export function PageComparison({ analysis, index, truncated = false }: { analysi
       <section class="framing" aria-labelledby="framing-h">
         <h2 id="framing-h">How this page frames it</h2>
         {!used ? (
-          <p class="empty">This page uses none of the framing words Crossread counts (“regime”, “rebels”, “terrorists”, scare quotes…).</p>
+          <p class="empty">This page uses none of the framing words Crossread counts ({exampleWords(pack)}, scare quotes…).</p>
         ) : (
           <>
             <ul class="page-framing">
@@ -93,7 +100,7 @@ export function PageComparison({ analysis, index, truncated = false }: { analysi
               ))}
             </ol>
             <p class="muted note">
-              Alike = how much the two texts share the same labelling words (“regime”, “rebels”, scare quotes…) in the same proportions, counted in their own voice (quotations left out); cosine similarity of the word counts, not whether they agree. Below three shared words no score is given.
+              Alike = how much the two texts share the same labelling words ({exampleWords(pack)}, scare quotes…) in the same proportions, counted in their own voice (quotations left out); cosine similarity of the word counts, not whether they agree. Below three shared words no score is given.
             </p>
           </>
         )}

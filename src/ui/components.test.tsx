@@ -32,9 +32,14 @@ const kerry: Entity = {
   }],
 };
 const pack: KnowledgePack = {
-  schemaVersion: 3, sources, entities: [kerry], claims: [],
+  schemaVersion: 3, story: { title: 'a test story', derived: false }, measures: { units: [], durationTopics: [], dayTopics: [], touches: [] }, sources, entities: [kerry], claims: [],
   framing: {
-    categories: [],
+    categories: [
+      { id: 'state-regime', label: 'r', description: '', terms: ['regime'], labels: true, contrastWith: 'state-government', subject: 'the state' },
+      { id: 'state-government', label: 'g', description: '', terms: ['government'], labels: true },
+      { id: 'loaded', label: 'l', description: '', terms: ['breakthrough'], note: 'loaded words {times} ({terms})' },
+      { id: 'attribution-anonymous', label: 'a', description: '', terms: ['sources said'], note: 'claims from unnamed sources {times} ({term})' },
+    ],
     profiles: [{ sourceId: 's001', counts: [
       { category: 'state-regime', count: 4, terms: [{ term: 'regime', count: 4 }], evidence: [{ term: 'regime', sentence: 'The regime shelled it.', start: 0 }],
         quoted: [{ term: 'regime', speaker: 'Basma Kodmani', sentence: '“The regime must go,” said Basma Kodmani.', start: 0 }], distanced: [] },
@@ -93,7 +98,7 @@ describe('EntityTooltip', () => {
     expect(texts('.labels summary')).toEqual(['calls it “regime”', 'puts “moderate” in scare quotes', 'titles: “Secretary of State”', 'quotes Sergei Lavrov calling it “Mr Kerry”']);
     expect(texts('.labels .evidence')[1]).toBe("The 'moderate' rebels.");
     // Only categories the source uses in its own voice, never a score; quoted framing apart, attributed.
-    expect(texts('.framing-note summary')).toEqual(['the Syrian state: “regime” 4×, “government” once', 'claims from unnamed sources 2× (“sources said”)', 'quoting Basma Kodmani: “regime”']);
+    expect(texts('.framing-note summary')).toEqual(['the state: “regime” 4×, “government” once', 'claims from unnamed sources 2× (“sources said”)', 'quoting Basma Kodmani: “regime”']);
     expect(texts('.framing-note .evidence')).toEqual(['The regime shelled it.', `Sources said ${PAYLOAD}.`, '“The regime must go,” said Basma Kodmani.']);
   });
 
