@@ -101,3 +101,36 @@ describe('corpus formats on the command line', () => {
     await expect(run(['--bogus'])).rejects.toThrow(/Unknown option '--bogus' \(see --help\)/);
   });
 });
+
+describe('the review file', () => {
+  it('writes what the build decided, and a build with the edited file applies it', async () => {
+    const w = workspace();
+    const review = join(w.dir, 'review.json');
+    const args = ['--corpus', join(w.dir, 'corpus'), '--no-catalog', '--out', w.out, '--review', review];
+    expect(await run(args)).toMatch(/wrote what the build decided to .*review\.json/);
+    const decided = JSON.parse(readFileSync(review, 'utf8'));
+    expect(decided.story.title).toMatch(/^5 articles/);
+    const kerry = decided.entities.find((e: { name: string }) => e.name === 'Kerry');
+    const john = decided.entities.find((e: { name: string }) => e.name === 'John Kerry');
+    expect(kerry && john).toBeTruthy();
+    // The reader's edits: one name for Kerry (a merge), a type, a dropped entity, a dropped disagreement, a title.
+    john.aliases.push('Kerry');
+    kerry.drop = true;
+    const dropped = decided.entities.find((e: { name: string }) => e.name === 'Geneva');
+    dropped.drop = true;
+    decided.disagreements[0].keep = false;
+    decided.story.title = 'The Syria talks of September 2016';
+    writeFileSync(review, JSON.stringify(decided));
+    expect(await run(args)).toMatch(/built with the decisions of .*review\.json/);
+    const pack = JSON.parse(readFileSync(w.out, 'utf8'));
+    expect(pack.story).toEqual({ title: 'The Syria talks of September 2016', derived: false });
+    const merged = pack.entities.find((e: { name: string }) => e.name === 'John Kerry');
+    expect(merged.aliases.map((a: { text: string }) => a.text)).toContain('Kerry');
+    expect(pack.entities.some((e: { name: string }) => e.name === 'Kerry' || e.name === 'Geneva')).toBe(false);
+    expect(pack.disagreements.some((d: { id: string }) => d.id === decided.disagreements[0].id)).toBe(false);
+    // Written again with the decisions kept: the dropped entity and disagreement stay dropped.
+    const again = JSON.parse(readFileSync(review, 'utf8'));
+    expect(again.entities.find((e: { name: string }) => e.name === 'Geneva').drop).toBe(true);
+    expect(again.disagreements.find((d: { id: string }) => d.id === decided.disagreements[0].id).keep).toBe(false);
+  });
+});

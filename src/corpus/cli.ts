@@ -12,6 +12,7 @@ import { DEFAULT_LEXICON } from './defaults';
 import { PackBuildError } from './errors';
 import { readCorpus, type CorpusFile, type CorpusOptions } from './formats/read-corpus';
 import { renderReport } from './report';
+import { reviewDisagreements, reviewOf, ReviewSchema, withReview } from './review';
 
 /** Where the bundled pack comes from and goes to when no arguments are given. */
 export const DEFAULTS = {
@@ -126,6 +127,9 @@ Usage: npm run knowledge -- [options]
   --no-catalog      build from the texts alone
   --out FILE        where the pack goes (default: src/generated/knowledge-pack.json)
   --report FILE     the build report for curators (default: knowledge-report.md beside the pack)
+  --review FILE     write what the build decided (entities, their spellings and types, the
+                    extracted disagreements, the story's title) to FILE for a person to edit;
+                    when FILE exists, build with its decisions first (then write it again)
   --help            this text
 
 A bad file stops the build with a message naming the file (and its line, row or record);
@@ -149,6 +153,7 @@ export async function run(argv: string[]): Promise<string> {
         report: { type: 'string' },
         format: { type: 'string' },
         columns: { type: 'string' },
+        review: { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -164,14 +169,20 @@ export async function run(argv: string[]): Promise<string> {
     ...(values.format ? { format: values.format as string } : {}),
     ...(values.columns ? { columns: values.columns as string } : {}),
   });
-  const { pack, report } = buildPack(inputs);
+  const reviewPath = values.review ? resolve(values.review as string) : undefined;
+  const review = reviewPath && existsSync(reviewPath) ? readJson(reviewPath, ReviewSchema) : undefined;
+  const built = buildPack(review ? withReview(inputs, review) : inputs);
+  const pack = review ? reviewDisagreements(built.pack, review) : built.pack;
+  const { report } = built;
   const parsed = v.safeParse(PackSchema, pack);
   if (!parsed.success) throw new PackBuildError('pack', `does not fit its schema: ${describeIssue(parsed.issues[0], '(top level)')}`);
   const reportText = renderReport(pack, report);
   writeWhole(out, serializePack(pack));
   writeWhole(join(dirname(out), 'alias-index.json'), serializePack(aliasIndexOf(pack)));
   writeWhole(reportPath, reportText);
+  if (reviewPath) writeWhole(reviewPath, serializePack(reviewOf(pack, review)));
   const recall = report.recall ? `; extraction alone finds ${report.recall.found}/${report.recall.total} catalog entities` : '';
+  if (reviewPath) notes.push(`${review ? 'built with the decisions of' : 'wrote what the build decided to'} ${reviewPath}: edit it and build again with --review`);
   const aside = notes.length > 0 ? `\n${notes.map((n) => `note: ${n}`).join('\n')}` : '';
   return `knowledge pack: ${pack.sources.length} sources, ${pack.entities.length} entities, ${pack.disagreements.length} disagreements${recall} → ${out} (report: ${reportPath})${aside}`;
 }
