@@ -44,7 +44,7 @@ test('hovering a mark shows the tooltip with what each source says; Escape close
   await expect(card.locator('.mention')).toHaveCount(3);
   await expect(card.locator('.mention[data-source="s003"] > blockquote')).toContainText('Sergey Lavrov');
   await expect(card.locator('.mention[data-source="s001"]')).toContainText('AFP wire story');
-  await expect(card).toContainText('Not mentioned by:');
+  await expect(card).toContainText('Never named by (they may describe it in other words):');
 
   await page.mouse.move(5, 5);
   await expect(card).toBeHidden();

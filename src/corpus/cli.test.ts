@@ -23,6 +23,8 @@ describe('knowledge CLI', () => {
     const report = readFileSync(join(w.dir, 'knowledge-report.md'), 'utf8');
     expect(report).toMatch(/Automatic extraction alone finds \*\*\d+ of \d+ catalog entities \(\d+\.\d%\)\*\*/);
     expect(report).toContain('## Candidates not in the catalog');
+    // The audit by reading kept with the catalog closes the report.
+    expect(report).toContain('## Audit of the bundled knowledge pack');
   });
 
   it('builds from a corpus alone with --no-catalog', async () => {

@@ -176,7 +176,8 @@ export async function run(argv: string[]): Promise<string> {
   const { report } = built;
   const parsed = v.safeParse(PackSchema, pack);
   if (!parsed.success) throw new PackBuildError('pack', `does not fit its schema: ${describeIssue(parsed.issues[0], '(top level)')}`);
-  const reportText = renderReport(pack, report);
+  const auditPath = catalog ? join(catalog, 'audit.md') : undefined;
+  const reportText = renderReport(pack, report, auditPath && existsSync(auditPath) ? readUtf8(auditPath) : undefined);
   writeWhole(out, serializePack(pack));
   writeWhole(join(dirname(out), 'alias-index.json'), serializePack(aliasIndexOf(pack)));
   writeWhole(reportPath, reportText);

@@ -9,7 +9,7 @@ const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
  * the NLP pass finds on its own, the names it found that the catalog lacks, and the figures
  * that differ between sources (disagreement candidates found without curation).
  */
-export function renderReport(pack: KnowledgePack, report: BuildReport): string {
+export function renderReport(pack: KnowledgePack, report: BuildReport, audit?: string): string {
   const lines: string[] = ['# Knowledge build report', ''];
   const mentioned = pack.entities.filter((e) => e.mentions.length > 0).length;
   lines.push(
@@ -50,5 +50,7 @@ export function renderReport(pack: KnowledgePack, report: BuildReport): string {
     for (const p of d.positions) lines.push(`- **${p.sourceId}**: ${cell(p.position)} — “${cell(p.evidence[0]!.sentence)}”`);
     lines.push('');
   }
+  // An audit by reading, kept with the catalog it was made for (catalog audit.md), closes the report.
+  if (audit) lines.push(audit.trim(), '');
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -139,7 +139,7 @@ export function EntityTooltip({ entity, pack, quote, onSave, onCompare, onClose 
       </ul>
       {silent.length > 0 && (
         <p class="silent">
-          <span class="muted">Not mentioned by:</span> {silent.map((s) => s.label).join('; ')}
+          <span class="muted">Never named by (they may describe it in other words):</span> {silent.map((s) => s.label).join('; ')}
         </p>
       )}
       <NoteForm quote={quote} onSave={onSave} />
