@@ -14,8 +14,8 @@ import { median, round } from './bench/stats';
 
 /**
  * `npm run bench`: matching speed in real Chromium. On a 130,000-character article page and a
- * 1.5 MB portal page it times collecting text, matching and wrapping for Crossread, for one
- * combined RegExp (same collect and wrap, only the matching swapped) and for mark.js, with the
+ * 1.5 MB portal page it times collecting text, matching and highlighting for Crossread, for one
+ * combined RegExp (same collect and highlight, only the matching swapped) and for mark.js, with the
  * same aliases and rules, checks that they mark the same text, and records long tasks. Then
  * it compiles synthetic packs of 10,000 and 100,000 real names (faker's lists) and measures
  * compile time, memory and scan throughput next to a bare loop over the same text.
@@ -82,7 +82,7 @@ const results: Record<string, unknown> = { date: new Date().toISOString(), chrom
 for (const [name, path] of values.only === 'synthetic' ? [] : ([['article 130k chars', '/article'], ['portal 1.5 MB', '/portal']] as const)) {
   const url = server.url(path);
   const textLength = await onPage(page, url, harness, (api) => api.textLength());
-  const cr: { collect: number; match: number; wrap: number; total: number; matches: number; runs: [number, number][] }[] = [];
+  const cr: { collect: number; match: number; highlight: number; total: number; matches: number; runs: [number, number][] }[] = [];
   const re: typeof cr = [];
   const mk: { total: number; matches: number; runs: [number, number][] }[] = [];
   for (let r = 0; r < RUNS; r++) {
@@ -97,8 +97,8 @@ for (const [name, path] of values.only === 'synthetic' ? [] : ([['article 130k c
   const reWarm = await warmOf('regexp');
   const sliced = await onPage(page, url, harness, (api) => api.sliced());
   const markTask = await onPage(page, url, harness, (api) => api.markjsTask());
-  const phase = (xs: { collect?: number; match?: number; wrap?: number; total: number }[], k: 'collect' | 'match' | 'wrap' | 'total') => round(median(xs.map((x) => x[k] ?? 0)));
-  const phasesOf = (xs: typeof crWarm) => ({ collect: phase(xs, 'collect'), match: phase(xs, 'match'), wrap: phase(xs, 'wrap'), total: phase(xs, 'total') });
+  const phase = (xs: { collect?: number; match?: number; highlight?: number; total: number }[], k: 'collect' | 'match' | 'highlight' | 'total') => round(median(xs.map((x) => x[k] ?? 0)));
+  const phasesOf = (xs: typeof crWarm) => ({ collect: phase(xs, 'collect'), match: phase(xs, 'match'), highlight: phase(xs, 'highlight'), total: phase(xs, 'total') });
   const summary = {
     textChars: textLength,
     crossread: { cold: phasesOf(cr), warm: phasesOf(crWarm), matches: cr[0]!.matches },
@@ -116,7 +116,7 @@ for (const [name, path] of values.only === 'synthetic' ? [] : ([['article 130k c
     regexpMatchOverCrossreadMatchWarm: round(x.warm.match / c.warm.match, 2),
   };
   results[name] = { ...summary, ratios };
-  const row = (label: string, p: { collect: number; match: number; wrap: number; total: number }) => `  ${label.padEnd(17)} collect ${p.collect}  match ${p.match}  wrap ${p.wrap}  total ${p.total}`;
+  const row = (label: string, p: { collect: number; match: number; highlight: number; total: number }) => `  ${label.padEnd(17)} collect ${p.collect}  match ${p.match}  highlight ${p.highlight}  total ${p.total}`;
   console.log(`\n${name}: ${textLength} characters of text, ${patterns.length} aliases (ms; cold = median of ${RUNS} fresh page loads, warm = median of ${WARM_RUNS - 2} runs in one realm)`);
   console.log(`${row('Crossread cold', c.cold)}   (${c.matches} matches)`);
   console.log(row('Crossread warm', c.warm));

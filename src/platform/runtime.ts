@@ -34,15 +34,17 @@ export async function callTab<K extends keyof ContentCalls>(
 
 /**
  * Answers the calls of `calls` with `handlers`. Only Crossread's own pages, worker and content
- * scripts are answered. Returns a function that stops answering.
+ * scripts are answered. Returns a function that stops answering; so does aborting `signal`.
  */
-export function serve<M extends CallMap>(calls: M, handlers: Handlers<M>): () => void {
+export function serve<M extends CallMap>(calls: M, handlers: Handlers<M>, signal?: AbortSignal): () => void {
   const listener = (message: unknown, sender: browser.Runtime.MessageSender): Promise<unknown> | undefined => {
     if (sender.id !== browser.runtime.id) return undefined;
     return dispatch(calls, handlers, message, sender.tab?.id !== undefined ? { tabId: sender.tab.id } : {});
   };
   browser.runtime.onMessage.addListener(listener);
-  return () => browser.runtime.onMessage.removeListener(listener);
+  const stop = () => browser.runtime.onMessage.removeListener(listener);
+  signal?.addEventListener('abort', stop);
+  return stop;
 }
 
 /** The id of the active tab of the current window, if any. */

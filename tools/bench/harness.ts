@@ -1,6 +1,7 @@
 import Mark from 'mark.js';
 import { Highlighter } from '../../src/content/highlighter';
-import { piecesByNode, scanSliced, type TextMatcher } from '../../src/content/scanner';
+import { pageMarks } from '../../src/content/page-stats';
+import { scanSliced, type TextMatcher } from '../../src/content/scanner';
 import { collectText } from '../../src/content/text-walk';
 import { fold } from '../../src/shared/fold';
 import { Matcher, type AliasPattern, type Match } from '../../src/shared/matcher';
@@ -8,7 +9,7 @@ import { packMatcher, unpackMatcher } from '../../src/shared/matcher-binary';
 
 /**
  * Runs in the benchmark page (bundled by tools/bench-matching.ts): the same collect, match and
- * wrap code as the content script, the same work done by one combined RegExp and by mark.js,
+ * highlight code as the content script, the same work done by one combined RegExp and by mark.js,
  * and the synthetic-pack measurements. Everything is exposed on `window.CrossreadBench`.
  */
 
@@ -47,18 +48,24 @@ new PerformanceObserver((list) => {
   for (const e of list.getEntries()) longTasks.push(e.duration);
 }).observe({ type: 'longtask', buffered: false });
 
+/** The highlighter of the last run (each run starts with a fresh one, as a page load does). */
+let highlighter: Highlighter | undefined;
+
 function phases(finder: TextMatcher) {
-  const h = new Highlighter();
+  highlighter?.clear();
+  const h = (highlighter = new Highlighter(document));
   const t0 = performance.now();
   const map = collectText(document.body);
   const t1 = performance.now();
   const matches = finder.find(map.text);
   const t2 = performance.now();
-  let marks = 0;
-  for (const [i, pieces] of piecesByNode(map, matches)) marks += h.wrap(map.nodes[i]!, pieces);
+  const marks = h.add(map, matches);
   const t3 = performance.now();
-  return { collect: t1 - t0, match: t2 - t1, wrap: t3 - t2, total: t3 - t0, matches: matches.length, pieces: marks };
+  return { collect: t1 - t0, match: t2 - t1, highlight: t3 - t2, total: t3 - t0, matches: matches.length, marks };
 }
+
+/** Character runs of the page's text that the last run marked (offsets into the body's text content). */
+const highlightedRuns = (): [number, number][] => pageMarks(document.body, highlighter!).map((m) => [m.start, m.end]);
 
 /** Character runs of the page's text that lie inside a mark, whichever tool made it. */
 function markedRuns(selector: string): [number, number][] {
@@ -90,7 +97,7 @@ const api = {
    */
   warm(which: 'crossread' | 'regexp' | 'markjs', runs: number) {
     const original = document.body.innerHTML;
-    const out: { collect?: number; match?: number; wrap?: number; total: number }[] = [];
+    const out: { collect?: number; match?: number; highlight?: number; total: number }[] = [];
     for (let r = 0; r < runs; r++) {
       document.body.innerHTML = original;
       out.push(which === 'markjs' ? api.markjs() : phases(which === 'crossread' ? crossread : regexp));
@@ -98,8 +105,8 @@ const api = {
     document.body.innerHTML = original;
     return out;
   },
-  crossread: () => ({ ...phases(crossread), runs: markedRuns('crossread-mark') }),
-  regexp: () => ({ ...phases(regexp), runs: markedRuns('crossread-mark') }),
+  crossread: () => ({ ...phases(crossread), runs: highlightedRuns() }),
+  regexp: () => ({ ...phases(regexp), runs: highlightedRuns() }),
   markjs() {
     const t0 = performance.now();
     const m = new Mark(document.body);
@@ -114,7 +121,7 @@ const api = {
   /** The extension's own path: a sliced pass; long tasks are counted while it runs. */
   async sliced() {
     longTasks.length = 0;
-    const pass = await scanSliced(document.body, crossread, new Highlighter(), { sliceMs: 8 });
+    const pass = await scanSliced(document.body, crossread, new Highlighter(document), { sliceMs: 8 });
     await new Promise((r) => setTimeout(r, 100));
     return { ms: pass.ms, longTasks: [...longTasks] };
   },
