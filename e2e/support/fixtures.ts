@@ -15,7 +15,10 @@ import {
   NO_STORY_PAGE,
   PAYLOAD_PAGE,
 } from './pages';
+import { registerUiSelector } from './crossread-ui';
 import { servePages, type PageServer } from './server';
+
+await registerUiSelector();
 
 /** Pages every test can open: one per corpus text at /corpus/<file>, and /forbidden. */
 function fixturePages(): Record<string, string> {
@@ -46,7 +49,8 @@ export const test = base.extend<{ ext: LaunchedExtension }, { server: PageServer
   },
 });
 export { expect };
-export { openExtensionPage, openPopupFor, pageStats, popupUrl, reloadExtension, tabIdOf } from './extension-pages';
+export { marksOf, openExtensionPage, openPopupFor, pageMarks, pageStats, popupUrl, reloadExtension, tabIdOf } from './extension-pages';
+export { CARD, exposeUi, highlightedTexts, hoverText, openCard, PROXY, showUiToAxe, spanRects, ui, waitForMarks } from './crossread-ui';
 
 /** Stops every service worker through the DevTools protocol and waits until it has stopped. */
 export async function stopServiceWorkers(page: Page): Promise<void> {

@@ -125,8 +125,9 @@ export function installTooltips(doc: Document, marks: Highlighter, host: UiHost,
     const mine = ++generation;
     const v = await loadView();
     if (mine !== generation || signal.aborted) return;
-    if (isOpen()) close();
+    // Read before the card closes: closing it drops the focus it held.
     if (!host.hasFocus) before = doc.activeElement;
+    if (isOpen()) close();
     proxied = next;
     host.attach();
     proxy.setAttribute('aria-label', v.label(next.entityId));
