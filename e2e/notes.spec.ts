@@ -2,22 +2,13 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { axeViolations, CARD, exposeUi, expect, openCard, openExtensionPage, openPopupFor, pageStats, reloadExtension, spanRects, tabIdOf, test as base, ui, waitForMarks } from './support/fixtures';
 import type { LaunchedExtension } from './support/browser';
+import { TALKS_EDITED_PAGE, TALKS_PAGE } from './support/pages';
 import { servePages } from './support/server';
-
-const page = (paragraphs: string[]) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Talks</title></head><body><article>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
-const ORIGINAL = page([
-  'In Geneva, John Kerry said the truce would hold for seven days.',
-  'Aid convoys waited at the border.',
-  'Sergey Lavrov said Moscow would press the Syrian government.',
-]);
-// The same article later: a paragraph added on top, the first sentence edited, the last removed.
-const EDITED = page(['Update: talks resumed on Sunday.', 'In Geneva, John Kerry said the truce would hold for 7 days.', 'Aid convoys waited at the border.']);
 
 /** The article served for one test; a test may edit `pages` between loads to change it. */
 const test = base.extend<{ talks: { pages: Record<string, string>; url: string } }>({
   talks: async ({}, use) => {
-    const pages = { '/talks': ORIGINAL };
+    const pages = { '/talks': TALKS_PAGE };
     const server = await servePages(pages);
     await use({ pages, url: server.url('/talks') });
     await server.close();
@@ -61,7 +52,7 @@ test('notes are placed again on return: an edited passage re-anchors, a removed 
   // Saving changed no text of the page.
   expect(await tab.evaluate(() => document.body.textContent)).toBe('In Geneva, John Kerry said the truce would hold for seven days.Aid convoys waited at the border.Sergey Lavrov said Moscow would press the Syrian government.');
 
-  pages['/talks'] = EDITED;
+  pages['/talks'] = TALKS_EDITED_PAGE;
   await tab.reload();
   const ext$ = await openExtensionPage(ext);
   const id = await tabIdOf(ext$, url);

@@ -1,10 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { en } from '@faker-js/faker';
 import { chromium, type Page } from '@playwright/test';
-import { build } from 'vite';
 import { chromiumPath, QUIET_FLAGS } from '../e2e/support/browser';
+import { bundleScript } from '../e2e/support/bundle';
 import { servePages } from '../e2e/support/server';
 import { aliasIndexOf, aliasPatterns } from '../src/shared/alias-index';
 import { bundledPack } from '../src/shared/bundled-pack';
@@ -35,19 +34,6 @@ const MARKJS_RUNS: Record<string, number> = { '/article': 3, '/portal': 1 };
 const WARM_RUNS = 12;
 
 
-/** The harness as one script, bundled with the project's own Vite. */
-async function bundleHarness(): Promise<string> {
-  const out = await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: { write: false, minify: true, lib: { entry: resolve('tools/bench/harness.ts'), formats: ['iife'], name: 'CrossreadBenchBundle', fileName: () => 'harness.js' } },
-  });
-  const outputs = Array.isArray(out) ? out : [out];
-  const chunk = outputs.flatMap((o) => ('output' in o ? o.output : [])).find((c) => c.type === 'chunk');
-  if (!chunk || chunk.type !== 'chunk') throw new Error('harness bundle missing');
-  return chunk.code;
-}
-
 /** The bundled pack's page aliases, less those that need context (the other tools cannot apply that rule). */
 const patterns = aliasPatterns(aliasIndexOf(bundledPack)).filter((p) => !p.needsContext);
 
@@ -73,7 +59,7 @@ async function onPage<T>(page: Page, url: string, harness: string, fn: (api: Ben
   return page.evaluate(`(${fn.toString()})(globalThis.CrossreadBench)`) as Promise<T>;
 }
 
-const harness = await bundleHarness();
+const harness = await bundleScript('tools/bench/harness.ts');
 const server = await servePages({ '/article': articlePage(130_000), '/portal': portalPage(1_500_000), '/blank': '<!doctype html><title>blank</title><body></body>' });
 const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: QUIET_FLAGS });
 const page = await browser.newPage();
