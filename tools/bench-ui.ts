@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { launchWithExtension } from '../e2e/support/browser';
+import { exposeUi, hoverText, SHADOW_GLOBAL, waitForMarks } from '../e2e/support/crossread-ui';
 import { corpusArticlePage } from '../e2e/support/pages';
 import { servePages } from '../e2e/support/server';
 import { median, round } from './bench/stats';
@@ -72,14 +73,14 @@ const size = {
 const everything = sizeOf([...eager, ...lazy]);
 
 /**
- * Run in the page: resolves with the time from the page's own pointer event on a mark to the
- * first animation frame with the card shown.
+ * Run in the page: resolves with the time from the pointer's move onto a name to the first
+ * animation frame with the card shown (read through the shadow root exposeUi resolved).
  */
 const WAIT_FOR_CARD = `new Promise((resolve) => {
   let start = 0;
-  document.addEventListener('mouseover', (e) => { start ||= e.timeStamp; }, { capture: true, once: true });
+  document.addEventListener('pointermove', (e) => { start ||= e.timeStamp; }, { capture: true, once: true });
   const check = (t) => {
-    const card = document.querySelector('crossread-tooltip')?.shadowRoot?.querySelector('[role="dialog"]');
+    const card = globalThis.${SHADOW_GLOBAL}?.querySelector('[role="dialog"]');
     if (start && card && card.getBoundingClientRect().height > 0) resolve(t - start);
     else requestAnimationFrame(check);
   };
@@ -95,17 +96,14 @@ try {
   const page = await ext.context.newPage();
   for (let r = 0; r < RUNS; r++) {
     await page.goto(server.url('/article'));
-    const marks = page.locator('crossread-mark[data-entity="sergey-lavrov"]');
-    await marks.first().waitFor({ state: 'attached' });
+    await waitForMarks(page);
+    await exposeUi(page);
     for (let h = 0; h < 3; h++) {
       await page.mouse.move(5, 5);
-      await page.waitForFunction(() => !document.querySelector('crossread-tooltip:not([hidden])'));
-      const mark = marks.nth(h);
-      await mark.scrollIntoViewIfNeeded();
-      const box = (await mark.boundingBox())!;
+      await page.waitForFunction(`!globalThis.${SHADOW_GLOBAL}.querySelector('[role="dialog"]')`);
       // (A string, not a function: tsx would add helpers the page does not have.)
       const shown = page.evaluate(WAIT_FOR_CARD) as Promise<number>;
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await hoverText(page, { text: 'Lavrov', nth: h });
       (h === 0 ? cold : warm).push(await shown);
     }
   }

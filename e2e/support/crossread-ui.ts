@@ -9,8 +9,8 @@ import type { PageMark } from '../../src/shared/protocol';
  * suite gives it one, and the tests of what a page can reach never ask for it.
  */
 const ENGINE = 'crossread-ui';
-/** The main-world global the suite (never the page) sets to Crossread's shadow root. */
-const SHADOW_GLOBAL = '__crossreadTestShadow';
+/** The main-world global the suite (never the page) sets to Crossread's shadow root (see exposeUi). */
+export const SHADOW_GLOBAL = '__crossreadTestShadow';
 
 let registered: Promise<void> | undefined;
 
