@@ -22,7 +22,10 @@ test('a served corpus page gets its names marked and its DOM left exactly as ser
   const stats = await pageStats(ext$, tab);
   const marks = await pageMarks(ext$, tab);
   expect(stats.markCount).toBe(marks.length);
-  expect((await highlightedTexts(page)).sort()).toEqual(marks.map((m) => m.text).sort());
+  // What is drawn: the marks near the viewport (the rest are drawn as they scroll near).
+  const drawn = await highlightedTexts(page);
+  expect(drawn.length).toBeGreaterThan(10);
+  for (const text of drawn) expect(marks.map((m) => m.text)).toContain(text);
   expect(stats.markCount).toBeGreaterThan(50);
   for (const id of ['john-kerry', 'sergey-lavrov', 'bashar-al-assad', 'aleppo', 'islamic-state', 'barack-obama']) {
     expect(stats.entityIds).toContain(id);

@@ -51,23 +51,39 @@ export function liveRange(range: AbstractRange): Range {
   return live;
 }
 
+/** How far beyond the viewport marks are drawn: a screen above and below, so scrolling finds them painted. */
+const PAINT_MARGIN = '100% 0px 100% 0px';
+
 /**
  * The marks of a page, drawn as one CSS Custom Highlight over static ranges built from the
  * matcher's offsets: no element, attribute or text node of the page is added, split or
  * changed. Marks are indexed by text node, so text the page changes or removes takes its
- * marks with it, and the mark under the pointer is found from a caret position where the
- * browser cannot say which highlight is there.
+ * marks with it, and the mark under the pointer is found from a caret position.
+ *
+ * Only the marks near the viewport are in the highlight (an IntersectionObserver watches the
+ * elements holding marks): after every change to its DOM, the browser rebuilds the painted
+ * markers of every registered range in the next frame, so a page that re-renders all the time
+ * would otherwise pay for two thousand ranges a frame; it pays for the hundred or so in view.
  */
 export class Highlighter {
   private readonly pieces = new Map<Text, Piece[]>();
   private readonly marks = new Map<AbstractRange, Mark>();
   private readonly counts = new Map<string, number>();
   private readonly highlight: Highlight | undefined;
+  /** The marks held by each element (their first text node's parent), and which of those elements are near the viewport. */
+  private readonly holders = new Map<Element, Set<Mark>>();
+  private readonly near = new Set<Element>();
+  private readonly watch: IntersectionObserver | undefined;
   private style: HighlightStyle = 'underline';
   private ordered: Mark[] | undefined;
+  /** Main-thread milliseconds spent drawing and undrawing marks as they come near the viewport or leave it. */
+  drawMs = 0;
 
   constructor(private readonly doc: Document) {
     this.highlight = registry() && new Highlight();
+    if (this.highlight && typeof IntersectionObserver === 'function') {
+      this.watch = new IntersectionObserver((entries) => this.moved(entries), { rootMargin: PAINT_MARGIN });
+    }
   }
 
   /** Marks on the page now (a name split over several elements counts once). */
@@ -118,7 +134,7 @@ export class Highlighter {
       }
       this.marks.set(mark.range, mark);
       this.counts.set(mark.entityId, (this.counts.get(mark.entityId) ?? 0) + 1);
-      this.highlight?.add(mark.range);
+      this.hold(mark);
       made++;
     }
     if (made > 0) this.changed();
@@ -141,6 +157,12 @@ export class Highlighter {
   sweep(): number {
     const before = this.marks.size;
     for (const mark of [...this.marks.values()]) if (!mark.nodes.every((n) => n.isConnected)) this.drop(mark);
+    for (const [el, held] of this.holders) {
+      if (held.size > 0 || el.isConnected) continue;
+      this.holders.delete(el);
+      this.near.delete(el);
+      this.watch!.unobserve(el);
+    }
     return before - this.marks.size;
   }
 
@@ -149,6 +171,9 @@ export class Highlighter {
     this.pieces.clear();
     this.marks.clear();
     this.counts.clear();
+    this.holders.clear();
+    this.near.clear();
+    this.watch?.disconnect();
     this.highlight?.clear();
     registry()?.delete(markHighlightName(this.style));
     this.ordered = undefined;
@@ -162,19 +187,30 @@ export class Highlighter {
     this.paint();
   }
 
-  /** The mark at a point of the viewport, if any. */
+  /** The mark at a point of the viewport, if any: asked of the highlight registry where the browser can, else found from the caret position there. */
   markAt(x: number, y: number): Mark | undefined {
-    const fromPoint = (registry() as { highlightsFromPoint?: PointLookup } | undefined)?.highlightsFromPoint;
-    if (this.highlight && typeof fromPoint === 'function') {
-      for (const hit of fromPoint.call(CSS.highlights, x, y)) {
-        if (hit.highlight !== this.highlight) continue;
-        for (const range of hit.ranges) {
-          const mark = this.marks.get(range);
-          if (mark) return mark;
-        }
+    return this.canAskRegistry() ? this.markFromHighlights(x, y) : this.markFromCaret(x, y);
+  }
+
+  /** True where the browser answers which highlights are at a point (`highlightsFromPoint`, Chromium). */
+  canAskRegistry(): boolean {
+    return this.highlight !== undefined && typeof (registry() as { highlightsFromPoint?: PointLookup } | undefined)?.highlightsFromPoint === 'function';
+  }
+
+  /** The mark at a point, from `CSS.highlights.highlightsFromPoint` (only ranges Crossread made count). */
+  markFromHighlights(x: number, y: number): Mark | undefined {
+    for (const hit of (CSS.highlights as unknown as { highlightsFromPoint: PointLookup }).highlightsFromPoint(x, y)) {
+      if (hit.highlight !== this.highlight) continue;
+      for (const range of hit.ranges) {
+        const mark = this.marks.get(range);
+        if (mark) return mark;
       }
-      return undefined;
     }
+    return undefined;
+  }
+
+  /** The mark at a point, from the caret position there and the marks of that text node. */
+  markFromCaret(x: number, y: number): Mark | undefined {
     const caret = caretAt(this.doc, x, y);
     if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return undefined;
     // The caret is the nearest position, beside the text too: the pointer must be inside the name.
@@ -214,8 +250,53 @@ export class Highlighter {
     const n = (this.counts.get(mark.entityId) ?? 1) - 1;
     if (n > 0) this.counts.set(mark.entityId, n);
     else this.counts.delete(mark.entityId);
-    this.highlight?.delete(mark.range);
+    this.release(mark);
     this.changed();
+  }
+
+  /** The element whose place on screen decides whether a mark is drawn. */
+  private holderOf(mark: Mark): Element | null {
+    return mark.nodes[0]!.parentElement;
+  }
+
+  /** Draws a mark if its element is near the viewport, and watches that element. */
+  private hold(mark: Mark): void {
+    const el = this.holderOf(mark);
+    if (!this.watch || !el) return void this.highlight?.add(mark.range);
+    const held = this.holders.get(el);
+    if (held) held.add(mark);
+    else {
+      this.holders.set(el, new Set([mark]));
+      this.watch.observe(el);
+    }
+    if (this.near.has(el)) this.highlight!.add(mark.range);
+  }
+
+  /**
+   * Undraws a mark. Its element stays watched while it is in the page (a rescan gives it its
+   * marks back at once, with no round trip through the observer); `sweep` lets go of it after.
+   */
+  private release(mark: Mark): void {
+    this.highlight?.delete(mark.range);
+    const el = this.holderOf(mark);
+    if (el) this.holders.get(el)?.delete(mark);
+  }
+
+  /** Elements came near the viewport or left it: their marks are drawn or no longer drawn. */
+  private moved(entries: IntersectionObserverEntry[]): void {
+    const t0 = performance.now();
+    for (const { target, isIntersecting } of entries) {
+      const held = this.holders.get(target);
+      if (!held) continue;
+      if (isIntersecting) this.near.add(target);
+      else this.near.delete(target);
+      for (const mark of held) {
+        if (isIntersecting) this.highlight!.add(mark.range);
+        else this.highlight!.delete(mark.range);
+      }
+    }
+    this.paint();
+    this.drawMs += performance.now() - t0;
   }
 
   private changed(): void {

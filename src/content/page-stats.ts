@@ -32,7 +32,7 @@ export class PageStatsTracker {
       entityIds: Object.keys(entityCounts).sort(),
       entityCounts,
       textChars: this.textChars,
-      scanMs: Math.round(this.scanMs * 1000) / 1000,
+      scanMs: Math.round((this.scanMs + marks.drawMs) * 1000) / 1000,
       passes: this.passes,
       failedPasses: this.failed,
       notesAnchored: notes.anchored,

@@ -64,6 +64,17 @@ function phases(finder: TextMatcher) {
   return { collect: t1 - t0, match: t2 - t1, highlight: t3 - t2, total: t3 - t0, matches: matches.length, marks };
 }
 
+/**
+ * A run as a page gets it: collect, match and make the ranges, then (next frame) draw those near
+ * the viewport; drawing counts in `highlight` and `total`.
+ */
+async function phasesDrawn(finder: TextMatcher) {
+  const p = phases(finder);
+  for (let i = 0; i < 3; i++) await new Promise(requestAnimationFrame);
+  const draw = highlighter!.drawMs;
+  return { ...p, draw, highlight: p.highlight + draw, total: p.total + draw };
+}
+
 /** Character runs of the page's text that the last run marked (offsets into the body's text content). */
 const highlightedRuns = (): [number, number][] => pageMarks(document.body, highlighter!).map((m) => [m.start, m.end]);
 
@@ -84,6 +95,50 @@ function markedRuns(selector: string): [number, number][] {
   return runs;
 }
 
+/**
+ * 1,000 of the page's own DOM mutations, as a live page makes them: 500 edits of text that
+ * holds names, 250 paragraphs inserted and 250 removed again. `perFrame` spreads them over
+ * animation frames (resolving when done); without it they run in one task. Returns the time
+ * the page's own code took (what live ranges would tax on every mutation).
+ */
+async function mutate(count: number, perFrame?: number): Promise<number> {
+  const paragraphs = [...document.querySelectorAll('p')];
+  let spent = 0;
+  let aside: HTMLElement | undefined;
+  for (let i = 0; i < count; ) {
+    const t0 = performance.now();
+    for (let k = 0; k < (perFrame ?? count) && i < count; k++, i++) {
+      const p = paragraphs[(i * 7) % paragraphs.length]!;
+      if (i % 2 === 0) (p.firstChild as Text).data += ' ';
+      else if (!aside) {
+        aside = document.createElement('p');
+        aside.textContent = 'An aside.';
+        p.after(aside);
+      } else {
+        aside.remove();
+        aside = undefined;
+      }
+    }
+    spent += performance.now() - t0;
+    if (perFrame) await new Promise(requestAnimationFrame);
+  }
+  return spent;
+}
+
+/** Points over names (the middle of each sampled mark's first line) and beside them, in the viewport now. */
+function hoverPoints(h: Highlighter): { x: number; y: number }[] {
+  const points: { x: number; y: number }[] = [];
+  for (const m of h.inOrder()) {
+    const r = document.createRange();
+    r.setStart(m.range.startContainer, m.range.startOffset);
+    r.setEnd(m.range.endContainer, m.range.endOffset);
+    const box = r.getClientRects()[0];
+    if (!box || box.top < 0 || box.bottom > innerHeight || box.left < 0 || box.right > innerWidth) continue;
+    points.push({ x: box.left + box.width / 2, y: box.top + box.height / 2 }, { x: box.left + box.width / 2, y: box.bottom + 3 });
+  }
+  return points;
+}
+
 const api = {
   setup(patterns: AliasPattern[]) {
     aliases = patterns;
@@ -95,18 +150,18 @@ const api = {
    * Warm runs: the page's original body is put back before each run, in the same realm, so
    * the code is already optimised (as for the observer's later passes). `which` picks the tool.
    */
-  warm(which: 'crossread' | 'regexp' | 'markjs', runs: number) {
+  async warm(which: 'crossread' | 'regexp' | 'markjs', runs: number) {
     const original = document.body.innerHTML;
     const out: { collect?: number; match?: number; highlight?: number; total: number }[] = [];
     for (let r = 0; r < runs; r++) {
       document.body.innerHTML = original;
-      out.push(which === 'markjs' ? api.markjs() : phases(which === 'crossread' ? crossread : regexp));
+      out.push(which === 'markjs' ? api.markjs() : await phasesDrawn(which === 'crossread' ? crossread : regexp));
     }
     document.body.innerHTML = original;
     return out;
   },
-  crossread: () => ({ ...phases(crossread), runs: highlightedRuns() }),
-  regexp: () => ({ ...phases(regexp), runs: highlightedRuns() }),
+  crossread: async () => ({ ...(await phasesDrawn(crossread)), runs: highlightedRuns() }),
+  regexp: async () => ({ ...(await phasesDrawn(regexp)), runs: highlightedRuns() }),
   markjs() {
     const t0 = performance.now();
     const m = new Mark(document.body);
@@ -131,6 +186,58 @@ const api = {
     const result = await new Promise<{ total: number }>((resolve) => setTimeout(() => resolve(api.markjs()), 0));
     await new Promise((r) => setTimeout(r, 100));
     return { ms: result.total, longTasks: [...longTasks] };
+  },
+  /**
+   * Hover lookups on the marked page: the mark under each of a few hundred points found with
+   * `highlightsFromPoint` and with the caret-position fallback (checked to agree), timed per
+   * lookup over repeated rounds (the clock is too coarse for one).
+   */
+  async hover(rounds: number) {
+    await api.crossread();
+    const h = highlighter!;
+    const out = { registryUs: 0, caretUs: 0, points: 0, onMarks: 0, disagree: 0 };
+    for (const at of [0, 0.25, 0.5, 0.75]) {
+      scrollTo(0, at * document.documentElement.scrollHeight);
+      // The marks that scrolled near are drawn in the next frames.
+      for (let i = 0; i < 3; i++) await new Promise(requestAnimationFrame);
+      const points = hoverPoints(h);
+      out.points += points.length;
+      for (const p of points) {
+        const a = h.markFromHighlights(p.x, p.y);
+        if (a) out.onMarks++;
+        if (a !== h.markFromCaret(p.x, p.y)) out.disagree++;
+      }
+      for (const [key, lookup] of [['registryUs', (x: number, y: number) => h.markFromHighlights(x, y)], ['caretUs', (x: number, y: number) => h.markFromCaret(x, y)]] as const) {
+        const t0 = performance.now();
+        for (let r = 0; r < rounds; r++) for (const p of points) lookup(p.x, p.y);
+        out[key] += ((performance.now() - t0) * 1000) / rounds;
+      }
+    }
+    scrollTo(0, 0);
+    return { ...out, registryUs: out.registryUs / out.points, caretUs: out.caretUs / out.points };
+  },
+  /** The page's 1,000 mutations, in one task or spread over frames (see mutate). */
+  mutate,
+  /**
+   * The same 1,000 mutations in one task with the page's marks held as static ranges (what
+   * Crossread does), as live Ranges (the alternative), or with no ranges at all.
+   */
+  async mutateWith(kind: 'static' | 'live' | 'none') {
+    await api.crossread();
+    const marks = highlighter ? [...highlighter.inOrder()] : [];
+    highlighter?.clear();
+    const ranges =
+      kind === 'none'
+        ? []
+        : marks.map(({ range: r }) => {
+            if (kind === 'static') return new StaticRange({ startContainer: r.startContainer, startOffset: r.startOffset, endContainer: r.endContainer, endOffset: r.endOffset });
+            const live = document.createRange();
+            live.setStart(r.startContainer, r.startOffset);
+            live.setEnd(r.endContainer, r.endOffset);
+            return live;
+          });
+    CSS.highlights.set('crossread-mark-underline', new Highlight(...ranges));
+    return mutate(1000);
   },
   /** Compile time and table size of a matcher over `names`, its precompiled load, and its scan speed over `text`. */
   synthetic(names: string[], text: string, runs: number) {
