@@ -6,16 +6,32 @@ import type { TextMap } from './text-walk';
 export const markHighlightName = (style: HighlightStyle): string => `crossread-mark-${style}`;
 
 /** A name found on the page. */
-export interface Mark {
-  readonly entityId: string;
+export class Mark {
+  private made: StaticRange | undefined;
+
+  constructor(
+    readonly entityId: string,
+    /** The text nodes it covers, in order (a name split by inline markup covers several). */
+    readonly nodes: readonly Text[],
+    /** Where it starts in its first node and ends in its last. */
+    readonly startOffset: number,
+    readonly endOffset: number,
+  ) {}
+
   /**
-   * Static, not live: the browser updates every live Range on every DOM mutation the page
-   * makes, so two thousand live ranges would tax every re-render of the page. A static range
-   * is only read when painted; the observer re-matches text that changed under it.
+   * Where it lies, as a static range, made on first use (most marks of a long page are never
+   * drawn or hovered). Static, not live: the browser updates every live Range on every DOM
+   * mutation the page makes, so two thousand live ranges would tax every re-render of the page.
+   * A static range is only read when painted; the observer re-matches text that changed under it.
    */
-  readonly range: StaticRange;
-  /** The text nodes it covers, in order (a name split by inline markup covers several). */
-  readonly nodes: readonly Text[];
+  get range(): StaticRange {
+    return (this.made ??= new StaticRange({ startContainer: this.nodes[0]!, startOffset: this.startOffset, endContainer: this.nodes.at(-1)!, endOffset: this.endOffset }));
+  }
+
+  /** The range if it was made (undrawing a mark never drawn makes none). */
+  get madeRange(): StaticRange | undefined {
+    return this.made;
+  }
 }
 
 /** The part of a mark inside one text node, in that node's offsets: the index hover looks up. */
@@ -67,7 +83,9 @@ const PAINT_MARGIN = '100% 0px 100% 0px';
  */
 export class Highlighter {
   private readonly pieces = new Map<Text, Piece[]>();
-  private readonly marks = new Map<AbstractRange, Mark>();
+  private readonly marks = new Set<Mark>();
+  /** The marks drawn now, by their range (what `highlightsFromPoint` answers with). */
+  private readonly drawn = new Map<AbstractRange, Mark>();
   private readonly counts = new Map<string, number>();
   private readonly highlight: Highlight | undefined;
   /** The marks held by each element (their first text node's parent), and which of those elements are near the viewport. */
@@ -109,7 +127,6 @@ export class Highlighter {
   add(map: TextMap, matches: readonly Match[]): number {
     let made = 0;
     let n = 0;
-    const init = { startContainer: map.nodes[0]!, startOffset: 0, endContainer: map.nodes[0]!, endOffset: 0 };
     for (const m of matches) {
       // Matches come in order, so the node index only moves forward.
       while (n + 1 < map.nodes.length && map.starts[n + 1]! <= m.start) n++;
@@ -118,11 +135,7 @@ export class Highlighter {
       let fresh = true;
       for (let i = n; i <= last && fresh; i++) fresh = map.nodes[i]!.data === map.data[i] && map.nodes[i]!.isConnected;
       if (!fresh) continue;
-      init.startContainer = map.nodes[n]!;
-      init.startOffset = m.start - map.starts[n]!;
-      init.endContainer = map.nodes[last]!;
-      init.endOffset = m.end - map.starts[last]!;
-      const mark: Mark = { entityId: m.entityId, range: new StaticRange(init), nodes: map.nodes.slice(n, last + 1) };
+      const mark = new Mark(m.entityId, map.nodes.slice(n, last + 1), m.start - map.starts[n]!, m.end - map.starts[last]!);
       for (let i = n; i <= last; i++) {
         const node = map.nodes[i]!;
         const start = Math.max(m.start - map.starts[i]!, 0);
@@ -132,7 +145,7 @@ export class Highlighter {
         if (list) list.push({ mark, start, end });
         else this.pieces.set(node, [{ mark, start, end }]);
       }
-      this.marks.set(mark.range, mark);
+      this.marks.add(mark);
       this.counts.set(mark.entityId, (this.counts.get(mark.entityId) ?? 0) + 1);
       this.hold(mark);
       made++;
@@ -156,7 +169,7 @@ export class Highlighter {
    */
   sweep(): number {
     const before = this.marks.size;
-    for (const mark of [...this.marks.values()]) if (!mark.nodes.every((n) => n.isConnected)) this.drop(mark);
+    for (const mark of [...this.marks]) if (!mark.nodes.every((n) => n.isConnected)) this.drop(mark);
     for (const [el, held] of this.holders) {
       if (held.size > 0 || el.isConnected) continue;
       this.holders.delete(el);
@@ -170,6 +183,7 @@ export class Highlighter {
   clear(): void {
     this.pieces.clear();
     this.marks.clear();
+    this.drawn.clear();
     this.counts.clear();
     this.holders.clear();
     this.near.clear();
@@ -202,7 +216,7 @@ export class Highlighter {
     for (const hit of (CSS.highlights as unknown as { highlightsFromPoint: PointLookup }).highlightsFromPoint(x, y)) {
       if (hit.highlight !== this.highlight) continue;
       for (const range of hit.ranges) {
-        const mark = this.marks.get(range);
+        const mark = this.drawn.get(range);
         if (mark) return mark;
       }
     }
@@ -227,13 +241,13 @@ export class Highlighter {
     const walker = this.doc.createTreeWalker(this.doc.body, NodeFilter.SHOW_TEXT);
     for (let t = walker.nextNode() as Text | null; t; t = walker.nextNode() as Text | null) if (this.pieces.has(t)) rank.set(t, rank.size);
     const at = (m: Mark) => rank.get(m.nodes[0]!) ?? -1;
-    this.ordered = [...this.marks.values()].sort((a, b) => at(a) - at(b) || a.range.startOffset - b.range.startOffset);
+    this.ordered = [...this.marks].sort((a, b) => at(a) - at(b) || a.startOffset - b.startOffset);
     return this.ordered;
   }
 
   /** Whether `mark` is still one of the page's marks. */
   has(mark: Mark): boolean {
-    return this.marks.get(mark.range) === mark;
+    return this.marks.has(mark);
   }
 
   private dropNode(node: Text): void {
@@ -241,7 +255,7 @@ export class Highlighter {
   }
 
   private drop(mark: Mark): void {
-    if (!this.marks.delete(mark.range)) return;
+    if (!this.marks.delete(mark)) return;
     for (const node of mark.nodes) {
       const left = this.pieces.get(node)?.filter((p) => p.mark !== mark);
       if (left && left.length > 0) this.pieces.set(node, left);
@@ -262,14 +276,26 @@ export class Highlighter {
   /** Draws a mark if its element is near the viewport, and watches that element. */
   private hold(mark: Mark): void {
     const el = this.holderOf(mark);
-    if (!this.watch || !el) return void this.highlight?.add(mark.range);
+    if (!this.watch || !el) return this.draw(mark);
     const held = this.holders.get(el);
     if (held) held.add(mark);
     else {
       this.holders.set(el, new Set([mark]));
       this.watch.observe(el);
     }
-    if (this.near.has(el)) this.highlight!.add(mark.range);
+    if (this.near.has(el)) this.draw(mark);
+  }
+
+  private draw(mark: Mark): void {
+    if (!this.highlight) return;
+    this.drawn.set(mark.range, mark);
+    this.highlight.add(mark.range);
+  }
+
+  private undraw(mark: Mark): void {
+    const range = mark.madeRange;
+    if (!this.highlight || !range || !this.drawn.delete(range)) return;
+    this.highlight.delete(range);
   }
 
   /**
@@ -277,7 +303,7 @@ export class Highlighter {
    * marks back at once, with no round trip through the observer); `sweep` lets go of it after.
    */
   private release(mark: Mark): void {
-    this.highlight?.delete(mark.range);
+    this.undraw(mark);
     const el = this.holderOf(mark);
     if (el) this.holders.get(el)?.delete(mark);
   }
@@ -291,8 +317,8 @@ export class Highlighter {
       if (isIntersecting) this.near.add(target);
       else this.near.delete(target);
       for (const mark of held) {
-        if (isIntersecting) this.highlight!.add(mark.range);
-        else this.highlight!.delete(mark.range);
+        if (isIntersecting) this.draw(mark);
+        else this.undraw(mark);
       }
     }
     this.paint();

@@ -52,12 +52,12 @@ export function pageUrl(doc: Document): string {
 export function pageMarks(root: Node, marks: Highlighter): PageMark[] {
   const index = new TextIndex(root);
   const out: PageMark[] = [];
-  for (const { entityId, range } of marks.inOrder()) {
-    const from = index.startOf(range.startContainer as Text);
-    const to = index.startOf(range.endContainer as Text);
+  for (const { entityId, nodes, startOffset, endOffset } of marks.inOrder()) {
+    const from = index.startOf(nodes[0]!);
+    const to = index.startOf(nodes.at(-1)!);
     if (from === undefined || to === undefined) continue;
-    const start = from + range.startOffset;
-    const end = to + range.endOffset;
+    const start = from + startOffset;
+    const end = to + endOffset;
     out.push({ entity: entityId, text: index.text.slice(start, end), start, end });
   }
   return out;
