@@ -1,29 +1,6 @@
 import { h, render } from 'preact';
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
-import { actions, BOX, initial, LEADS, publish, TICK_MS, type Action } from './story';
+import { hookApp, type HookFramework } from './story';
 
-function App() {
-  const [state, setState] = useState(initial);
-  useEffect(() => {
-    const timer = setInterval(() => setState((s) => actions.tick(s)), TICK_MS);
-    return () => clearInterval(timer);
-  }, []);
-  // After React has written the DOM, in the same task.
-  useLayoutEffect(() => publish(state));
-  const button = (action: Action) => h('button', { id: action, onClick: () => setState((s) => actions[action](s)) }, action);
-  return h(
-    'main',
-    null,
-    h('nav', null, button('swap'), button('reverse'), button('hide')),
-    h(
-      'div',
-      { id: 'view' },
-      h('p', { id: 'lead' }, LEADS[state.lead]),
-      h('ul', { id: 'items' }, state.items.map((i) => h('li', { key: i.id }, i.text))),
-      state.box ? h('section', { id: 'box' }, h('p', null, BOX)) : null,
-      h('p', { id: 'ticker' }, 'Update ', state.ticks, ': Aleppo is quiet.'),
-    ),
-  );
-}
-
-render(h(App, null), document.getElementById('root')!);
+const App = hookApp({ h, useState, useEffect, useLayoutEffect } as unknown as HookFramework);
+render(h(App as () => null, null), document.getElementById('root')!);

@@ -49,3 +49,38 @@ export function textOf(s: State): string {
 export function publish(s: State): void {
   (window as { __rendered?: string }).__rendered = textOf(s);
 }
+
+/** The little of React's and Preact's hook APIs the app uses, alike in both. */
+export interface HookFramework {
+  h(type: unknown, props: Record<string, unknown> | null, ...children: unknown[]): unknown;
+  useState<S>(initial: S): [S, (next: (s: S) => S) => void];
+  useEffect(effect: () => () => void, deps: unknown[]): void;
+  useLayoutEffect(effect: () => void): void;
+}
+
+/** The app as one hook component, for React and Preact alike. */
+export function hookApp({ h, useState, useEffect, useLayoutEffect }: HookFramework): () => unknown {
+  return function App() {
+    const [state, setState] = useState(initial);
+    useEffect(() => {
+      const timer = setInterval(() => setState((s) => actions.tick(s)), TICK_MS);
+      return () => clearInterval(timer);
+    }, []);
+    // After the framework has written the DOM, in the same task.
+    useLayoutEffect(() => publish(state));
+    const button = (action: Action) => h('button', { id: action, onClick: () => setState((s) => actions[action](s)) }, action);
+    return h(
+      'main',
+      null,
+      h('nav', null, button('swap'), button('reverse'), button('hide')),
+      h(
+        'div',
+        { id: 'view' },
+        h('p', { id: 'lead' }, LEADS[state.lead]),
+        h('ul', { id: 'items' }, state.items.map((i) => h('li', { key: i.id }, i.text))),
+        state.box ? h('section', { id: 'box' }, h('p', null, BOX)) : null,
+        h('p', { id: 'ticker' }, 'Update ', state.ticks, ': Aleppo is quiet.'),
+      ),
+    );
+  };
+}
