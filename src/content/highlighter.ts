@@ -69,6 +69,12 @@ export function liveRange(range: AbstractRange): Range {
 
 /** How far beyond the viewport marks are drawn: a screen above and below, so scrolling finds them painted. */
 const PAINT_MARGIN = '100% 0px 100% 0px';
+/**
+ * Elements newly watched per animation frame: the browser works out where every newly observed
+ * element is in one frame, and a portal page has thousands (marks come in page order, so those
+ * at the top, where a page opens, are watched first).
+ */
+const WATCH_PER_FRAME = 250;
 
 /**
  * The marks of a page, drawn as one CSS Custom Highlight over static ranges built from the
@@ -92,9 +98,11 @@ export class Highlighter {
   private readonly holders = new Map<Element, Set<Mark>>();
   private readonly near = new Set<Element>();
   private readonly watch: IntersectionObserver | undefined;
+  private unwatched: Element[] = [];
+  private watchFrame = 0;
   private style: HighlightStyle = 'underline';
   private ordered: Mark[] | undefined;
-  /** Main-thread milliseconds spent drawing and undrawing marks as they come near the viewport or leave it. */
+  /** Main-thread milliseconds spent watching elements and drawing and undrawing marks as they come near the viewport or leave it. */
   drawMs = 0;
 
   constructor(private readonly doc: Document) {
@@ -187,6 +195,9 @@ export class Highlighter {
     this.counts.clear();
     this.holders.clear();
     this.near.clear();
+    this.unwatched = [];
+    cancelAnimationFrame(this.watchFrame);
+    this.watchFrame = 0;
     this.watch?.disconnect();
     this.highlight?.clear();
     registry()?.delete(markHighlightName(this.style));
@@ -281,7 +292,8 @@ export class Highlighter {
     if (held) held.add(mark);
     else {
       this.holders.set(el, new Set([mark]));
-      this.watch.observe(el);
+      this.unwatched.push(el);
+      this.watchFrame ||= requestAnimationFrame(() => this.watchSome());
     }
     if (this.near.has(el)) this.draw(mark);
   }
@@ -306,6 +318,15 @@ export class Highlighter {
     this.undraw(mark);
     const el = this.holderOf(mark);
     if (el) this.holders.get(el)?.delete(mark);
+  }
+
+  /** Starts watching the next few elements that hold marks (see WATCH_PER_FRAME). */
+  private watchSome(): void {
+    const t0 = performance.now();
+    this.watchFrame = 0;
+    for (const el of this.unwatched.splice(0, WATCH_PER_FRAME)) if (this.holders.has(el)) this.watch!.observe(el);
+    if (this.unwatched.length > 0) this.watchFrame = requestAnimationFrame(() => this.watchSome());
+    this.drawMs += performance.now() - t0;
   }
 
   /** Elements came near the viewport or left it: their marks are drawn or no longer drawn. */
