@@ -1,6 +1,5 @@
 import type { NoteDraft } from '../shared/protocol';
-import type { Highlighter, Mark } from './highlighter';
-import { liveRange } from './highlighter';
+import { liveRange, type Highlighter, type Mark } from './highlighter';
 import { selectionQuote, sentenceAround } from './quote';
 import type { TooltipView } from './tooltip-view';
 import { UiHost } from './ui-host';
