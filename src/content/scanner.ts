@@ -14,9 +14,9 @@ export interface ScanPass {
 }
 
 /** Text matched per step: large enough to be quick, small enough to keep a slice short. */
-const MATCH_CHUNK = 64 * 1024;
+const MATCH_CHUNK = 16 * 1024;
 /** Marks made per step. */
-const MARK_BATCH = 512;
+const MARK_BATCH = 128;
 
 /** All matches in `text`, matched in chunks cut at block boundaries (a generator: it pauses between chunks). */
 function* matchSteps(text: string, matcher: TextMatcher): Generator<void, Match[], void> {

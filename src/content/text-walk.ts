@@ -112,7 +112,7 @@ function breakBefore(node: Node, block: Element | null, cache: Map<Element, Verd
  * Walks the visible text under `root` once. The browser iterates the text nodes natively
  * (no script callback per node); each element holding text is judged once and cached, and
  * hidden ones are found with one checkVisibility per such element. A generator: it pauses
- * every 256 nodes so the scanner can give the page's main thread back between slices.
+ * every 64 nodes so the scanner can give the page's main thread back between slices.
  */
 export function* walkText(root: Node): Generator<void, TextMap, void> {
   const map: TextMap = { text: '', nodes: [], starts: [], data: [] };
@@ -158,7 +158,7 @@ export function* walkText(root: Node): Generator<void, TextMap, void> {
       if (!v.skip && !hiddenOf(parent)) add(n, data, v.block);
       else lastBlock = undefined; // text after a skipped or hidden stretch starts afresh
     }
-    if (++visited % 256 === 0) yield;
+    if (++visited % 64 === 0) yield;
   }
   map.text = parts.join('');
   return map;
