@@ -56,14 +56,18 @@ const sizeOf = (files: Iterable<string>) => {
 
 // The manifest names the loader; the loader imports the content script module by URL.
 const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')) as { content_scripts: { js: string[]; css?: string[] }[] };
-const loader = manifest.content_scripts[0]!.js[0]!.replace(/^assets\//, '');
+// Two content scripts: the key guard (one self-contained file, at document_start) and the loader of the main one.
+const scripts = manifest.content_scripts.flatMap((c) => c.js);
+const loader = scripts.find((f) => f.includes('-loader'))!.replace(/^assets\//, '');
+const guards = scripts.filter((f) => !f.includes('-loader')).map((f) => `../${f}`);
 const entry = /getURL\("assets\/([^"]+)"\)/.exec(readFileSync(join(DIST, 'assets', loader), 'utf8'))?.[1];
 if (!entry) throw new Error(`content script entry not found in ${loader}`);
 const eager = closure(entry);
 eager.add(loader);
+for (const g of guards) eager.add(g);
 const lazyEntries = [...eager].flatMap((f) => importsOf(f).dynamic);
 const lazy = new Set(lazyEntries.flatMap((f) => [...closure(f, eager)]));
-const css = manifest.content_scripts[0]!.css ?? [];
+const css = manifest.content_scripts.flatMap((c) => c.css ?? []);
 const cssBytes = css.reduce((n, f) => n + readFileSync(join(DIST, f)).length, 0);
 const size = {
   eager: { files: [...eager].sort(), ...sizeOf(eager) },
