@@ -6,9 +6,10 @@ import manifest from './manifest.json' with { type: 'json' };
 
 const OUT_DIR = 'dist';
 const oxc = { jsx: { runtime: 'automatic', importSource: 'preact' } } as const;
-const [contentScript] = manifest.content_scripts;
-const CONTENT_SOURCE = contentScript!.js[0]!;
-const CONTENT_FILE = CONTENT_SOURCE.replace(/\.ts$/, '.js');
+/** Each content script's source and the file it is built to ("src/content/key-guard.iife.ts" → ".js"). */
+const scriptFile = (source: string) => source.replace(/(?:\.iife)?\.ts$/, '.js');
+/** The main content script: the one that imports the card's view. */
+const CONTENT_SOURCE = 'src/content/index.ts';
 
 /** The card's view and the full pack: loaded by the content script when a card first opens. */
 const VIEW_SOURCE = resolve('src/content/tooltip-view.ts');
@@ -65,16 +66,20 @@ function selfContainedContentScript(): Plugin {
     name: 'crossread:self-contained-content-script',
     apply: 'build',
     async closeBundle() {
-      await buildAlone(CONTENT_SOURCE, 'iife', CONTENT_FILE, [viewByAddress]);
-      await buildAlone(VIEW_SOURCE, 'es', VIEW_FILE);
-      for (const css of contentScript!.css) {
-        mkdirSync(dirname(join(OUT_DIR, css)), { recursive: true });
-        copyFileSync(css, join(OUT_DIR, css));
+      // Every content script one classic script: the main one with the view by address, the
+      // key guard (document_start) alone.
+      for (const script of manifest.content_scripts) {
+        for (const source of script.js) await buildAlone(source, 'iife', scriptFile(source), source === CONTENT_SOURCE ? [viewByAddress] : []);
+        for (const css of ('css' in script ? script.css : undefined) ?? []) {
+          mkdirSync(dirname(join(OUT_DIR, css)), { recursive: true });
+          copyFileSync(css, join(OUT_DIR, css));
+        }
       }
+      await buildAlone(VIEW_SOURCE, 'es', VIEW_FILE);
       const path = join(OUT_DIR, 'manifest.json');
       const built = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-      built.content_scripts = [{ ...contentScript, js: [CONTENT_FILE] }];
-      built.web_accessible_resources = [{ resources: [VIEW_FILE], matches: contentScript!.matches, use_dynamic_url: true }];
+      built.content_scripts = manifest.content_scripts.map((script) => ({ ...script, js: script.js.map(scriptFile) }));
+      built.web_accessible_resources = [{ resources: [VIEW_FILE], matches: manifest.content_scripts[0]!.matches, use_dynamic_url: true }];
       writeFileSync(path, `${JSON.stringify(built, null, 2)}\n`);
     },
   };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { KnowledgePack } from '../src/shared/knowledge';
-import { axeViolations, expect, openPopupFor, test } from './support/fixtures';
+import { axeViolations, expect, openPopupFor, test, waitForMarks } from './support/fixtures';
 
 /** The pack the build bundled (read as data: e2e tests import only types from src/). */
 const bundledPack = JSON.parse(readFileSync('src/generated/knowledge-pack.json', 'utf8')) as KnowledgePack;
@@ -20,7 +20,7 @@ test('the popup compares a story page with the corpus: disagreement tables, its 
   const outside = watchRequests(ext, new URL(url).origin);
   const tab = await ext.context.newPage();
   await tab.goto(url);
-  await expect(tab.locator('crossread-mark[data-entity="john-kerry"]')).toBeAttached();
+  await waitForMarks(tab);
 
   const popup = await openPopupFor(ext, url);
   // Where the sources disagree: tables for the page's entities, each source a row, silent ones shown as silent.

@@ -1,4 +1,4 @@
-import { expect, inContentScript, openExtensionPage, stopServiceWorkers, test } from './support/fixtures';
+import { expect, inContentScript, openExtensionPage, stopServiceWorkers, test, waitForMarks } from './support/fixtures';
 
 /**
  * Storage faults in real Chromium: a worker stopped under a stream of saves. (Quota faults are
@@ -12,7 +12,7 @@ test('saves racing worker stops are each stored whole or reported failed, never 
   const url = server.url('/corpus/001_60298ffe5bee1918.txt');
   const tab = await ext.context.newPage();
   await tab.goto(url);
-  await expect(tab.locator('crossread-mark').first()).toBeAttached();
+  await waitForMarks(tab);
   // 40 saves from the content script, 15 ms apart, while the worker is stopped twice under them.
   const started = await inContentScript(
     tab,

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXTENSION_DIR, launchWithExtension } from './support/browser';
-import { expect, inContentScript, openExtensionPage, seedNotes, test } from './support/fixtures';
+import { expect, inContentScript, openExtensionPage, seedNotes, test, waitForMarks } from './support/fixtures';
 
 /**
  * Trust boundaries: what a content script, a web page and another extension can ask of
@@ -19,7 +19,7 @@ test('a content script acts only for its own tab and page: the library, backups,
   await seedNotes(ext$, [note('mine-1', mine), note('other-1', other)]);
   const tab = await ext.context.newPage();
   await tab.goto(mine);
-  await expect(tab.locator('crossread-mark').first()).toBeAttached();
+  await waitForMarks(tab);
 
   for (const message of [
     { type: 'listAllNotes' },
@@ -88,7 +88,7 @@ test('least exposure: no host permissions, dynamic resource URLs, and a page can
   // The content script still loads and marks names.
   const tab = await ext.context.newPage();
   await tab.goto(server.url('/corpus/001_60298ffe5bee1918.txt'));
-  await expect(tab.locator('crossread-mark').first()).toBeAttached();
+  await waitForMarks(tab);
 
   // Every file of the build, at its fixed chrome-extension:// address, is out of the page's reach.
   const files = [manifest.content_scripts[0]!.js[0]!, ...(manifest.web_accessible_resources ?? []).flatMap((e) => e.resources)];

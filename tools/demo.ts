@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchWithExtension } from '../e2e/support/browser';
+import { CARD, openCard, registerUiSelector, ui, waitForMarks } from '../e2e/support/crossread-ui';
 import { corpusArticlePage, corpusFiles, FRAMED_PAGE } from '../e2e/support/pages';
 import { openExtensionPage, pageStats, popupUrl, tabIdOf } from '../e2e/support/extension-pages';
 import { servePages } from '../e2e/support/server';
@@ -33,6 +34,7 @@ pages['/'] = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 (open Crossread's popup there).</p></body></html>`;
 
 const server = await servePages(pages);
+await registerUiSelector();
 const ext = await launchWithExtension({ headless });
 const articleUrl = (f: string) => server.url(`/${f.replace(/\.txt$/, '.html')}`);
 
@@ -54,7 +56,7 @@ console.log('page'.padEnd(48), 'marks'.padStart(6), 'names'.padStart(6), 'scan m
 for (const f of files) {
   const page = await ext.context.newPage();
   await page.goto(articleUrl(f));
-  await page.locator('crossread-mark').first().waitFor({ state: 'attached' });
+  await waitForMarks(page);
   const s = await pageStats(control, await tabIdOf(control, articleUrl(f)));
   const top = Object.entries(s.entityCounts).sort((a, b) => b[1] - a[1]).slice(0, 4).map(([id, n]) => `${name(id)} ${n}`);
   console.log((sourceLabel.get(f) ?? f).slice(0, 48).padEnd(48), String(s.markCount).padStart(6), String(s.entityIds.length).padStart(6), s.scanMs.toFixed(1).padStart(8), ' ', top.join(', '));
@@ -67,18 +69,16 @@ for (const scheme of ['light', 'dark'] as const) {
   await page.emulateMedia({ colorScheme: scheme });
   await page.setViewportSize({ width: 1000, height: 720 });
   await page.goto(articleUrl(files[1] ?? files[0]!));
-  const mark = page.locator('crossread-mark[data-entity="sergey-lavrov"]').nth(1);
-  await mark.scrollIntoViewIfNeeded();
-  await page.evaluate(() => window.scrollBy(0, -120));
-  await mark.hover();
-  await page.locator('crossread-tooltip [role="dialog"]').waitFor();
+  await waitForMarks(page);
+  await openCard(page, { text: 'Lavrov', nth: 1 });
   await page.waitForTimeout(150);
   await page.screenshot({ path: `${outDir}/tooltip${scheme === 'dark' ? '-dark' : ''}.png` });
   if (scheme === 'light') {
     // Save a note from the tooltip so the popup has one to show.
-    await page.locator('crossread-tooltip textarea').fill('Lavrov’s “100 percent” caveat: compare with the 003 repost.');
-    await page.locator('crossread-tooltip button[type="submit"]').click();
-    await page.locator('crossread-tooltip [role="status"]').filter({ hasText: 'Saved.' }).waitFor();
+    const card = page.locator(CARD);
+    await card.locator('textarea').fill('Lavrov’s “100 percent” caveat: compare with the 003 repost.');
+    await card.locator('button[type="submit"]').click();
+    await ui(page, '[role="status"]').filter({ hasText: 'Saved.' }).waitFor();
     const tab = await tabIdOf(control, articleUrl(files[1] ?? files[0]!));
     const popup = await ext.context.newPage();
     await popup.setViewportSize({ width: 380, height: 640 });
@@ -92,7 +92,7 @@ for (const scheme of ['light', 'dark'] as const) {
 // The popup's comparison of a page that is not in the corpus, in a tab of its own (as ?tab= allows).
 const framed = await ext.context.newPage();
 await framed.goto(server.url('/framed.html'));
-await framed.locator('crossread-mark').first().waitFor({ state: 'attached' });
+await waitForMarks(framed);
 const comparison = await ext.context.newPage();
 await comparison.setViewportSize({ width: 380, height: 1000 });
 await comparison.goto(popupUrl(ext, `?tab=${await tabIdOf(control, server.url('/framed.html'))}`));

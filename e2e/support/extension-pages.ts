@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { PageStats } from '../../src/shared/protocol';
+import type { PageMark, PageStats } from '../../src/shared/protocol';
 import type { LaunchedExtension } from './browser';
 
 /**
@@ -61,6 +61,17 @@ export async function seedNotes(extPage: Page, notes: unknown[]): Promise<number
 /** Sends the documented stats message, exactly as a benchmark or another tool would. */
 export async function pageStats(extPage: Page, tabId: number): Promise<PageStats> {
   return extPage.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'getPageStats' }), tabId) as Promise<PageStats>;
+}
+
+/** The documented `getPageMarks` call: the marks under `root` (a CSS selector; the body by default), offsets into its text. */
+export async function pageMarks(extPage: Page, tabId: number, root?: string): Promise<PageMark[]> {
+  const answer = (await extPage.evaluate(([id, r]) => chrome.tabs.sendMessage(id, { type: 'getPageMarks', params: r ? { root: r } : {} }), [tabId, root] as const)) as { marks: PageMark[] };
+  return answer.marks;
+}
+
+/** The marks of one entity on the page, in reading order. */
+export async function marksOf(extPage: Page, tabId: number, entity: string): Promise<PageMark[]> {
+  return (await pageMarks(extPage, tabId)).filter((m) => m.entity === entity);
 }
 
 /** The extensions page's private API, as its Reload button uses it. */

@@ -5,8 +5,11 @@ import {
   AMBIGUOUS_PAGE,
   corpusArticlePage,
   corpusFiles,
+  CUSTOM_ELEMENTS_PAGE,
   DARK_PAGE,
+  DEEP_PAGE,
   EDGES_PAGE,
+  FORGED_PAGE,
   FORBIDDEN_PLACES_PAGE,
   FRAMED_PAGE,
   HOSTILE_PAGE,
@@ -14,17 +17,30 @@ import {
   MARKUP_PAGE,
   NO_STORY_PAGE,
   PAYLOAD_PAGE,
+  TALKS_PAGE,
 } from './pages';
+import { FRAMEWORKS, frameworkPage } from './bundle';
+import { registerUiSelector } from './crossread-ui';
 import { servePages, type PageServer } from './server';
 
-/** Pages every test can open: one per corpus text at /corpus/<file>, and /forbidden. */
-function fixturePages(): Record<string, string> {
+await registerUiSelector();
+
+let pages: Promise<Record<string, string>> | undefined;
+
+/** Every page of the suite: one per corpus text at /corpus/<file>, the framework apps at /app/<framework>, and the rest. */
+export function fixturePages(): Promise<Record<string, string>> {
+  return (pages ??= buildPages());
+}
+
+async function buildPages(): Promise<Record<string, string>> {
   const pages: Record<string, string> = {
     '/forbidden': FORBIDDEN_PLACES_PAGE, '/markup': MARKUP_PAGE, '/live': LIVE_PAGE, '/ambiguous': AMBIGUOUS_PAGE,
     '/hostile': HOSTILE_PAGE, '/edges': EDGES_PAGE, '/payload': PAYLOAD_PAGE, '/dark': DARK_PAGE,
-    '/framed': FRAMED_PAGE, '/no-story': NO_STORY_PAGE,
+    '/framed': FRAMED_PAGE, '/no-story': NO_STORY_PAGE, '/talks': TALKS_PAGE, '/forged': FORGED_PAGE,
+    '/custom-elements': CUSTOM_ELEMENTS_PAGE, '/deep': DEEP_PAGE,
   };
   for (const file of corpusFiles()) pages[`/corpus/${file}`] = corpusArticlePage(file);
+  for (const framework of FRAMEWORKS) pages[`/app/${framework}`] = await frameworkPage(framework);
   return pages;
 }
 
@@ -33,7 +49,7 @@ export const AFP_FILE = '001_60298ffe5bee1918.txt';
 export const test = base.extend<{ ext: LaunchedExtension }, { server: PageServer }>({
   server: [
     async ({}, use) => {
-      const server = await servePages(fixturePages());
+      const server = await servePages(await fixturePages());
       await use(server);
       await server.close();
     },
@@ -46,7 +62,8 @@ export const test = base.extend<{ ext: LaunchedExtension }, { server: PageServer
   },
 });
 export { expect };
-export { openExtensionPage, openPopupFor, pageStats, popupUrl, reloadExtension, seedNotes, tabIdOf } from './extension-pages';
+export { marksOf, openExtensionPage, openPopupFor, pageMarks, pageStats, popupUrl, reloadExtension, seedNotes, tabIdOf } from './extension-pages';
+export { CARD, exposeUi, highlightedTexts, hoverText, openCard, PROXY, showUiToAxe, spanRects, ui, waitForMarks } from './crossread-ui';
 
 /** Stops every service worker through the DevTools protocol and waits until it has stopped. */
 export async function stopServiceWorkers(page: Page): Promise<void> {

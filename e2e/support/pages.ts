@@ -119,3 +119,108 @@ export const FRAMED_PAGE = `<!doctype html><html lang="en"><head><meta charset="
 /** A page with nothing of the story. */
 export const NO_STORY_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Lemon cake</title></head><body>
 <article><h1>Lemon cake</h1><p>Mix the flour and the sugar, add three eggs, and bake for forty minutes.</p></article></body></html>`;
+
+/** A short article; the notes tests serve it, then an edited version of it. */
+export const articleOf = (paragraphs: string[]) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Talks</title></head><body><article>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+export const TALKS_PAGE = articleOf([
+  'In Geneva, John Kerry said the truce would hold for seven days.',
+  'Aid convoys waited at the border.',
+  'Sergey Lavrov said Moscow would press the Syrian government.',
+]);
+/** The same article later: a paragraph added on top, the first sentence edited, the last removed. */
+export const TALKS_EDITED_PAGE = articleOf(['Update: talks resumed on Sunday.', 'In Geneva, John Kerry said the truce would hold for 7 days.', 'Aid convoys waited at the border.']);
+
+/**
+ * A page whose script attacks Crossread: listeners for every typed key on `window` and
+ * `document` (capture and bubble, added before Crossread's content script), and `forge()`,
+ * which makes the `<crossread-mark>` elements Crossread once drew, focuses them, dispatches
+ * the shortcuts and Enter as synthetic events, adds a range of its own to Crossread's highlight,
+ * and tries every way into Crossread's element. What it saw is in `window.__seen` and `__reach`.
+ */
+export const FORGED_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Forged</title>
+<script>
+window.__seen = [];
+for (const type of ['keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'textInput', 'compositionend', 'paste', 'copy']) {
+  const log = (where) => (e) => window.__seen.push(where + ' ' + type + ' ' + (e.key ?? e.data ?? ''));
+  window.addEventListener(type, log('window-capture'), true);
+  document.addEventListener(type, log('document-capture'), true);
+  document.addEventListener(type, log('document'), false);
+}
+function crossreadElement() {
+  return [...document.documentElement.children].find((e) => e.localName.startsWith('crossread-'));
+}
+function forge() {
+  const fake = document.createElement('crossread-mark');
+  fake.dataset.entity = 'john-kerry';
+  fake.setAttribute('role', 'button');
+  fake.tabIndex = 0;
+  fake.textContent = 'A forged mark';
+  document.getElementById('fake').append(fake);
+  fake.focus();
+  const box = fake.getBoundingClientRect();
+  const at = { bubbles: true, composed: true, clientX: box.x + 5, clientY: box.y + 5 };
+  for (const type of ['pointerover', 'pointermove', 'mouseover', 'mousemove']) fake.dispatchEvent(new (type.startsWith('pointer') ? PointerEvent : MouseEvent)(type, at));
+  const keys = [{ key: 'Enter', code: 'Enter' }, { key: 'J', code: 'KeyJ', altKey: true, shiftKey: true }, { key: 'S', code: 'KeyS', altKey: true, shiftKey: true }];
+  const host = crossreadElement();
+  for (const k of keys) for (const target of [fake, document, document.body, host]) target.dispatchEvent(new KeyboardEvent('keydown', { ...k, bubbles: true, composed: true }));
+  // A range of the page's own, added to Crossread's highlight.
+  const range = new StaticRange({ startContainer: fake.firstChild, startOffset: 0, endContainer: fake.firstChild, endOffset: fake.firstChild.length });
+  for (const h of CSS.highlights.values()) h.add(range);
+  const reach = { shadowRoot: host.shadowRoot === null, children: host.children.length, html: host.innerHTML };
+  try { host.attachShadow({ mode: 'open' }); reach.attached = true; } catch { reach.attached = false; }
+  host.focus();
+  host.click();
+  reach.textareas = document.querySelectorAll('textarea').length;
+  window.__reach = reach;
+}
+/** While the card has focus: synthetic Enter and submit at everything the page can reach. */
+function submitAttempt() {
+  const host = crossreadElement();
+  for (const target of [host, document.activeElement, document]) {
+    target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, composed: true }));
+    target.dispatchEvent(new Event('submit', { bubbles: true, composed: true }));
+  }
+  window.__typed = { active: document.activeElement === host, selection: String(document.getSelection()), shadowRoot: host.shadowRoot };
+}
+</script></head><body>
+<p id="target">Sergey Lavrov spoke after the talks.</p>
+<p id="fake"></p>
+</body></html>`;
+
+/**
+ * A page that claims every `crossread-*` custom element name: two it defines at once, and any
+ * other it sees appear, defined on the spot with a constructor that throws.
+ */
+export const CUSTOM_ELEMENTS_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Custom elements</title>
+<script>
+class Hostile extends HTMLElement {
+  constructor() { super(); this.attachShadow({ mode: 'open' }).textContent = 'taken'; throw new Error('hostile element'); }
+}
+customElements.define('crossread-mark', class extends Hostile {});
+customElements.define('crossread-tooltip', class extends Hostile {});
+window.__claimed = [];
+new MutationObserver((records) => {
+  for (const r of records) for (const n of r.addedNodes) {
+    if (n.localName?.startsWith('crossread-') && !customElements.get(n.localName)) {
+      window.__claimed.push(n.localName);
+      try { customElements.define(n.localName, class extends Hostile {}); } catch (e) { window.__claimed.push(String(e)); }
+    }
+  }
+}).observe(document, { childList: true, subtree: true });
+</script></head><body>
+<p id="target">Sergey Lavrov spoke after the talks.</p>
+</body></html>`;
+
+/**
+ * A page that nests 20,000 elements deep, with a name at the bottom and one after. The chain is
+ * hidden: Chromium's renderer itself crashes laying out a few thousand nested boxes, with or
+ * without Crossread. Crossread's walk still climbs the whole chain to judge the bottom text.
+ */
+export const DEEP_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Deep</title></head><body>
+<p id="top">John Kerry at the top.</p><div id="deep" hidden></div><p id="after">Aleppo after the depths.</p>
+<script>
+let el = document.getElementById('deep');
+for (let i = 0; i < 20000; i++) el = el.appendChild(document.createElement(i % 2 ? 'span' : 'div'));
+el.textContent = 'Deep down, Sergey Lavrov.';
+</script></body></html>`;

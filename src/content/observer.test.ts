@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { observeAdditions } from './observer';
+import { observeChanges, type PageChanges } from './observer';
 
 const settle = () => new Promise((r) => setTimeout(r, 40));
 let controller: AbortController;
@@ -9,14 +9,14 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-function watch(): Node[][] {
+function watch(): PageChanges[] {
   controller = new AbortController();
-  const batches: Node[][] = [];
-  observeAdditions(document.body, (nodes) => batches.push(nodes), controller.signal, 10);
+  const batches: PageChanges[] = [];
+  observeChanges(document.body, (changes) => batches.push(changes), controller.signal, 10);
   return batches;
 }
 
-describe('observeAdditions', () => {
+describe('observeChanges', () => {
   it('hands over added content in one batch, without nodes nested in other added nodes', async () => {
     const batches = watch();
     const section = document.createElement('section');
@@ -26,10 +26,10 @@ describe('observeAdditions', () => {
     const q = document.createElement('p');
     document.body.append(q);
     await settle();
-    expect(batches).toEqual([[section, q]]);
+    expect(batches).toEqual([{ changed: [section, q], removed: false }]);
   });
 
-  it('reports edited text and drops nodes removed before the batch runs', async () => {
+  it('reports edited text and removals, and drops nodes removed before the batch runs', async () => {
     document.body.innerHTML = '<p>old</p>';
     const batches = watch();
     const text = document.body.firstChild!.firstChild as Text;
@@ -38,30 +38,29 @@ describe('observeAdditions', () => {
     document.body.append(gone);
     gone.remove();
     await settle();
-    expect(batches).toEqual([[text]]);
+    expect(batches).toEqual([{ changed: [text], removed: true }]);
+  });
+
+  it('reports a removal on its own', async () => {
+    document.body.innerHTML = '<p>a</p><p>b</p>';
+    const batches = watch();
+    document.body.lastChild!.remove();
+    await settle();
+    expect(batches).toEqual([{ changed: [], removed: true }]);
   });
 
   it('turns a very large batch into one pass over the root', async () => {
     const batches = watch();
     for (let i = 0; i < 400; i++) document.body.append(document.createElement('p'));
     await settle();
-    expect(batches).toEqual([[document.body]]);
+    expect(batches).toEqual([{ changed: [document.body], removed: false }]);
   });
 
-  it('ignores the mutations its own callback makes, and stops on abort', async () => {
-    controller = new AbortController();
-    let calls = 0;
-    observeAdditions(document.body, () => {
-      calls++;
-      document.body.append(document.createElement('i'));
-    }, controller.signal, 10);
-    document.body.append(document.createElement('p'));
-    await settle();
-    await settle();
-    expect(calls).toBe(1);
+  it('stops on abort', async () => {
+    const batches = watch();
     controller.abort();
     document.body.append(document.createElement('p'));
     await settle();
-    expect(calls).toBe(1);
+    expect(batches).toEqual([]);
   });
 });

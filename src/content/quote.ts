@@ -27,13 +27,15 @@ function quoteOfSpan(body: HTMLElement, start: number, end: number): PageQuote |
   return { quote: quote.exact, selector: () => ({ quote, position }) };
 }
 
-/** The sentence of the page around an element (a mark), read from its nearest block. */
-export function sentenceAround(el: Element): PageQuote {
-  const body = el.ownerDocument.body;
-  const block = el.parentElement?.closest(BLOCK) ?? el;
+/** The sentence of the page around a range (a mark), read from its nearest block. */
+export function sentenceAround(range: AbstractRange): PageQuote {
+  const node = range.startContainer;
+  const body = node.ownerDocument!.body;
+  const block = (node instanceof Element ? node : node.parentElement)?.closest(BLOCK) ?? body;
   const blockText = block.textContent ?? '';
-  const at = offsetOf(block, el, 0);
-  const span = sentenceSpans(blockText).find((x) => x.start <= at && at < x.end) ?? { start: at, end: at + (el.textContent ?? '').length };
+  const at = offsetOf(block, node, range.startOffset);
+  const length = offsetOf(block, range.endContainer, range.endOffset) - at;
+  const span = sentenceSpans(blockText).find((x) => x.start <= at && at < x.end) ?? { start: at, end: at + length };
   return {
     // Sentence spans are trimmed already; a cut at MAX_QUOTE is trimmed as quoteOfSpan trims.
     quote: blockText.slice(span.start, Math.min(span.end, span.start + MAX_QUOTE)).trimEnd(),

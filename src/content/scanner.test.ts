@@ -1,8 +1,10 @@
 // @vitest-environment happy-dom
+import './static-range-shim';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Matcher } from '../shared/matcher';
-import { Highlighter, MARK_TAG, WHOLE_MARKS } from './highlighter';
+import { Highlighter, liveRange } from './highlighter';
+import { pageMarks } from './page-stats';
 import { scan, scanSliced } from './scanner';
 
 const matcher = new Matcher([
@@ -12,50 +14,54 @@ const matcher = new Matcher([
   { text: 'Lavrov', entityId: 'sergey-lavrov', caseSensitive: false },
   { text: 'Aleppo', entityId: 'aleppo', caseSensitive: false },
 ]);
-const marks = () => [...document.querySelectorAll<HTMLElement>(WHOLE_MARKS)].map((m) => [m.textContent, m.dataset.entity]);
-const run = (root: Node = document.body, h = new Highlighter()) => ({ pass: scan(root, matcher, h), h });
+const marked = (h: Highlighter, root: Node = document.body) => pageMarks(root, h).map((m) => [m.text, m.entity]);
+const run = (root: Node = document.body, h = new Highlighter(document)) => ({ pass: scan(root, matcher, h), h });
+/** Every node of the body, in order: the page's own nodes, which marking must leave exactly as they are. */
+const nodes = () => {
+  const out: Node[] = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ALL);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n);
+  return out;
+};
 
 beforeEach(() => {
   document.body.innerHTML = '';
 });
 
 describe('scan', () => {
-  it('wraps each name in a mark without changing the text', () => {
+  it('marks each name and leaves every node of the page as it was', () => {
     document.body.innerHTML = '<p>John Kerry met <i>Lavrov</i> near Aleppo. Kerry left.</p>';
-    const before = document.body.textContent;
-    const { pass } = run();
-    expect(marks()).toEqual([
+    const html = document.body.innerHTML;
+    const before = nodes();
+    const { pass, h } = run();
+    expect(marked(h)).toEqual([
       ['John Kerry', 'john-kerry'],
       ['Lavrov', 'sergey-lavrov'],
       ['Aleppo', 'aleppo'],
       ['Kerry', 'john-kerry'],
     ]);
     expect(pass.marks).toBe(4);
-    expect(pass.textChars).toBe(before!.length);
-    expect(document.body.textContent).toBe(before);
-    // Focusable from script (the shortcut), outside the page's own Tab order.
-    expect(document.querySelector<HTMLElement>(MARK_TAG)!.tabIndex).toBe(-1);
+    expect(pass.textChars).toBe(document.body.textContent!.length);
+    expect(document.body.innerHTML).toBe(html);
+    expect(nodes()).toEqual(before);
+    expect(h.entityCounts()).toEqual({ 'john-kerry': 2, 'sergey-lavrov': 1, aleppo: 1 });
   });
 
-  it('matches a name split by inline markup, one focusable piece per match', () => {
+  it('marks a name split by inline markup as one mark over several text nodes', () => {
     document.body.innerHTML = '<p><b>John</b> <a href="#">Kerry</a> and <span>Sergey </span>Lavrov</p>';
-    run();
-    const pieces = [...document.querySelectorAll<HTMLElement>(MARK_TAG)].map((m) => [m.textContent, m.dataset.entity, m.hasAttribute('data-cont')]);
-    expect(pieces).toEqual([
-      ['John', 'john-kerry', false],
-      [' ', 'john-kerry', true],
-      ['Kerry', 'john-kerry', true],
-      ['Sergey ', 'sergey-lavrov', false],
-      ['Lavrov', 'sergey-lavrov', true],
+    const { h } = run();
+    expect(marked(h)).toEqual([
+      ['John Kerry', 'john-kerry'],
+      ['Sergey Lavrov', 'sergey-lavrov'],
     ]);
-    expect(document.querySelectorAll(WHOLE_MARKS)).toHaveLength(2);
-    expect(document.querySelector('b')!.textContent).toBe('John');
+    const [kerry] = h.inOrder();
+    expect(kerry!.nodes.map((n) => n.data)).toEqual(['John', ' ', 'Kerry']);
+    expect(liveRange(kerry!.range).toString()).toBe('John Kerry');
   });
 
   it('never matches across a block boundary or a line break', () => {
     document.body.innerHTML = '<div><p>John</p><p>Kerry</p></div><p>Sergey<br>Lavrov</p>';
-    run();
-    expect(marks()).toEqual([
+    expect(marked(run().h)).toEqual([
       ['Kerry', 'john-kerry'],
       ['Lavrov', 'sergey-lavrov'],
     ]);
@@ -67,47 +73,54 @@ describe('scan', () => {
       <textarea>Kerry</textarea><select><option>Aleppo</option></select><button>Lavrov</button>
       <div contenteditable="true"><p>Kerry in an editor</p></div><div hidden>Lavrov</div>
       <code>Kerry()</code><p>Only Aleppo here.</p>`;
-    run();
-    expect(marks()).toEqual([['Aleppo', 'aleppo']]);
+    expect(marked(run().h)).toEqual([['Aleppo', 'aleppo']]);
   });
 
-  it('sets the chosen highlight style on marks made before and after the choice', () => {
-    document.body.innerHTML = '<p>Kerry met Lavrov.</p>';
-    const h = new Highlighter();
+  it('is idempotent: scanning the same text again replaces its marks, never doubles them', () => {
+    document.body.innerHTML = '<p id="a">Kerry and <b>John</b> Kerry and Lavrov.</p><p>Aleppo</p>';
+    const { h } = run();
+    expect(h.size).toBe(4);
+    run(document.getElementById('a')!, h);
     run(document.body, h);
-    h.setStyle('background');
-    document.body.insertAdjacentHTML('beforeend', '<p id="late">Aleppo</p>');
-    run(document.getElementById('late')!, h);
-    const styles = () => [...document.querySelectorAll(MARK_TAG)].map((m) => m.getAttribute('data-style'));
-    expect(styles()).toEqual(['background', 'background', 'background']);
-    h.setStyle('underline');
-    expect(styles()).toEqual([null, null, null]);
+    expect(h.size).toBe(4);
+    expect(marked(h)).toEqual([
+      ['Kerry', 'john-kerry'],
+      ['John Kerry', 'john-kerry'],
+      ['Lavrov', 'sergey-lavrov'],
+      ['Aleppo', 'aleppo'],
+    ]);
   });
 
-  it('is idempotent: a second scan adds nothing', () => {
-    document.body.innerHTML = '<p>Kerry and <b>John</b> Kerry and Lavrov.</p>';
+  it('re-matches text the page changed, and drops marks whose text left the page', () => {
+    document.body.innerHTML = '<p id="a">Sergey Lavrov met the press.</p><p id="b">Aleppo</p>';
     const { h } = run();
-    const html = document.body.innerHTML;
-    expect(run(document.body, h).pass.marks).toBe(0);
-    expect(document.body.innerHTML).toBe(html);
-  });
-
-  it('removing the marks restores the original nodes and markup exactly', () => {
-    document.body.innerHTML = '<p>John Kerry met <i>Lavrov</i> near Aleppo.</p><p><b>John</b> Kerry</p>';
-    const before = document.body.innerHTML;
-    const texts = [...document.body.querySelectorAll('p, i, b')].flatMap((e) => [...e.childNodes]);
-    const { h } = run();
-    h.removeAll();
-    expect(document.body.innerHTML).toBe(before);
-    expect([...document.body.querySelectorAll('p, i, b')].flatMap((e) => [...e.childNodes])).toEqual(texts);
+    const a = document.getElementById('a')!;
+    (a.firstChild as Text).data = 'John Kerry met the press.';
+    run(a, h);
+    expect(marked(h)).toEqual([
+      ['John Kerry', 'john-kerry'],
+      ['Aleppo', 'aleppo'],
+    ]);
+    document.getElementById('b')!.remove();
+    expect(h.sweep()).toBe(1);
+    expect(h.entityCounts()).toEqual({ 'john-kerry': 1 });
   });
 
   it('leaves a node alone if the page changed it while a sliced pass was running', async () => {
-    document.body.innerHTML = '<p id="a">Kerry</p>';
-    const pass = scanSliced(document.body, matcher, new Highlighter(), { sliceMs: 0 });
+    document.body.innerHTML = '<p id="a">Kerry</p><p>Lavrov</p>';
+    const h = new Highlighter(document);
+    const pass = scanSliced(document.body, matcher, h, { sliceMs: 0 });
     document.getElementById('a')!.firstChild!.textContent = 'nobody';
     await pass;
-    expect(document.body.innerHTML).toBe('<p id="a">nobody</p>');
+    expect(marked(h)).toEqual([['Lavrov', 'sergey-lavrov']]);
+    expect(document.body.innerHTML).toBe('<p id="a">nobody</p><p>Lavrov</p>');
+  });
+
+  it('clear() leaves no mark behind', () => {
+    document.body.innerHTML = '<p>Kerry met Lavrov.</p>';
+    const { h } = run();
+    h.clear();
+    expect([h.size, h.entityCount, h.inOrder().length]).toEqual([0, 0, 0]);
   });
 });
 
@@ -122,16 +135,19 @@ const tree = fc.letrec<{ node: string; text: string; element: string }>((tie) =>
 })).node;
 
 describe('scan on random DOM trees (property)', () => {
-  it('never changes the text content, and removal restores the DOM exactly', () => {
+  it('never changes a node of the page, each mark covers exactly its name, and a rescan changes nothing', () => {
     fc.assert(
       fc.property(fc.array(tree, { minLength: 1, maxLength: 5 }), (parts) => {
         document.body.innerHTML = parts.join('');
         const html = document.body.innerHTML;
-        const text = document.body.textContent;
+        const before = nodes();
         const { h } = run();
-        expect(document.body.textContent).toBe(text);
-        h.removeAll();
         expect(document.body.innerHTML).toBe(html);
+        expect(nodes()).toEqual(before);
+        const first = pageMarks(document.body, h);
+        for (const m of first) expect(matcher.find(m.text).map((x) => x.entityId)).toEqual([m.entity]);
+        run(document.body, h);
+        expect(pageMarks(document.body, h)).toEqual(first);
       }),
       { numRuns: 300 },
     );

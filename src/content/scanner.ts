@@ -1,9 +1,9 @@
 import type { Match, Matcher } from '../shared/matcher';
+import type { Highlighter } from './highlighter';
+import { walkText } from './text-walk';
 
 /** Anything that finds matches in a string the way Matcher does (benchmarks swap in a RegExp). */
 export type TextMatcher = Pick<Matcher, 'find'>;
-import { Highlighter, type Piece } from './highlighter';
-import { walkText, type TextMap } from './text-walk';
 
 /** What one scan pass did. */
 export interface ScanPass {
@@ -14,65 +14,45 @@ export interface ScanPass {
 }
 
 /** Text matched per step: large enough to be quick, small enough to keep a slice short. */
-const MATCH_CHUNK = 64 * 1024;
-const WRAP_BATCH = 64;
+const MATCH_CHUNK = 16 * 1024;
+/** Marks made per step. */
+const MARK_BATCH = 128;
 
-/** The pieces of each match, per text node index, by walking the node offsets once. */
-export function piecesByNode(map: TextMap, matches: readonly Match[]): Map<number, Piece[]> {
-  const out = new Map<number, Piece[]>();
-  let n = 0;
-  for (const m of matches) {
-    while (n + 1 < map.nodes.length && map.starts[n + 1]! <= m.start) n++;
-    for (let i = n, first = true; i < map.nodes.length && map.starts[i]! < m.end; i++) {
-      const start = Math.max(m.start, map.starts[i]!) - map.starts[i]!;
-      const end = Math.min(m.end, map.starts[i]! + map.data[i]!.length) - map.starts[i]!;
-      if (end <= start) continue;
-      const list = out.get(i) ?? [];
-      list.push({ start, end, entityId: m.entityId, first });
-      out.set(i, list);
-      first = false;
+/** All matches in `text`, matched in chunks cut at block boundaries (a generator: it pauses between chunks). */
+function* matchSteps(text: string, matcher: TextMatcher): Generator<void, Match[], void> {
+  if (text.length <= MATCH_CHUNK) return matcher.find(text);
+  const matches: Match[] = [];
+  for (let from = 0; from < text.length; ) {
+    let to = Math.min(text.length, from + MATCH_CHUNK);
+    // Cut at a block boundary so no name is split between chunks.
+    if (to < text.length) {
+      const cut = text.lastIndexOf('\n', to);
+      to = cut > from ? cut : to;
     }
+    for (const m of matcher.find(text.slice(from, to))) matches.push({ ...m, start: m.start + from, end: m.end + from });
+    from = to;
+    yield;
   }
-  return out;
+  return matches;
 }
 
 /**
  * One pass over `root` as a sequence of small steps: collect the visible text, match it,
- * then wrap every match (all elements created, nothing measured). A generator, so a driver
- * can run it at once (`scan`) or give the main thread back between slices (`scanSliced`).
- * A text node the page changed between collecting and wrapping is left alone; the
- * observer brings it back.
+ * then mark every match (static ranges in one highlight; the page's DOM is not touched).
+ * The marks an earlier pass made in this text are replaced, so passes are idempotent.
+ * A generator, so a driver can run it at once (`scan`) or give the main thread back
+ * between slices (`scanSliced`).
  */
-export function* scanSteps(
-  root: Node,
-  matcher: TextMatcher,
-  highlighter: Highlighter,
-  afterWrites: () => void = () => {},
-): Generator<void, Omit<ScanPass, 'ms'>, void> {
+export function* scanSteps(root: Node, matcher: TextMatcher, highlighter: Highlighter): Generator<void, Omit<ScanPass, 'ms'>, void> {
   const map = yield* walkText(root);
-  const matches: Match[] = [];
-  for (let from = 0; from < map.text.length; ) {
-    let to = Math.min(map.text.length, from + MATCH_CHUNK);
-    // Cut at a block boundary so no name is split between chunks.
-    if (to < map.text.length) {
-      const cut = map.text.lastIndexOf('\n', to);
-      to = cut > from ? cut : to;
-    }
-    for (const m of matcher.find(map.text.slice(from, to))) matches.push({ ...m, start: m.start + from, end: m.end + from });
-    from = to;
-    yield;
-  }
+  const matches = yield* matchSteps(map.text, matcher);
+  yield;
+  highlighter.dropWithin(root);
   let marks = 0;
-  let done = 0;
-  for (const [i, pieces] of piecesByNode(map, matches)) {
-    const node = map.nodes[i]!;
-    if (node.isConnected && node.data === map.data[i]) marks += highlighter.wrap(node, pieces);
-    if (++done % WRAP_BATCH === 0) {
-      afterWrites();
-      yield;
-    }
+  for (let i = 0; i < matches.length; i += MARK_BATCH) {
+    if (i > 0) yield;
+    marks += highlighter.add(map, matches.slice(i, i + MARK_BATCH));
   }
-  afterWrites();
   return { marks, textChars: map.data.reduce((n, d) => n + d.length, 0) };
 }
 
@@ -87,34 +67,39 @@ export function scan(root: Node, matcher: TextMatcher, highlighter: Highlighter)
 }
 
 /** Gives the main thread back to the page (scheduler.yield where the browser has it). */
-const yieldToPage = (): Promise<void> => {
+export const yieldToPage = (): Promise<void> => {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 };
 
 /**
- * Runs a pass in slices of at most about `sliceMs` of main-thread time, yielding to the page
- * between them, so no task of Crossread's comes near the 50 ms that makes a page feel slow.
- * `afterWrites` runs right after each batch of wraps, in the same task (see PageMarker).
+ * Drives a generator in slices of at most about `sliceMs` of main-thread time, yielding to
+ * the page between them, so no task of Crossread's comes near the 50 ms that makes a page
+ * feel slow. Resolves with the generator's result and the main-thread time it took, or
+ * with undefined once `signal` aborts.
  */
-export async function scanSliced(
-  root: Node,
-  matcher: TextMatcher,
-  highlighter: Highlighter,
-  options: { sliceMs?: number; signal?: AbortSignal; afterWrites?: () => void } = {},
-): Promise<ScanPass> {
-  const { sliceMs = 8, signal, afterWrites } = options;
-  const steps = scanSteps(root, matcher, highlighter, afterWrites);
+export async function runSliced<T>(steps: Generator<void, T, void>, sliceMs = 8, signal?: AbortSignal): Promise<{ value: T; ms: number } | undefined> {
   let ms = 0;
   let sliceStart = performance.now();
   for (;;) {
     const step = steps.next();
-    if (step.done) return { ...step.value, ms: ms + performance.now() - sliceStart };
+    if (step.done) return { value: step.value, ms: ms + performance.now() - sliceStart };
     if (performance.now() - sliceStart >= sliceMs) {
       ms += performance.now() - sliceStart;
       await yieldToPage();
-      if (signal?.aborted) return { marks: 0, textChars: 0, ms };
+      if (signal?.aborted) return undefined;
       sliceStart = performance.now();
     }
   }
+}
+
+/** Runs a pass in slices (see runSliced). */
+export async function scanSliced(
+  root: Node,
+  matcher: TextMatcher,
+  highlighter: Highlighter,
+  options: { sliceMs?: number; signal?: AbortSignal } = {},
+): Promise<ScanPass> {
+  const done = await runSliced(scanSteps(root, matcher, highlighter), options.sliceMs, options.signal);
+  return done ? { ...done.value, ms: done.ms } : { marks: 0, textChars: 0, ms: 0 };
 }

@@ -10,6 +10,7 @@ export class TextIndex {
   readonly text: string;
   private readonly nodes: Text[] = [];
   private readonly starts: number[] = [];
+  private startOfNode: Map<Text, number> | undefined;
 
   constructor(private readonly root: Node) {
     const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -36,6 +37,12 @@ export class TextIndex {
     const node = this.nodes[lo];
     if (!node || offset < this.starts[lo]! || offset > this.starts[lo]! + node.data.length) return undefined;
     return [node, offset - this.starts[lo]!];
+  }
+
+  /** Where a text node under the root starts in `text`, or undefined for one outside it. */
+  startOf(node: Text): number | undefined {
+    this.startOfNode ??= new Map(this.nodes.map((n, i) => [n, this.starts[i]!]));
+    return this.startOfNode.get(node);
   }
 
   /** A DOM range over the text offsets [start, end), or undefined if they lie outside the text. */

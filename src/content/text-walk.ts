@@ -1,8 +1,7 @@
-/** Elements whose text is not the page's visible prose, or is Crossread's own UI (by `localName`: lower case, nothing allocated). */
+/** Elements whose text is not the page's visible prose (by `localName`: lower case, nothing allocated). Crossread's own UI sits in a closed shadow root, which no walk enters. */
 const SKIPPED_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'button',
   'code', 'pre', 'svg', 'math', 'iframe', 'object', 'canvas', 'head', 'title',
-  'crossread-mark', 'crossread-tooltip',
 ]);
 
 /** Elements that start a new block of text: a name never runs across them. */
@@ -39,6 +38,17 @@ export function isInsideSkipped(node: Node): boolean {
 }
 
 /**
+ * What to match again when `node` was added or its text changed: the block it sits in (a
+ * name never runs across blocks, and may run across the node's edges), or the node itself
+ * when it is a block or an element holding other elements (a whole added section).
+ */
+export function rescanRootOf(node: Node): Node {
+  if (node instanceof Element && (BLOCK_TAGS.has(node.localName) || node.firstElementChild)) return node;
+  for (let el = node.parentElement; el; el = el.parentElement) if (BLOCK_TAGS.has(el.localName)) return el;
+  return node;
+}
+
+/**
  * The visible text under a root as one string, with the text node each stretch came from.
  * Text nodes inside one block join directly, so "<b>Maria</b> Lopez" reads "Maria Lopez";
  * a block boundary, a <br> or a skipped region between two nodes becomes "\n", so a name
@@ -63,18 +73,27 @@ interface Verdict {
  * The verdict for an element, from its parent's (cached), so each element is judged once:
  * skipped when it or an ancestor is skipped; hidden (checked once, on the nearest element
  * that holds text, which covers its ancestors); its block is itself or its parent's.
+ * It climbs to the nearest judged ancestor and judges back down in a loop, never by
+ * recursion: a page nested 20,000 levels deep cannot overflow the stack.
  */
 function verdictOf(el: Element, root: Node, cache: Map<Element, Verdict>): Verdict {
   const hit = cache.get(el);
   if (hit) return hit;
   // The walk only meets elements under `root`, so their ancestors up to it are under it too.
-  const parent = el.parentElement;
-  const up = parent && el !== root ? verdictOf(parent, root, cache) : undefined;
-  const block = BLOCK_TAGS.has(el.localName) ? el : (up?.block ?? null);
-  const skip = (up?.skip ?? false) || isSkippedElement(el);
-  const v = { skip, block };
-  cache.set(el, v);
-  return v;
+  const unjudged: Element[] = [];
+  let up: Verdict | undefined;
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    up = cache.get(e);
+    if (up) break;
+    unjudged.push(e);
+    if (e === root) break;
+  }
+  for (let i = unjudged.length - 1; i >= 0; i--) {
+    const e = unjudged[i]!;
+    up = { skip: (up?.skip ?? false) || isSkippedElement(e), block: BLOCK_TAGS.has(e.localName) ? e : (up?.block ?? null) };
+    cache.set(e, up);
+  }
+  return up!;
 }
 
 /** True when something that breaks a line (a <br>, a skipped or hidden element) stands right before `node` in its block. */
@@ -93,7 +112,7 @@ function breakBefore(node: Node, block: Element | null, cache: Map<Element, Verd
  * Walks the visible text under `root` once. The browser iterates the text nodes natively
  * (no script callback per node); each element holding text is judged once and cached, and
  * hidden ones are found with one checkVisibility per such element. A generator: it pauses
- * every 256 nodes so the scanner can give the page's main thread back between slices.
+ * every 64 nodes so the scanner can give the page's main thread back between slices.
  */
 export function* walkText(root: Node): Generator<void, TextMap, void> {
   const map: TextMap = { text: '', nodes: [], starts: [], data: [] };
@@ -139,7 +158,7 @@ export function* walkText(root: Node): Generator<void, TextMap, void> {
       if (!v.skip && !hiddenOf(parent)) add(n, data, v.block);
       else lastBlock = undefined; // text after a skipped or hidden stretch starts afresh
     }
-    if (++visited % 256 === 0) yield;
+    if (++visited % 64 === 0) yield;
   }
   map.text = parts.join('');
   return map;

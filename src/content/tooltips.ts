@@ -1,7 +1,8 @@
 import type { NoteDraft } from '../shared/protocol';
-import { MARK_TAG, WHOLE_MARKS } from './highlighter';
+import { liveRange, type Highlighter, type Mark } from './highlighter';
 import { selectionQuote, sentenceAround } from './quote';
 import type { TooltipView } from './tooltip-view';
+import { UiHost } from './ui-host';
 
 const OPEN_DELAY_MS = 120;
 const CLOSE_DELAY_MS = 300;
@@ -12,7 +13,7 @@ export interface TooltipActions {
   openComparison(disagreementId: string): Promise<void>;
 }
 
-/** The shortcut that moves focus to the next mark (with Shift+Alt; `KeyK` goes back). */
+/** The shortcut that moves the keyboard proxy to the next name (with Shift+Alt; `KeyK` goes back). */
 export const NEXT_MARK_KEY = 'KeyJ';
 export const PREVIOUS_MARK_KEY = 'KeyK';
 /** With Shift+Alt: a note on the selected passage (also in the page's context menu). */
@@ -22,74 +23,123 @@ export const NOTE_SELECTION_KEY = 'KeyS';
 export interface Tooltips {
   /** Opens the note card for the page's selection; false when nothing is selected. */
   noteOnSelection(): Promise<boolean>;
+  /** The page changed: a card or proxy on a name that is gone closes. */
+  marksChanged(): void;
 }
 
-/** The mark after (or before) the focused one, in document order, wrapping around. */
-function stepMark(doc: Document, from: Element | null, forward: boolean): HTMLElement | undefined {
-  const marks = [...doc.querySelectorAll<HTMLElement>(WHOLE_MARKS)];
-  if (marks.length === 0) return undefined;
-  const at = from ? marks.indexOf(from as HTMLElement) : -1;
-  if (at < 0) return forward ? marks[0] : marks.at(-1);
-  return marks[(at + (forward ? 1 : marks.length - 1)) % marks.length];
-}
-
-function markOf(target: EventTarget | null): HTMLElement | null {
-  return target instanceof Element ? target.closest<HTMLElement>(MARK_TAG) : null;
-}
+const isChord = (e: KeyboardEvent) => e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey;
 
 /**
- * Shows the entity tooltip for a mark on hover and on keyboard focus. Alt+Shift+J (K: back)
- * moves focus through the marks and opens each one's tooltip; Enter on a mark moves focus
- * into the tooltip; Escape closes it and returns focus to the mark. The tooltip stays open
- * while the pointer is over it or focus is inside it. The view (and the full pack) is
- * imported on first use. All listeners end with `signal`.
+ * The card for the name under the pointer, and the keyboard's way through the names.
+ *
+ * Hover: trusted pointer moves are read once per animation frame; the mark there is found by
+ * the highlighter (no element of the page is a mark). After a short hover intent the card
+ * opens, anchored to the name's range; it stays while the pointer is over it or focus is in it.
+ *
+ * Keyboard and screen readers: Alt+Shift+J (K: back) moves one focusable proxy inside
+ * Crossread's host over the next name in reading order, labelled with the name and its
+ * sources; Enter opens the card with focus in its form; Escape closes the card (back to the
+ * proxy), and from the proxy returns focus to where it was before. The page's Tab order is
+ * untouched. Only trusted events count: nothing a page script dispatches opens, fills or
+ * submits a card. The view (and the full pack) is imported on first use; all listeners end
+ * with `signal`.
  */
-export function installTooltips(doc: Document, actions: TooltipActions, signal: AbortSignal): Tooltips {
+export function installTooltips(doc: Document, marks: Highlighter, host: UiHost, actions: TooltipActions, signal: AbortSignal): Tooltips {
   let view: TooltipView | undefined;
   let loading: Promise<TooltipView> | undefined;
-  const loadView = () => (loading ??= import('./tooltip-view').then(({ createTooltipView }) => (view = createTooltipView(doc))));
-  let current: HTMLElement | null = null;
+  const loadView = () => (loading ??= import('./tooltip-view').then(({ createTooltipView }) => (view = createTooltipView(host))));
+  const proxy = host.proxy;
+  /** The mark whose card is open (or opening). */
+  let current: Mark | null = null;
+  /** The mark the keyboard proxy stands on. */
+  let proxied: Mark | null = null;
+  let stopCovering: (() => void) | undefined;
+  /** Where focus was before it entered Crossread's UI (Escape returns it there). */
+  let before: Element | null = null;
+  let hovered: Mark | undefined;
+  let overCard = false;
+  let pointer: { x: number; y: number } | undefined;
+  let frame = 0;
   let openTimer: ReturnType<typeof setTimeout> | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   /** Bumped on every open and close, so a view that finishes loading late does not open a stale card. */
   let generation = 0;
-  let returningFocus = false;
 
-  const hostElement = () => view?.host.element;
-  const isOpen = () => view?.host.isOpen ?? false;
+  const isOpen = () => view?.isOpen ?? false;
   const cancel = () => {
     clearTimeout(openTimer);
     clearTimeout(closeTimer);
   };
 
-  const open = async (mark: HTMLElement): Promise<boolean> => {
+  const open = async (mark: Mark): Promise<boolean> => {
     cancel();
     if (current === mark && isOpen()) return true;
     const mine = ++generation;
     current = mark;
-    const { quote, selector } = sentenceAround(mark);
-    const entityId = mark.dataset.entity ?? '';
+    const { quote, selector } = sentenceAround(mark.range);
+    const entityId = mark.entityId;
     const v = await loadView();
     if (mine !== generation || signal.aborted) return false;
-    return v.show(mark, entityId, quote, {
+    return v.show(mark.range, entityId, quote, {
       onSave: ({ comment, tags, color }) => actions.saveNote({ quote, selector: selector(), comment, tags, color, entityIds: [entityId] }),
       onCompare: (id) => actions.openComparison(id),
       onClose: () => close(true),
     });
   };
 
-  const close = (returnFocus = false) => {
+  const returnFocus = () => {
+    const to = before;
+    before = null;
+    if (to instanceof HTMLElement && to.isConnected && to !== doc.body) to.focus({ preventScroll: true });
+    else if (host.hasFocus) host.element.blur();
+  };
+
+  const hideProxy = (restoreFocus: boolean) => {
+    stopCovering?.();
+    stopCovering = undefined;
+    proxied = null;
+    const focused = host.hasFocus;
+    proxy.hidden = true;
+    if (restoreFocus && focused) returnFocus();
+  };
+
+  /** Closes the card; with `refocus`, focus goes back to the proxy, or to where it was before. */
+  const close = (refocus = false) => {
     cancel();
     generation++;
-    const mark = current;
     current = null;
     view?.hide();
-    if (returnFocus && mark) {
-      // Focus comes back to the mark without opening the card again (focus events fire synchronously).
-      returningFocus = true;
-      mark.focus();
-      returningFocus = false;
+    if (!refocus) return;
+    if (proxied) proxy.focus({ preventScroll: true });
+    else returnFocus();
+  };
+
+  const moveProxy = async (forward: boolean) => {
+    const all = marks.inOrder();
+    if (all.length === 0) return;
+    const from = current ?? proxied;
+    const at = from ? all.indexOf(from) : -1;
+    const next = at < 0 ? (forward ? all[0] : all.at(-1)) : all[(at + (forward ? 1 : all.length - 1)) % all.length];
+    if (!next) return;
+    const mine = ++generation;
+    const v = await loadView();
+    if (mine !== generation || signal.aborted) return;
+    // Read before the card closes: closing it drops the focus it held.
+    if (!host.hasFocus) before = doc.activeElement;
+    if (isOpen()) close();
+    proxied = next;
+    host.attach();
+    proxy.setAttribute('aria-label', v.label(next.entityId));
+    proxy.hidden = false;
+    const rect = liveRange(next.range).getBoundingClientRect();
+    const viewport = doc.documentElement;
+    if (rect.bottom < 0 || rect.top > viewport.clientHeight || rect.right < 0 || rect.left > viewport.clientWidth) {
+      const el = next.range.startContainer.parentElement;
+      el?.scrollIntoView({ block: 'center', inline: 'nearest' });
     }
+    stopCovering?.();
+    stopCovering = v.cover(next.range, proxy);
+    proxy.focus({ preventScroll: true });
   };
 
   const noteOnSelection = async (): Promise<boolean> => {
@@ -100,42 +150,55 @@ export function installTooltips(doc: Document, actions: TooltipActions, signal: 
     current = null;
     const v = await loadView();
     if (mine !== generation || signal.aborted) return false;
+    if (!host.hasFocus) before = doc.activeElement;
     v.showSelection(selected.range, selected.quote, {
       onSave: ({ comment, tags, color }) => actions.saveNote({ quote: selected.quote, selector: selected.selector(), comment, tags, color, entityIds: [] }),
-      onClose: () => close(),
+      onClose: () => close(true),
     });
-    v.host.query<HTMLTextAreaElement>('textarea')?.focus();
+    v.query<HTMLTextAreaElement>('textarea')?.focus();
     return true;
   };
 
   const scheduleClose = () => {
     clearTimeout(closeTimer);
     closeTimer = setTimeout(() => {
-      if (doc.activeElement !== hostElement()) close();
+      if (!host.hasFocus && !overCard && (!current || hovered !== current)) close();
     }, CLOSE_DELAY_MS);
   };
 
-  const opts = { capture: true, signal };
-  doc.addEventListener(
-    'mouseover',
-    (e) => {
-      if (e.target === hostElement()) return void clearTimeout(closeTimer);
-      const mark = markOf(e.target);
-      if (!mark) return;
+  /** Once per animation frame: the mark under the pointer, and what that changes. */
+  const lookUp = () => {
+    frame = 0;
+    if (!pointer || overCard) return;
+    const mark = marks.markAt(pointer.x, pointer.y);
+    if (mark === hovered) return;
+    hovered = mark;
+    clearTimeout(openTimer);
+    if (mark) {
       clearTimeout(closeTimer);
-      clearTimeout(openTimer);
       openTimer = setTimeout(() => void open(mark), OPEN_DELAY_MS);
+    } else if (isOpen() || current) scheduleClose();
+  };
+
+  const opts = { capture: true, passive: true, signal };
+  doc.addEventListener(
+    'pointermove',
+    (e) => {
+      if (!e.isTrusted || e.pointerType === 'touch') return;
+      overCard = host.isOwn(e);
+      if (overCard) return void clearTimeout(closeTimer);
+      pointer = { x: e.clientX, y: e.clientY };
+      frame ||= requestAnimationFrame(lookUp);
     },
     opts,
   );
   doc.addEventListener(
-    'mouseout',
+    'pointerout',
     (e) => {
-      const host = hostElement();
-      const from = host && e.target === host ? host : markOf(e.target);
-      if (!from) return;
-      const to = e.relatedTarget;
-      if (to instanceof Node && (from.contains(to) || to === host)) return;
+      // Only the pointer leaving the window: no element to go to.
+      if (!e.isTrusted || e.relatedTarget) return;
+      overCard = false;
+      hovered = undefined;
       clearTimeout(openTimer);
       if (isOpen() || current) scheduleClose();
     },
@@ -144,51 +207,74 @@ export function installTooltips(doc: Document, actions: TooltipActions, signal: 
   doc.addEventListener(
     'focusin',
     (e) => {
-      const mark = markOf(e.target);
-      if (mark) {
-        if (!returningFocus) void open(mark);
-      } else if (e.target !== hostElement() && (isOpen() || current)) close();
-    },
-    opts,
-  );
-  doc.addEventListener(
-    'keydown',
-    (e) => {
-      const chord = e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey;
-      if (chord && (e.code === NEXT_MARK_KEY || e.code === PREVIOUS_MARK_KEY)) {
-        // From inside the tooltip, step from the mark it belongs to.
-        const from = e.target === hostElement() ? current : markOf(doc.activeElement);
-        const next = stepMark(doc, from, e.code === NEXT_MARK_KEY);
-        if (next) {
-          e.preventDefault();
-          next.focus();
-        }
+      if (!e.isTrusted) return;
+      if (host.isOwn(e)) {
+        // Focus entering Crossread's UI from the page: remember where it was.
+        if (e.relatedTarget !== host.element && before === null) before = e.relatedTarget as Element | null;
         return;
       }
-      // Taken from the page only when there is a selection to note.
-      if (chord && e.code === NOTE_SELECTION_KEY && selectionQuote(doc)) {
-        e.preventDefault();
-        void noteOnSelection();
-        return;
-      }
-      const mark = markOf(e.target);
-      if (mark && e.key === 'Enter') {
-        e.preventDefault();
-        void open(mark).then((shown) => shown && view?.host.query<HTMLTextAreaElement>('textarea')?.focus());
-      } else if (e.key === 'Escape' && (isOpen() || current) && (mark || e.target === hostElement())) {
-        // Key events from inside the shadow root arrive here retargeted to the host.
-        close(true);
-      }
+      if (isOpen() || current) close();
+      if (proxied) hideProxy(false);
+      before = null;
     },
-    opts,
+    { capture: true, signal },
   );
   doc.addEventListener(
     'mousedown',
     (e) => {
-      if (isOpen() && e.target !== hostElement() && !markOf(e.target)) close();
+      if (!e.isTrusted || host.isOwn(e)) return;
+      if (isOpen()) close();
     },
-    opts,
+    { capture: true, signal },
   );
-  signal.addEventListener('abort', () => view?.host.destroy());
-  return { noteOnSelection };
+  // Shortcuts typed in the page (from inside Crossread's UI they arrive on its shadow root instead).
+  doc.addEventListener(
+    'keydown',
+    (e) => {
+      if (!e.isTrusted || host.isOwn(e) || !isChord(e)) return;
+      if (e.code === NEXT_MARK_KEY || e.code === PREVIOUS_MARK_KEY) {
+        if (marks.size === 0) return;
+        e.preventDefault();
+        void moveProxy(e.code === NEXT_MARK_KEY);
+      } else if (e.code === NOTE_SELECTION_KEY && selectionQuote(doc)) {
+        // Taken from the page only when there is a selection to note.
+        e.preventDefault();
+        void noteOnSelection();
+      }
+    },
+    { capture: true, signal },
+  );
+  // Keys inside the proxy and the card (the key guard's copies: the page never sees them).
+  host.shadow.addEventListener(
+    'keydown',
+    (e) => {
+      if (!(e instanceof KeyboardEvent) || !UiHost.isUserEvent(e)) return;
+      if (isChord(e) && (e.code === NEXT_MARK_KEY || e.code === PREVIOUS_MARK_KEY)) {
+        e.preventDefault();
+        void moveProxy(e.code === NEXT_MARK_KEY);
+      } else if (e.key === 'Enter' && e.target === proxy && proxied) {
+        e.preventDefault();
+        void open(proxied).then((shown) => shown && view?.query<HTMLTextAreaElement>('textarea')?.focus());
+      } else if (e.key === 'Escape') {
+        e.preventDefault();
+        if (isOpen() || current) close(true);
+        else hideProxy(true);
+      }
+    },
+    { signal },
+  );
+  signal.addEventListener('abort', () => {
+    cancel();
+    cancelAnimationFrame(frame);
+    stopCovering?.();
+    view?.hide();
+  });
+
+  return {
+    noteOnSelection,
+    marksChanged() {
+      if (current && !marks.has(current)) close();
+      if (proxied && !marks.has(proxied)) hideProxy(true);
+    },
+  };
 }

@@ -46,18 +46,20 @@ function roleOf(sender: browser.Runtime.MessageSender): SenderRole | undefined {
   return senderRole(sender, { id: browser.runtime.id, baseUrl: browser.runtime.getURL('') });
 }
 
-/** Listens for runtime messages until the returned function is called. */
-function listen(listener: (message: unknown, sender: browser.Runtime.MessageSender) => Promise<unknown> | undefined): () => void {
+/** Listens for runtime messages until the returned function is called or `signal` aborts. */
+function listen(listener: (message: unknown, sender: browser.Runtime.MessageSender) => Promise<unknown> | undefined, signal?: AbortSignal): () => void {
   browser.runtime.onMessage.addListener(listener);
-  return () => browser.runtime.onMessage.removeListener(listener);
+  const stop = () => browser.runtime.onMessage.removeListener(listener);
+  signal?.addEventListener('abort', stop);
+  return stop;
 }
 
 /**
  * Answers the calls of `calls` with `handlers`, from Crossread's own pages and worker only
- * (a content script answers these). Returns a function that stops answering.
+ * (a content script answers these). Returns a function that stops answering; so does aborting `signal`.
  */
-export function serve<M extends CallMap>(calls: M, handlers: Handlers<M>): () => void {
-  return listen((message, sender) => (roleOf(sender)?.role === 'extension' ? dispatch(calls, handlers, message) : undefined));
+export function serve<M extends CallMap>(calls: M, handlers: Handlers<M>, signal?: AbortSignal): () => void {
+  return listen((message, sender) => (roleOf(sender)?.role === 'extension' ? dispatch(calls, handlers, message) : undefined), signal);
 }
 
 /**

@@ -173,14 +173,25 @@ export const PageStatsSchema = v.object({
   entityCounts: v.record(v.string(), v.number()),
   /** Characters of visible text scanned, over all passes. */
   textChars: v.number(),
-  /** Main-thread milliseconds spent collecting text, matching and wrapping, over all passes. */
+  /** Main-thread milliseconds spent collecting text, matching and highlighting, over all passes. */
   scanMs: v.number(),
   /** Scan passes so far (the first scan plus one per batch of added content). */
   passes: v.number(),
+  /** Passes that failed (each is reported in the page's console; later passes still run). */
+  failedPasses: v.optional(v.number()),
   /** Ids of this page's notes placed on it again (highlighted). */
   notesAnchored: v.optional(v.array(v.string()), []),
   /** Ids of this page's notes whose passage is no longer on the page. */
   notesOrphaned: v.optional(v.array(v.string()), []),
+});
+
+/** One mark of the page, as `getPageMarks` answers it. */
+export const PageMarkSchema = v.object({
+  entity: v.string(),
+  text: v.string(),
+  /** Offsets into the root's `textContent`. */
+  start: v.number(),
+  end: v.number(),
 });
 
 const Empty = v.optional(v.object({}));
@@ -243,13 +254,21 @@ export const tabCalls = {
 export const contentCalls = {
   /** What has been scanned and marked on the page. */
   getPageStats: { params: Empty, result: PageStatsSchema },
-  /** Turns marking on or off for this page: off removes every mark and restores the DOM exactly. */
+  /** Turns marking on or off for this page: off removes every mark (the page's DOM is never changed). */
   setMarking: { params: v.object({ enabled: v.boolean() }), result: PageStatsSchema },
   /**
    * The page's visible text as the reader sees it (`innerText`), at most MAX_PAGE_TEXT characters;
    * the popup compares it with the corpus (src/shared/page-analysis.ts).
    */
   getPageText: { params: Empty, result: v.object({ text: v.string(), truncated: v.boolean() }) },
+  /**
+   * The marks in the text under `root` (a CSS selector; the body by default), in reading order:
+   * each mark's entity, its text, and its offsets into `root.textContent` (for tests and tools).
+   */
+  getPageMarks: {
+    params: v.optional(v.object({ root: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(1_000))) })),
+    result: v.object({ marks: v.array(PageMarkSchema) }),
+  },
   /** Opens the note card for the passage selected in the page (the context menu's "Save to Crossread"). */
   noteSelection: { params: Empty, result: v.object({ opened: v.boolean() }) },
 } satisfies CallMap;
@@ -262,6 +281,7 @@ export type NoteSelector = v.InferOutput<typeof NoteSelectorSchema>;
 export type Note = v.InferOutput<typeof NoteSchema>;
 export type NoteEdit = v.InferInput<typeof NoteEditSchema>;
 export type PageStats = v.InferOutput<typeof PageStatsSchema>;
+export type PageMark = v.InferOutput<typeof PageMarkSchema>;
 
 export type Params<M extends CallMap, K extends keyof M> = v.InferInput<M[K]['params']>;
 export type Result<M extends CallMap, K extends keyof M> = v.InferOutput<M[K]['result']>;

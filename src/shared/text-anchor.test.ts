@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anchorQuote, describeSpan } from './text-anchor';
+import { anchorQuote, anchorQuoteSteps, describeSpan } from './text-anchor';
 
 const page =
   'Kerry and Lavrov met in Geneva. The truce would start on Monday. ' +
@@ -56,5 +56,24 @@ describe('anchorQuote', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('places a long edited quote on a large page in bounded steps, with the same answer', () => {
+    let seed = 7;
+    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % 5000;
+    const words = Array.from({ length: 60_000 }, () => `w${next()}`);
+    const page2 = words.join(' ');
+    const start = page2.indexOf(' ', 200_000) + 1;
+    const end = start + 3_000;
+    const saved = describeSpan(page2, start, end);
+    // A few words of the passage changed, and text added before it.
+    const edited = `Breaking. ${page2.slice(0, start)}${page2.slice(start, end).replace(/w1/g, 'W1')}${page2.slice(end)}`;
+    const steps = anchorQuoteSteps(edited, saved.quote, saved.position);
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    expect(pauses).toBeGreaterThan(5);
+    expect(step.value).toMatchObject({ start: start + 'Breaking. '.length, how: 'fuzzy' });
+    expect(anchorQuote(edited, saved.quote, saved.position)).toEqual(step.value);
   });
 });

@@ -46,6 +46,9 @@ function closeness(a: string, b: string): number {
   return 1 - errors / longest;
 }
 
+/** Bit-vector words of work the fuzzy search does per step (Myers' algorithm costs text length × ⌈quote length / 32⌉). */
+const FUZZY_WORK_PER_STEP = 2_000_000;
+
 /**
  * Finds a quote in `text` again (the page's text now). First where the position selector
  * says, if the text there is still the quote; then the verbatim occurrence whose context
@@ -55,6 +58,19 @@ function closeness(a: string, b: string): number {
  * Returns null when the quote cannot be placed: the note is then an orphan.
  */
 export function anchorQuote(text: string, quote: TextQuote, position?: TextPosition): Anchor | null {
+  const steps = anchorQuoteSteps(text, quote, position);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * anchorQuote as a generator that pauses between bounded pieces of the fuzzy search, so a
+ * long quote on a large page can be placed in short slices (the caller yields to the page
+ * between them). The text is searched in overlapping windows: every match fits whole in one.
+ */
+export function* anchorQuoteSteps(text: string, quote: TextQuote, position?: TextPosition): Generator<void, Anchor | null, void> {
   const { exact, prefix, suffix } = quote;
   if (exact.length === 0) return null;
   if (position && text.slice(position.start, position.end) === exact) return { ...position, how: 'position' };
@@ -78,7 +94,13 @@ export function anchorQuote(text: string, quote: TextQuote, position?: TextPosit
   // approx-string-match answers only the matches with the fewest errors, so a near copy far
   // away would hide an edited quote where it was: the saved place's surroundings are searched
   // on their own too, and every candidate is weighed with its context.
-  const windows: [number, number][] = [[0, text.length]];
+  const overlap = exact.length + maxErrors;
+  const step = Math.max(overlap, Math.floor(FUZZY_WORK_PER_STEP / Math.ceil(exact.length / 32)));
+  const windows: [number, number][] = [];
+  for (let from = 0; from < text.length; from += step) {
+    windows.push([from, Math.min(text.length, from + step + overlap)]);
+    if (from + step + overlap >= text.length) break;
+  }
   if (position) {
     const reach = CONTEXT_CHARS + maxErrors;
     windows.push([Math.max(0, position.start - reach), Math.min(text.length, position.end + reach)]);
@@ -88,6 +110,7 @@ export function anchorQuote(text: string, quote: TextQuote, position?: TextPosit
       const s = score(from + m.start, from + m.end, m.errors);
       if (!best || s > best.score) best = { start: from + m.start, end: from + m.end, score: s };
     }
+    yield;
   }
   return best ? { start: best.start, end: best.end, how: 'fuzzy' } : null;
 }

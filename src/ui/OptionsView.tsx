@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { HIGHLIGHT_STYLES, type HighlightStyle, type Settings } from '../shared/settings';
 
 /** What the options page needs; tests pass a mock, the page the real storage. */
@@ -31,9 +31,19 @@ export function OptionsView({ actions }: { actions: OptionsActions }) {
     }
   };
 
+  const sample = useRef<HTMLParagraphElement>(null);
+  const style = settings?.highlightStyle;
+  // The sample names are drawn exactly as on pages: one CSS Custom Highlight per look (marks.css).
+  useEffect(() => {
+    const names = sample.current?.querySelectorAll('.name');
+    if (!style || !names || typeof Highlight !== 'function' || typeof CSS === 'undefined' || !('highlights' in CSS)) return;
+    const ranges = [...names].map((n) => new StaticRange({ startContainer: n.firstChild!, startOffset: 0, endContainer: n.firstChild!, endOffset: n.textContent!.length }));
+    const name = `crossread-mark-${style}`;
+    CSS.highlights.set(name, new Highlight(...ranges));
+    return () => void CSS.highlights.delete(name);
+  }, [style]);
+
   if (!settings) return <main class="page"><h1>Crossread options</h1><p role="status">{status || 'Loading…'}</p></main>;
-  // Underline is the marks' own look (no attribute), as on pages.
-  const sampleStyle = settings.highlightStyle === 'underline' ? undefined : settings.highlightStyle;
   return (
     <main class="page">
       <h1>Crossread options</h1>
@@ -45,9 +55,8 @@ export function OptionsView({ actions }: { actions: OptionsActions }) {
             {STYLE_LABELS[style]}
           </label>
         ))}
-        <p class="sample">
-          Talks between <crossread-mark data-style={sampleStyle}>Maria Lopez</crossread-mark> and{' '}
-          <crossread-mark data-style={sampleStyle}>Omar Haddad</crossread-mark> ran late.
+        <p class="sample" ref={sample}>
+          Talks between <span class="name">Jane Okafor</span> and <span class="name">Tomas Lindqvist</span> ran late.
         </p>
       </fieldset>
       <fieldset>
