@@ -98,12 +98,15 @@ type Cue = [RegExp, EntityType, number];
 
 /** Context before a name (the line up to it, lower-cased). */
 const BEFORE: Cue[] = [
-  [/\b(?:in|near|outside|across|around|throughout|inside|into|within|towards?)\s+(?:the\s+)?$/, 'place', 2],
+  // "in X" is a place, but "shares in X", "a stake in X" a company.
+  [/(?<!\b(?:shares|stake|stakes|investment|investments|invest|invested|investors|interest|holding|holdings|share|job|jobs|cuts)\s)\b(?:in|near|outside|across|around|throughout|inside|into|within|towards?)\s+(?:the\s+)?$/, 'place', 2],
+  [/\b(?:shares|stake|stakes|investment|investments|invest|invested|investors|holding)\s+in\s+$/, 'organization', 3],
   [/\b(?:from|to|via|between|at)\s+(?:the\s+)?$/, 'place', 1],
   [/\b\d+-year-old\s+$/, 'person', 4],
   [/\b(?:city|town|towns|village|villages|province|region|district|state|county|island|port|capital|suburb|municipality|republic|outskirts|mayor|governor|residents|people|streets)\s+of\s+$/, 'place', 4],
   [/\b(?:based|headquartered|born|living)\s+in\s+$/, 'place', 3],
   [/\b(?:named|called|name,?)\s+$/, 'person', 2],
+  [/\b(?:newspaper|broadcaster|channel|company|firm|group|bank|lender|club|party|union|agency|charity|daily|weekly|magazine|airline|carrier|insurer|operator|consultancy|start-up|startup|miner|developer|retailer)\s+$/, 'organization', 3],
   [/\bsaid\s+$/, 'person', 2],
   [/\b(?:executive|ceo|chairman|chairwoman|chair|founder|head|director|shareholders|owner|owners|members?|spokes(?:man|woman|person)|lawyers?)\s+(?:of|for|at)\s+(?:the\s+)?$/, 'organization', 3],
   [/\b(?:works?|worked|working|analyst|economist|researcher)\s+(?:at|for)\s+(?:the\s+)?$/, 'organization', 2],
@@ -136,10 +139,11 @@ function headOf(phrase: string): string | undefined {
 }
 
 /** The kind a descriptive phrase's head noun gives the name it describes. */
-function kindOfHead(head: string | undefined): [EntityType, number] | undefined {
-  if (!head) return undefined;
-  if (isPersonNoun(head)) return ['person', 3];
+function kindOfHead(word: string | undefined): [EntityType, number] | undefined {
+  if (!word) return undefined;
+  const head = PERSON_NOUNS.has(word) || lexiconTags(word).length > 0 ? word : word.replace(/s$/, '');
   if (ORGANIZATION_NOUNS.has(head)) return ['organization', 3];
+  if (isPersonNoun(head)) return ['person', 3];
   if (PLACE_NOUNS.has(head)) return ['place', 3];
   if (ARMED_NOUNS.has(head)) return ['armed group', 3];
   return undefined;
@@ -197,7 +201,8 @@ export function leadingClass(s: TypeScores, min = Number.MIN_VALUE): TypeClass |
 
 /**
  * The type the evidence gives. With none at all, a single word is most likely a place (towns
- * and regions are named without a head noun), a longer name an organisation.
+ * and regions are named without a head noun), a longer name an organisation (a person's name
+ * nearly always comes with a given name, a title or a role that says so).
  */
 export function decideType(s: TypeScores, wordCount: number): EntityType {
   const c = leadingClass(s);

@@ -70,7 +70,7 @@ const CAP = /^(?:\p{Lu}|(?:al|el|ad|an|ar|as|ash|at|az|ez|es|ul|ud|bin|ibn|abu|d
 const FUNCTION_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'for', 'in', 'on', 'at', 'to', 'by', 'with', 'from', 'as', 'vs', 'via', 'per', 'but', 'nor', 'is', 'are']);
 const CONNECTORS = new Set(['of', 'for', 'on']);
 /** Words after which "of" continues a name ("Bank of", "Museum of", "Republic of", "Battle of"). */
-const OF_HEADS = new Set([...ORGANIZATION_HEADS, ...INSTITUTION_HEADS, ...EVENT_HEADS, 'republic', 'kingdom', 'state', 'states', 'emirates', 'isle', 'gulf', 'bay', 'cape', 'city', 'province', 'region', 'district', 'battle', 'siege', 'treaty', 'people', "people's", 'voice', 'house', 'church', 'army']);
+const OF_HEADS = new Set([...ORGANIZATION_HEADS, ...INSTITUTION_HEADS, ...EVENT_HEADS, ...PLACE_HEADS, 'republic', 'kingdom', 'state', 'states', 'emirates', 'isle', 'gulf', 'bay', 'cape', 'city', 'province', 'region', 'district', 'battle', 'siege', 'treaty', 'people', "people's", 'voice', 'house', 'church', 'army']);
 const NUMBERED = new Set(['ward', 'terminal', 'route', 'gate', 'zone', 'sector', 'block', 'district', 'pier', 'platform', 'highway', 'lot']);
 
 const lower = (w: string) => fold(w).replace(/\.$/, '');
@@ -145,8 +145,10 @@ function runs(text: string, tokens: Token[]): Token[][] {
       const cur = tokens[j]!;
       const next = tokens[j + 1];
       if (!next || !joined(text, cur, next)) break;
-      // A company suffix with its dot ("Inc.") or a possessive ends a name.
-      if ((COMPANY_SUFFIXES.has(lower(cur.text)) && cur.text.endsWith('.')) || (/['’]s$/u.test(cur.text) && !/^(?:st|saint)$/.test(lower(run.at(-2)?.text ?? '')))) break;
+      // A company suffix with its dot ("Inc.") or a possessive ends a name, but not one of a common
+      // noun inside it ("People's Defence Units", "St Mary’s Church").
+      const possessive = /['’]s$/u.test(cur.text) && !/^(?:st|saint)$/.test(lower(run.at(-2)?.text ?? '')) && !isCommonWord(bare(cur.text));
+      if ((COMPANY_SUFFIXES.has(lower(cur.text)) && cur.text.endsWith('.')) || possessive) break;
       if (next.cap && !next.initial) {
         run.push(next);
         j++;
@@ -161,7 +163,8 @@ function runs(text: string, tokens: Token[]): Token[][] {
       const w = words();
       const k = tokens[j + 2]?.text === 'the' ? j + 3 : j + 2;
       const gapsOk = () => tokens.slice(j + 1, k + 1).every((x, n) => joined(text, tokens[j + n]!, x));
-      if (CONNECTORS.has(next.text) && OF_HEADS.has(w.at(-1)!) && capAt(k) && !tokens[k]!.initial && gapsOk()) {
+      // "of"/"for" after a head noun, or again inside such a name ("Court of Arbitration for Sport").
+      if (CONNECTORS.has(next.text) && (OF_HEADS.has(w.at(-1)!) || w.some((x) => CONNECTORS.has(x))) && capAt(k) && !tokens[k]!.initial && gapsOk()) {
         run.push(...tokens.slice(j + 1, k + 1));
         j = k;
         continue;
@@ -214,8 +217,9 @@ function opensName(t: Token, run: Token[], usage: Usage): boolean {
   // A plural of a head noun is a common word too ("Councils, which employ teachers").
   const common = usage.lowers.has(w) || isCommonWord(w) || (w.endsWith('s') && isHead(w.slice(0, -1)));
   if (rest.length > 0) {
-    // "Federal Office for …" keeps its adjective.
-    return !common || rest.some((x) => isHead(x.text));
+    // "Federal Office for …" keeps its adjective; "Sprinter Ribas" loses a role noun before a name the text confirms.
+    const role = /(?:er|or|ist)$/.test(w) && lexiconTags(w).length === 0 && !usage.inner.has(w) && rest.every((x) => usage.alone.has(bare(x.text)) || usage.inner.has(bare(x.text)));
+    return (!common && !role) || rest.some((x) => isHead(x.text));
   }
   if (common || GROUP_WORDS.has(w) || GROUP_WORDS.has(w.replace(/s$/, ''))) return false;
   // A lone word nobody else confirms ("Tickets for the weekend …", "Drought has …") is taken for an ordinary word.
@@ -281,7 +285,8 @@ function clean(text: string, run: Token[], usage: Usage, line: Range): { found: 
     const next = run[i + 1];
     // A title ends what came before it: "Health Minister Johannes Pichler" → "Johannes Pichler",
     // though a name before it stays one ("U.S. Secretary").
-    const titleWord = TITLES.has(w) || (w === 'general' && i > 0 && TITLES.has(bare(run[i - 1]!.text))); // "Secretary General"
+    // "Secretary General", and plural titles before two names ("Councilors Louie Sanchez and Dan Lewis").
+    const titleWord = TITLES.has(w) || (w.endsWith('s') && TITLES.has(w.slice(0, -1))) || (w === 'general' && i > 0 && TITLES.has(bare(run[i - 1]!.text)));
     if (titleWord && t.cap && (!next || (next.cap && !isHead(next.text)) || LEADING_PARTICLES.has(next.text))) {
       if (part.length === 1 && (isAcronymWord(part[0]!.text) || usage.alone.has(bare(part[0]!.text)) || isKnownPlace(bare(part[0]!.text)))) flush();
       part = [];
@@ -289,7 +294,7 @@ function clean(text: string, run: Token[], usage: Usage, line: Range): { found: 
       continue;
     }
     const demonymOfBody =
-      isDemonymOrDate(w) && i === 0 && (run.slice(1).some((x) => INSTITUTION_HEADS.has(bare(x.text)) || ORGANIZATION_HEADS.has(bare(x.text))) || (next !== undefined && isKnownPlace(`${w} ${bare(next.text)}`)));
+      isDemonymOrDate(w) && part.length === 0 && (run.slice(1).some((x) => INSTITUTION_HEADS.has(bare(x.text)) || ORGANIZATION_HEADS.has(bare(x.text))) || (next !== undefined && isKnownPlace(`${w} ${bare(next.text)}`)));
     const notName = t.cap && (NOT_NAMES.has(w) || isDemonymOrDate(w) || /n['’]t$/.test(w)) && !demonymOfBody;
     if (notName || (t.initial && i === 0 && !opensName(t, run, usage))) {
       flush();
@@ -300,7 +305,7 @@ function clean(text: string, run: Token[], usage: Usage, line: Range): { found: 
   }
   flush();
   // A lone word shaped like a demonym before a noun is an adjective ("Lusanian central bank").
-  if (run.length === 1 && out.length === 1 && /(?:ian|ese|ish)$/.test(bare(run[0]!.text))) {
+  if (out.length === 1 && out[0]!.toks.length === 1 && out[0]!.toks[0] === run.at(-1) && /(?:ian|ese|ish)$/.test(bare(out[0]!.found.text))) {
     const next = /^\s+(\p{Ll}+)/u.exec(out[0]!.found.after)?.[1];
     if (next && !lexiconTags(next).some((t) => VERB_TAGS.has(t))) return [];
   }
@@ -351,6 +356,19 @@ function initialsMatch(acronym: string, words: string[]): boolean {
   return letters === content.join('') || letters === all.join('');
 }
 
+/** Whether a short name is made of the starts of the name's words, in order ("Marina" for "MARitime INdustry Authority"). */
+function abbreviates(short: string, words: string[]): boolean {
+  const target = fold(short).replace(/[^\p{L}]/gu, '');
+  const parts = words.filter((w) => !FUNCTION_WORDS.has(w)).map((w) => fold(w).replace(/[^\p{L}]/gu, ''));
+  const fits = (at: number, k: number): boolean => {
+    if (at === target.length) return k >= 2;
+    if (k >= parts.length) return false;
+    for (let n = Math.min(parts[k]!.length, target.length - at); n >= 1; n--) if (target.startsWith(parts[k]!.slice(0, n), at) && fits(at + n, k + 1)) return true;
+    return fits(at, k + 1) && k > 0;
+  };
+  return target.length >= 3 && parts.length >= 2 && fits(0, 0);
+}
+
 /** Pairs "Name (ACR)" and "ACR (Name)" in one stretch of text. */
 function pairAcronyms(text: string, names: NameMention[]): AcronymPair[] {
   const pairs: AcronymPair[] = [];
@@ -364,6 +382,8 @@ function pairAcronyms(text: string, names: NameMention[]): AcronymPair[] {
       if (long) pairs.push({ long, short: m });
     } else if (m.words.length > 1 && prev[0] && isAcronymWord(prev[0].text) && /^\s*\($/.test(text.slice(prev[0].end, m.start))) {
       pairs.push({ long: m, short: prev[0] });
+    } else if (m.words.length === 1 && prev[0] && /^\s*\($/.test(text.slice(prev[0].end, m.start)) && abbreviates(m.text, prev[0].words)) {
+      pairs.push({ long: prev[0], short: m }); // "Maritime Industry Authority (Marina)"
     }
   }
   return pairs;

@@ -18,7 +18,8 @@ export const TITLES = set(`
   senator sen rep representative congressman congresswoman councillor councilor cllr alderman mayor deputy
   ambassador envoy consul spokesman spokeswoman spokesperson chairman chairwoman ceo
   king queen prince princess emperor sultan sheikh sheik emir imam ayatollah mullah rabbi bishop archbishop pope pastor cardinal
-  judge magistrate dean provost principal commissioner prosecutor attorney mp mep coach
+  judge magistrate dean provost principal commissioner prosecutor attorney mp mep coach prefect
+  officer executive director manager chief treasurer registrar administrator sheriff warden
 `);
 
 /** Titles that name a person's office only with their name, so they mark a person strongly. */
@@ -91,7 +92,7 @@ export const NOT_NAMES = set(`
 export const GROUP_WORDS = set(`
   muslim islamic islamist jihadist salafist salafi sunni shia shiite alawite druze christian catholic protestant orthodox evangelical
   jewish jew hindu buddhist sikh western westerner eastern arab kurd crusader communist socialist marxist fascist nazi
-  conservative liberal democrat republican nationalist loyalist unionist royalist
+  conservative liberal democrat republican nationalist loyalist unionist royalist indigenous aboriginal
 `);
 
 /** Company suffixes written with a dot ("Inc.", "Ltd."): they end a name and often a sentence. */
