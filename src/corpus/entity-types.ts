@@ -64,7 +64,7 @@ export function nameScores(m: Pick<NameMention, 'words'>): TypeScores {
     if (ORGANIZATION_HEADS.has(head) || COMPANY_SUFFIXES.has(head)) s.organization += weight;
     if (INSTITUTION_HEADS.has(head)) s.institution += weight;
     if (PLACE_HEADS.has(head) && w.length > 1) s.place += weight;
-    if (EVENT_HEADS.has(head) && w.length > 1) s.event += weight;
+    if (EVENT_HEADS.has(head) && (w.length > 1 || /s$/.test(head))) s.event += weight;
   }
   if (ARMED_WORDS.has(last) || (ARMED_WORDS.has(first) && w.length > 1) || (first === 'army' && of === 1)) s['armed group'] += 6;
   if (PLACE_LEADS.has(first) && w.length > 1 && !PARTICLES.has(w[1]!)) s.place += 4;
@@ -119,7 +119,9 @@ const AFTER: Cue[] = [
   [/^,\s*\d{1,3},/, 'person', 5],
   [/^,?\s+who\b/, 'person', 3],
   [/^(?:['’]s?)?\s+(?:chief executive|ceo|board|shareholders|headquarters|customers|branches|shares|stake|subsidiary|share price|annual report)\b/, 'organization', 3],
-  [/^\s+(?:spokes\w+|chief|officials?|staff|employees|workers|members|chairman|chairwoman|president|director|secretary|leader|leadership|chief executive)\b/, 'organization', 2],
+  [/^\s+(?:spokes\w+|chief|staff|employees|workers|members|chairman|chairwoman|director|secretary|leadership|chief executive|board|shareholders)\b/, 'organization', 2],
+  // "the Tarsk government": a country or region (but "Assad's government" is a leader's).
+  [/^\s+(?:government|authorities|army|military|parliament|troops|forces|border guards|economy|capital|coastline|countryside|interior ministry|foreign ministry|defence ministry|defense ministry)\b/, 'place', 3],
   [/^\s*,\s+(?:of|from)\s+the\s+\p{Lu}/u, 'person', 2],
   [/^\s+(?:province|region|district|city|town|village|county|state|valley|river|border|area|airport|municipality|neighbourhood|neighborhood|suburb|island|coast|countryside|border crossing)\b/, 'place', 4],
   [/^-based\b/, 'place', 4],

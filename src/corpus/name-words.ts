@@ -18,7 +18,7 @@ export const TITLES = set(`
   senator sen rep representative congressman congresswoman councillor councilor cllr alderman mayor deputy
   ambassador envoy consul spokesman spokeswoman spokesperson chairman chairwoman ceo
   king queen prince princess emperor sultan sheikh sheik emir imam ayatollah mullah rabbi bishop archbishop pope pastor cardinal
-  judge magistrate dean provost principal commissioner prosecutor attorney mp mep coach prefect
+  judge justice magistrate dean provost principal commissioner prosecutor attorney mp mep coach prefect
   officer executive director manager chief treasurer registrar administrator sheriff warden
 `);
 
@@ -41,7 +41,7 @@ export const ORGANIZATION_HEADS = set(`
 export const INSTITUTION_HEADS = set(`
   ministry department dept government council parliament assembly senate congress court tribunal agency office
   directorate commission authority police treasury bureau administration inspectorate cabinet secretariat
-  university college school academy museum library hospital institute centre center army navy force forces
+  university college school academy museum library hospital infirmary clinic prison institute centre center army navy force forces
   guard gendarmerie embassy consulate municipality prefecture service services
 `);
 
@@ -67,7 +67,7 @@ export const ARMED_WORDS = set(`
 export const EVENT_LEADS = set(`eid ramadan christmas easter diwali hanukkah passover thanksgiving nowruz`);
 
 /** The last word of an event's name. */
-export const EVENT_HEADS = set(`festival summit games olympics cup championship championships war conference rally marathon expo fair spring uprising revolution`);
+export const EVENT_HEADS = set(`festival summit games olympics paralympics cup championship championships war conference rally marathon expo fair spring uprising revolution`);
 
 /** Lower-case particles inside names ("Maarten van der Wiel", "Inês de Sá Carvalho", "Ahmad Faizal bin Osman"). */
 export const PARTICLES = set(`van von der den de del della delle dei di da do dos das du des la le les y bin binti bint ibn al el ter ten zu af`);
