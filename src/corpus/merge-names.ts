@@ -117,7 +117,9 @@ export function groupSurfaces(surfaces: Surface[], pairs: readonly [string, stri
       if (j <= i || v.length !== w.length || (guess[j] !== 'person' && guess[i] !== 'person') || !compatible(guess[j], 'person')) continue;
       const [a, b] = [w[0]!, v[0]!];
       const same = w.slice(1).every((x, k) => v[k + 1] === x);
-      if (same && a !== b && a[0] === b[0] && Math.min(a.length, b.length) >= 4 && distance(a, b) <= 2) uf.union(i, j);
+      // One letter apart ("Sergei"/"Sergey"), two in a long name ("Mohammed"/"Muhammad"), not "Sergei"/"Sergio".
+      const length = Math.min(a.length, b.length);
+      if (same && a !== b && a[0] === b[0] && length >= 4 && distance(a, b) <= (length >= 7 ? 2 : 1)) uf.union(i, j);
     }
   });
 
