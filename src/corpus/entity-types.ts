@@ -60,7 +60,9 @@ export function nameScores(m: Pick<NameMention, 'words'>): TypeScores {
   const heads: [string, number][] = [[last, 5]];
   if (of > 0) heads.push([w[of - 1]!, 5]);
   for (const x of lettered.slice(0, of > 0 ? of - 1 : -1)) heads.push([x, 2]);
-  for (const [head, weight] of heads) {
+  for (const [word, weight] of heads) {
+    // Plural heads name bodies too ("Pennine Acute Hospitals", "Island Star Shipping Lines").
+    const head = ORGANIZATION_HEADS.has(word) || INSTITUTION_HEADS.has(word) || PLACE_HEADS.has(word) || EVENT_HEADS.has(word) ? word : word.replace(/s$/, '');
     if (ORGANIZATION_HEADS.has(head) || COMPANY_SUFFIXES.has(head)) s.organization += weight;
     if (INSTITUTION_HEADS.has(head)) s.institution += weight;
     if (PLACE_HEADS.has(head) && w.length > 1) s.place += weight;
@@ -145,6 +147,7 @@ function kindOfHead(word: string | undefined): [EntityType, number] | undefined 
   if (!word) return undefined;
   const head = PERSON_NOUNS.has(word) || lexiconTags(word).length > 0 ? word : word.replace(/s$/, '');
   if (ORGANIZATION_NOUNS.has(head)) return ['organization', 3];
+  if (INSTITUTION_HEADS.has(head) || head === 'regulator' || head === 'watchdog') return ['institution', 3];
   if (isPersonNoun(head)) return ['person', 3];
   if (PLACE_NOUNS.has(head)) return ['place', 3];
   if (ARMED_NOUNS.has(head)) return ['armed group', 3];

@@ -246,8 +246,11 @@ function mention(text: string, toks: Token[], line: Range, title: NameMention['t
   };
 }
 
+/** Titles followed by "of" and the office's domain, not by a place ("Minister of Culture", not "Mayor of …"). */
+const DOMAIN_TITLES = new Set(['secretary', 'minister', 'ministers', 'commissioner', 'director', 'chancellor', 'chairman', 'chairwoman', 'chair', 'head', 'chief', 'spokesman', 'spokeswoman', 'spokesperson', 'secretary-general']);
+
 /** A title followed by "of" before a run: "Secretary of State John Kerry", "Minister of Foreign Affairs Sergei Lavrov". */
-const TITLE_OF = /(?:^|[^\p{L}])(\p{L}+)\.?\s+of\s+(?:the\s+)?(?:\p{Lu}\p{L}*\s+(?:and|&)\s+)?$/u;
+const TITLE_OF = /(?:^|[^\p{L}])(\p{L}+)\.?\s+of\s+(?:\p{Lu}\p{L}*\s+(?:and|&)\s+)?$/u;
 
 /**
  * Cleans one run into the names it holds: split at words that are no names, the title taken
@@ -271,11 +274,12 @@ function clean(text: string, run: Token[], usage: Usage, line: Range): { found: 
     return p.slice(a, b);
   };
   const titleOf = TITLE_OF.exec(text.slice(Math.max(line.start, run[0]!.start - 40), run[0]!.start));
-  if (titleOf && TITLES.has(lower(titleOf[1]!)) && !isHead(run.at(-1)!.text)) {
-    // The office runs on to the name: up to the first given name ("Secretary of State John Kerry"),
-    // else up to a name the text uses on its own ("President of Russia"); "Minister of Culture" names nobody.
+  if (titleOf && DOMAIN_TITLES.has(lower(titleOf[1]!)) && !isHead(run.at(-1)!.text)) {
+    // An office named by its domain runs on to the name: up to the first given name ("Secretary of
+    // State John Kerry"), else past the domain's ordinary words ("Secretary of State Kerry");
+    // "Minister of Culture" names nobody. ("Mayor of Greater Manchester" names a place: not here.)
     const k = run.findIndex((t) => isFirstName(bare(t.text)));
-    const from = k >= 0 ? k : run.findIndex((t) => (usage.alone.get(bare(t.text)) ?? 0) > 1 || isKnownPlace(bare(t.text)));
+    const from = k >= 0 ? k : run.findIndex((t) => !isCommonWord(bare(t.text)) && ((usage.alone.get(bare(t.text)) ?? 0) > 1 || usage.inner.has(bare(t.text))));
     run = from >= 0 ? run.slice(from) : [];
     if (from > 0) title = 'office';
   }
