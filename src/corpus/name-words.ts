@@ -75,7 +75,7 @@ export const PARTICLES = set(`van von der den de del della delle dei di da do do
 /** Particles that may open a name written without its first name ("van der Wiel", "de Sá Carvalho"). */
 export const LEADING_PARTICLES = set(`van von de del della di da du der den ter ten al el bin`);
 
-/** Capitalised words that are never a name by themselves. */
+/** Capitalised words that are never a name by themselves (pronouns, days, time zones, languages, abbreviations of things). */
 export const NOT_NAMES = set(`
   i we you he she it they me us him her them my our your his its their this that these those the a an
   and but or nor so yet if then there here who whom whose what which when where why how all any each every
@@ -84,6 +84,7 @@ export const NOT_NAMES = set(`
   january february march april june july august september october november december
   q a: ok yes please thanks hello
   gmt bst utc cet cest eet eest est edt cst cdt mst mdt pst pdt ist pet eat wat cat sast msk jst kst aest aedt awst nzst nzdt
+  ceo cfo coo cto gdp vat ai tv dna mri icu gp rsv covid hiv aids lng ev evs suv am pm sms gps url pdf faq hr pr cctv atm
   english french german spanish italian portuguese dutch arabic hebrew russian chinese mandarin cantonese japanese korean
   hindi urdu bengali swahili turkish greek latin polish ukrainian persian farsi kurdish
 `);
