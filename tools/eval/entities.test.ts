@@ -24,7 +24,7 @@ describe('named entities of the automatic build, against hand-made gold', { time
   it('keeps the held-out figures still short of their targets (types, real names: 0.95) from falling back', () => {
     const result = figures('heldout');
     expect(result.types.share).toBeGreaterThanOrEqual(0.89);
-    expect(result.realNames.share).toBeGreaterThanOrEqual(0.91);
+    expect(result.realNames.share).toBeGreaterThanOrEqual(0.92);
   });
 
   it('reads the development articles as their gold says', () => {
