@@ -70,7 +70,7 @@ const CAP = /^(?:\p{Lu}|(?:al|el|ad|an|ar|as|ash|at|az|ez|es|ul|ud|bin|ibn|abu|d
 const FUNCTION_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'for', 'in', 'on', 'at', 'to', 'by', 'with', 'from', 'as', 'vs', 'via', 'per', 'but', 'nor', 'is', 'are']);
 const CONNECTORS = new Set(['of', 'for', 'on']);
 /** Words after which "of" continues a name ("Bank of", "Museum of", "Republic of", "Battle of"). */
-const OF_HEADS = new Set([...ORGANIZATION_HEADS, ...INSTITUTION_HEADS, ...EVENT_HEADS, ...PLACE_HEADS, 'republic', 'kingdom', 'state', 'states', 'emirates', 'isle', 'gulf', 'bay', 'cape', 'city', 'province', 'region', 'district', 'battle', 'siege', 'treaty', 'people', "people's", 'voice', 'house', 'church', 'army']);
+const OF_HEADS = new Set([...ORGANIZATION_HEADS, ...INSTITUTION_HEADS, ...EVENT_HEADS, ...PLACE_HEADS, 'republic', 'kingdom', 'state', 'states', 'emirates', 'gulf', 'cape', 'battle', 'siege', 'treaty', 'people', "people's", 'voice']);
 const NUMBERED = new Set(['ward', 'terminal', 'route', 'gate', 'zone', 'sector', 'block', 'district', 'pier', 'platform', 'highway', 'lot']);
 
 const lower = (w: string) => fold(w).replace(/\.$/, '');

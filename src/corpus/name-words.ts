@@ -111,7 +111,7 @@ export const PERSON_NOUNS = set(`
 `);
 
 /** Lower-case nouns after a name that make it a place ("Carhuaz province", "Perak state"). */
-export const PLACE_NOUNS = set(`province region district city town village state county area valley river island border municipality neighbourhood neighborhood suburb airport station capital port coast region's city's`);
+export const PLACE_NOUNS = set(`province region district city town village state county area valley river island border municipality neighbourhood neighborhood suburb airport station capital port coast country`);
 
 /** Lower-case nouns for bodies of people (", a company", "the union"). */
 export const ORGANIZATION_NOUNS = set(`company firm group bank lender union party agency organisation organization charity newspaper broadcaster club council ministry department board network insurer retailer operator carrier utility regulator body association federation`);

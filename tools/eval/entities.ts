@@ -1,6 +1,7 @@
 import { buildPack } from '../../src/corpus/build-pack';
+import { classOf } from '../../src/corpus/entity-types';
 import { fold } from '../../src/shared/fold';
-import type { Entity, EntityType } from '../../src/shared/knowledge';
+import type { Entity } from '../../src/shared/knowledge';
 import type { GoldArticle } from './gold';
 
 /** A count and its share. */
@@ -33,8 +34,6 @@ const share = (right: number, total: number): Share => ({ right, total, share: t
 /** Spellings compared case- and diacritic-insensitively, typographic marks unified, without a leading "the". */
 const key = (spelling: string) => fold(spelling.trim()).replace(/^the\s+/, '');
 
-/** The coarse class a type belongs to: armed groups and institutions are organisations. */
-const typeClass = (t: EntityType) => (t === 'armed group' || t === 'institution' ? 'organization' : t);
 
 /** The entities the automatic build (no catalog) makes of one article alone. */
 export function extractedEntities(file: string, text: string): Entity[] {
@@ -68,7 +67,7 @@ export function evaluateEntities(articles: GoldArticle[], details: boolean): Ent
       // The entity that holds most of its spellings stands for it (the first such on a tie).
       const count = (e: Entity) => keys.filter((k) => spelled[entities.indexOf(e)]!.has(k)).length;
       const best = holders.reduce((a, b) => (count(b) > count(a) ? b : a));
-      if (typeClass(best.type) === typeClass(g.type)) t.typed++;
+      if (classOf(best.type) === classOf(g.type)) t.typed++;
       else log(`type “${g.name}”: got ${best.type}, gold ${g.type}`);
       if (best.type === g.type) t.exact++;
       if (holders.length === 1) t.merged++;
