@@ -83,7 +83,6 @@ const isHead = (w: string) => ORGANIZATION_HEADS.has(bare(w)) || INSTITUTION_HEA
 /** Tokens of one stretch of a line, with whether each opens a sentence. */
 function tokenize(text: string, range: Range): Token[] {
   const out: Token[] = [];
-  TOKEN.lastIndex = 0;
   const slice = text.slice(range.start, range.end);
   for (const m of slice.matchAll(TOKEN)) {
     let word = m[0];
