@@ -21,7 +21,7 @@ import type { CatalogClaim, CatalogEntity, CatalogSource, Provenance } from './c
 import { DEFAULT_VOCABULARY } from './defaults';
 import { buildDisagreements } from './disagreements';
 import { PackBuildError } from './errors';
-import { extractCandidates, isLikelyEntity, type Candidate } from './extract-entities';
+import { extractCandidates, type Candidate } from './extract-entities';
 import { analyzeMentions } from './mention-analysis';
 import { verifyPack } from './verify';
 
@@ -46,7 +46,7 @@ export interface PackInputs {
 export interface BuildReport {
   /** Names the NLP pass found, each marked with the catalog entity it matches, if any. */
   candidates: (Candidate & { entityId?: string })[];
-  /** How many catalog entities the NLP pass finds on its own (undefined without a catalog). */
+  /** How many catalog entities named outside page clutter the NLP pass finds on its own (undefined without a catalog). */
   recall?: { found: number; total: number; missed: string[] };
 }
 
@@ -129,13 +129,13 @@ function catalogEntries(catalog: CatalogEntity[]): Entry[] {
 
 function extractedEntries(candidates: Candidate[]): Entry[] {
   const ids = new Set<string>();
-  return candidates.filter(isLikelyEntity).flatMap((c) => {
+  return candidates.flatMap((c) => {
     const base = slugify(c.text);
     if (!base) return [];
     let id = base;
     for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
     ids.add(id);
-    return [{ id, name: c.text, type: c.type, origin: 'extracted' as const, aliases: [{ text: c.text, caseSensitive: isAcronym(c.text) }] }];
+    return [{ id, name: c.text, type: c.type, origin: 'extracted' as const, aliases: toAliases({ name: c.text, type: c.type, aliases: c.aliases.slice(1) }) }];
   });
 }
 
@@ -372,7 +372,7 @@ export function buildPack(inputs: PackInputs): BuildResult {
       mentions: mentions.get(entry.id) ?? [],
     }))
     // An entity the sources never name outside page clutter (a commenter, a video title) is no part of what they say.
-    .filter((e) => e.mentions.length > 0 || !inputs.catalogEntities)
+    .filter((e) => e.mentions.length > 0)
     .sort((a, b) => a.id.localeCompare(b.id));
 
   const framingPart = { categories: inputs.lexicon, profiles };
@@ -394,7 +394,9 @@ export function buildPack(inputs: PackInputs): BuildResult {
   const failures = verifyPack(pack, (id) => textOf.get(id) ?? '');
   if (failures.length > 0) throw new PackBuildError(failures[0]!.where, `${failures[0]!.message}${failures.length > 1 ? ` (and ${failures.length - 1} more)` : ''}`);
 
-  return { pack, report: { candidates: matchCandidates(candidates, entries), ...(inputs.catalogEntities ? { recall: recall(candidates, entries) } : {}) } };
+  // Recall counts the entities the sources name outside page clutter: the extraction skips clutter by design.
+  const named = entries.filter((e) => mentions.has(e.id));
+  return { pack, report: { candidates: matchCandidates(candidates, entries), ...(inputs.catalogEntities ? { recall: recall(candidates, named) } : {}) } };
 }
 
 /**
@@ -418,14 +420,14 @@ function matchCandidates(candidates: Candidate[], entries: Entry[]): BuildReport
   const byAlias = new Map<string, string>();
   for (const e of entries) for (const a of e.aliases) byAlias.set(fold(a.text), e.id);
   return candidates.map((c) => {
-    const entityId = byAlias.get(fold(c.text));
+    const entityId = c.aliases.map((a) => byAlias.get(fold(a))).find((id) => id !== undefined);
     return entityId ? { ...c, entityId } : c;
   });
 }
 
 /** How many catalog entities the NLP pass finds by itself: some candidate equals one of its spellings. */
 function recall(candidates: Candidate[], entries: Entry[]): NonNullable<BuildReport['recall']> {
-  const found = new Set(candidates.map((c) => fold(c.text)));
+  const found = new Set(candidates.flatMap((c) => c.aliases.map((a) => fold(a))));
   const missed = entries.filter((e) => !e.aliases.some((a) => !a.outside && found.has(fold(a.text)))).map((e) => e.name);
   return { found: entries.length - missed.length, total: entries.length, missed };
 }

@@ -112,23 +112,25 @@ describe('the review file', () => {
     expect(await run(args)).toMatch(/wrote what the build decided to .*review\.json/);
     const decided = JSON.parse(readFileSync(review, 'utf8'));
     expect(decided.story.title).toMatch(/^5 articles/);
-    const kerry = decided.entities.find((e: { name: string }) => e.name === 'Kerry');
-    const john = decided.entities.find((e: { name: string }) => e.name === 'John Kerry');
-    expect(kerry && john).toBeTruthy();
-    // The reader's edits: one name for Kerry (a merge), a type, a dropped entity, a dropped disagreement, a title.
-    john.aliases.push('Kerry');
-    kerry.drop = true;
-    const dropped = decided.entities.find((e: { name: string }) => e.name === 'Geneva');
-    dropped.drop = true;
+    const byName = (name: string) => decided.entities.find((e: { name: string }) => e.name === name);
+    const [deir, ezzor, pentagon, geneva] = ['Deir al-Zur', 'Deir Ezzor', 'Pentagon', 'Geneva'].map(byName);
+    expect(deir && ezzor && pentagon && geneva).toBeTruthy();
+    // The reader's edits: one entity for two spellings of a city (a merge), a type, a dropped entity, a dropped disagreement, a title.
+    ezzor.aliases.push('Deir al-Zur');
+    deir.drop = true;
+    pentagon.type = 'institution';
+    geneva.drop = true;
     decided.disagreements[0].keep = false;
     decided.story.title = 'The Syria talks of September 2016';
     writeFileSync(review, JSON.stringify(decided));
     expect(await run(args)).toMatch(/built with the decisions of .*review\.json/);
     const pack = JSON.parse(readFileSync(w.out, 'utf8'));
     expect(pack.story).toEqual({ title: 'The Syria talks of September 2016', derived: false });
-    const merged = pack.entities.find((e: { name: string }) => e.name === 'John Kerry');
-    expect(merged.aliases.map((a: { text: string }) => a.text)).toContain('Kerry');
-    expect(pack.entities.some((e: { name: string }) => e.name === 'Kerry' || e.name === 'Geneva')).toBe(false);
+    const merged = pack.entities.find((e: { name: string }) => e.name === 'Deir Ezzor');
+    expect(merged.aliases.map((a: { text: string }) => a.text)).toContain('Deir al-Zur');
+    expect(merged.mentions.map((m: { sourceId: string }) => m.sourceId)).toEqual(['s000', 's002']);
+    expect(pack.entities.find((e: { name: string }) => e.name === 'Pentagon').type).toBe('institution');
+    expect(pack.entities.some((e: { name: string }) => e.name === 'Deir al-Zur' || e.name === 'Geneva')).toBe(false);
     expect(pack.disagreements.some((d: { id: string }) => d.id === decided.disagreements[0].id)).toBe(false);
     // Written again with the decisions kept: the dropped entity and disagreement stay dropped.
     const again = JSON.parse(readFileSync(review, 'utf8'));

@@ -1,105 +1,79 @@
-import nlp from 'compromise';
-import { fold } from '../shared/fold';
-import type { EntityType } from '../shared/knowledge';
+import * as v from 'valibot';
+import wellKnownTable from '../../assets/entities/well-known.json';
+import { ENTITY_TYPES, type EntityType } from '../shared/knowledge';
+import { readVoices } from '../shared/voices';
+import { addScores, decideType, mentionScores, noScores } from './entity-types';
+import { groupSurfaces, nameKey, type Surface, type WellKnown } from './merge-names';
+import { findNames, isAcronymWord } from './name-spans';
 
-/** A name the NLP pass found, with how often and where. */
+/** An entity the automatic pass found: its name, every spelling the texts use, its type and where. */
 export interface Candidate {
+  /** The fullest spelling, as written. */
   text: string;
   type: EntityType;
+  /** Every spelling the texts use for it, the name first. */
+  aliases: string[];
+  /** Mentions found, outside page clutter. */
   count: number;
   files: string[];
 }
 
-/** Words compromise leaves on names that are titles or functions, not part of the name. */
-const TITLES = new Set(
-  ['minister', 'president', 'presidents', 'secretary', 'general', 'director', 'spokesman', 'foreign', 'prime', 'senator', 'envoy', 'mr', 'mrs', 'ms', 'dr', 'state', 'of'].map((w) => w),
+/** The well-known alias table (`assets/entities/well-known.json`), validated. */
+export const WELL_KNOWN: readonly WellKnown[] = v.parse(
+  v.array(v.object({ name: v.string(), type: v.picklist(ENTITY_TYPES), spellings: v.pipe(v.array(v.string()), v.minLength(1)) })),
+  wellKnownTable,
 );
-const DEMONYMS = ['syrian', 'russian', 'american', 'western', 'muslim', 'turkish', 'iraqi', 'iranian', 'kurdish', 'german', 'libyan', 'arab', 'islamist', 'jihadist', 'christian'];
-/** Capitalised words that are not names: demonyms, pronouns, sentence openers, weekdays, page chrome. */
-const NOT_NAMES = new Set(
-  [
-    'we', 'it', 'i', 'he', 'she', 'they', 'the', 'this', 'that', 'but', 'and', 'if', 'so', 'then', 'there', 'who', 'what', 'when', 'his', 'her',
-    ...DEMONYMS,
-    'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today',
-    'reply', 'share', 'advertisement', 'related articles', 'post a comment', 'home latest news', 'world news', 'comment',
-  ],
-);
+
 const TYPE_ORDER: EntityType[] = ['person', 'place', 'organization', 'armed group', 'institution', 'event'];
 
-/** Cleans one raw span: split at dashes, strip punctuation, possessives and leading titles. */
-export function cleanCandidate(raw: string): string[] {
-  return raw
-    .split(/[\u2014\u2013,;:/|()[\]]|\s-\s/u)
-    .map((part) => {
-      // Keep the final dot of dotted initials ("U.S."), strip other edge punctuation and possessives.
-      const dotted = /(?:\b\p{Lu}\.){2,}$/u.test(part.trim());
-      let words = part
-        .replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '')
-        .replace(/['\u2019]s$/u, '')
-        .replace(/\s+/g, ' ')
-        .trim()
-        .split(' ');
-      const lead = (w: string) => w.toLowerCase().replace(/\.$/, '');
-      // "Russian Foreign Minister Sergei Lavrov" → "Sergei Lavrov", but "Muslim Brotherhood" stays.
-      const isTitle = (i: number) => TITLES.has(lead(words[i] ?? '')) || (DEMONYMS.includes(lead(words[i] ?? '')) && TITLES.has(lead(words[i + 1] ?? '')));
-      while (words.length > 1 && isTitle(0)) words = words.slice(1);
-      const text = words.join(' ').replace(/[\s\p{P}]+$/u, '');
-      return dotted ? `${text}.` : text;
-    })
-    .filter((c) => c.length > 1 && /\p{Lu}/u.test(c) && !NOT_NAMES.has(c.toLowerCase()) && !/^\d/.test(c));
+/** The spelling to show: written in mixed case, not an acronym, the most words, then the most used. */
+function canonical(spellings: Map<string, number>): string {
+  const rank = (s: string) => [/\p{Ll}/u.test(s) ? 0 : 1, isAcronymWord(s) ? 1 : 0, -s.split(/\s+/).length, -(spellings.get(s) ?? 0)];
+  return [...spellings.keys()].sort((a, b) => {
+    const [x, y] = [rank(a), rank(b)];
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+    return a.localeCompare(b);
+  })[0]!;
 }
-
-interface Found {
-  text: string;
-  type: EntityType;
-  /** `file:offset` of every mention found, so two extractors finding one mention count it once. */
-  at: Set<string>;
-}
-
-/** The matches of a compromise view with their text and offset in the document. */
-type View = { json(options: { offset: true }): { text: string; offset: { start: number } }[] };
 
 /**
- * Finds people, places and organisations in texts with compromise (its named-entity tags
- * and its proper-noun chunks, joined across "of"/"for", as in "Voice of America"), cleans
- * them and counts their mentions. Deterministic: sorted by type, count and text.
+ * Finds the entities of a corpus without a catalog: names by their shape in each text's own
+ * words and quotations (page clutter, as `readVoices` finds it, is skipped: a name met only
+ * there is no entity of the corpus), their spelling variants merged, each typed by the
+ * evidence of all its mentions. Deterministic: sorted by type, count and name.
  */
 export function extractCandidates(texts: readonly { file: string; text: string }[]): Candidate[] {
-  const found = new Map<string, Found>();
-  const add = (view: View, type: EntityType, file: string) => {
-    for (const { text: raw, offset } of view.json({ offset: true })) {
-      for (const text of cleanCandidate(raw)) {
-        let c = found.get(fold(text));
-        if (!c) found.set(fold(text), (c = { text, type, at: new Set() }));
-        // A named-entity tag beats the untyped proper-noun guess.
-        else if (c.type === 'organization' && type !== 'organization') c.type = type;
-        c.at.add(`${file}:${offset.start + Math.max(0, raw.indexOf(text))}`);
-      }
-    }
-  };
+  const surfaces = new Map<string, Surface>();
+  const pairs: [string, string][] = [];
   for (const { file, text } of texts) {
-    const doc = nlp(text);
-    add(doc.people().not('#Honorific'), 'person', file);
-    add(doc.places(), 'place', file);
-    add(doc.organizations(), 'organization', file);
-    add(doc.acronyms(), 'organization', file);
-    add(doc.match('#ProperNoun+ (of|for) the? #ProperNoun+'), 'organization', file);
-    add(doc.match('#ProperNoun+').not('#Honorific'), 'organization', file);
+    const { names, pairs: paired } = findNames(text, readVoices(text).excluded);
+    for (const m of names) {
+      const key = nameKey(m.text);
+      if (!key) continue;
+      let s = surfaces.get(key);
+      if (!s) surfaces.set(key, (s = { key, spellings: new Map(), scores: noScores(), count: 0, files: new Set() }));
+      s.spellings.set(m.text, (s.spellings.get(m.text) ?? 0) + 1);
+      s.scores = addScores(s.scores, mentionScores(m));
+      s.count++;
+      s.files.add(file);
+    }
+    pairs.push(...paired.map((p): [string, string] => [nameKey(p.long.text), nameKey(p.short.text)]));
   }
-  // "John Kerry" found only as a proper noun is a person when "Kerry" was tagged one.
-  const personWords = new Set([...found.values()].filter((c) => c.type === 'person').map((c) => fold(c.text.split(' ').at(-1)!)));
-  for (const c of found.values()) {
-    if (c.type === 'organization' && c.text.includes(' ') && personWords.has(fold(c.text.split(' ').at(-1)!))) c.type = 'person';
-  }
-  return [...found.values()]
-    .map(({ text, type, at }) => ({ text, type, count: at.size, files: [...new Set([...at].map((a) => a.slice(0, a.lastIndexOf(':'))))].sort() }))
+  const sorted = [...surfaces.values()].sort((a, b) => a.key.localeCompare(b.key));
+  return groupSurfaces(sorted, pairs, WELL_KNOWN)
+    .map(({ surfaces: group, known }) => {
+      const spellings = new Map<string, number>();
+      for (const s of group) for (const [sp, n] of s.spellings) spellings.set(sp, (spellings.get(sp) ?? 0) + n);
+      // A well-known entity keeps its usual name where the texts use it ("Russia", not "Russian Federation").
+      const text = known && spellings.has(known.name) ? known.name : canonical(spellings);
+      const scores = group.reduce((acc, s) => addScores(acc, s.scores), noScores());
+      return {
+        text,
+        type: known?.type ?? decideType(scores, text.split(/\s+/).length),
+        aliases: [text, ...[...spellings.keys()].filter((s) => s !== text).sort()],
+        count: group.reduce((n, s) => n + s.count, 0),
+        files: [...new Set(group.flatMap((s) => [...s.files]))].sort(),
+      };
+    })
     .sort((a, b) => TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type) || b.count - a.count || a.text.localeCompare(b.text));
-}
-
-/**
- * Candidates worth an entity of their own in a pack built without a catalog: a name the
- * named-entity pass typed, or any proper noun seen at least twice.
- */
-export function isLikelyEntity(c: Candidate): boolean {
-  return c.count >= 2 || c.type !== 'organization' || c.text.includes(' ');
 }

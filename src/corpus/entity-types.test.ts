@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { addScores, classOf, decideType, mentionScores, noScores } from './entity-types';
+import { findNames } from './name-spans';
+
+/** The type the evidence of every mention of `name` in `text` gives. */
+function typeIn(text: string, name: string) {
+  const mentions = findNames(text).names.filter((m) => m.text === name);
+  expect(mentions.length, `${name} is found`).toBeGreaterThan(0);
+  return decideType(mentions.map(mentionScores).reduce(addScores, noScores()), name.split(' ').length);
+}
+
+describe('entity types', () => {
+  it('reads head nouns, at the end of the name or before its "of"', () => {
+    expect(typeIn('Staff at Kestrel Capital met the Chamber of Notaries and the Ministry of Water near Baker Street.', 'Kestrel Capital')).toBe('organization');
+    expect(typeIn('Staff at Kestrel Capital met the Chamber of Notaries and the Ministry of Water near Baker Street.', 'Chamber of Notaries')).toBe('organization');
+    expect(typeIn('Staff at Kestrel Capital met the Chamber of Notaries and the Ministry of Water near Baker Street.', 'Ministry of Water')).toBe('institution');
+    expect(typeIn('Staff at Kestrel Capital met the Chamber of Notaries and the Ministry of Water near Baker Street.', 'Baker Street')).toBe('place');
+  });
+
+  it('types armed groups by their words and the words around them, never as people', () => {
+    expect(typeIn('Talks with Ahrar al-Tarsk stalled.', 'Ahrar al-Tarsk')).toBe('armed group');
+    expect(typeIn('Fighters of Kessel Brigade withdrew.', 'Kessel Brigade')).toBe('armed group');
+    expect(typeIn('Officials blamed Orvani militants for the attack.', 'Orvani')).toBe('armed group');
+    expect(typeIn('The jihadist group Nasr al-Din claimed it.', 'Nasr al-Din')).toBe('armed group');
+  });
+
+  it('types people by titles, roles, ages and given names', () => {
+    expect(typeIn('The prefect, Evence Marot, said so.', 'Evence Marot')).toBe('person');
+    expect(typeIn('Asked why, Ilse Varga, 58, shrugged.', 'Ilse Varga')).toBe('person');
+    expect(typeIn('Historian Tanyo Brel said so.', 'Tanyo Brel')).toBe('person');
+    expect(typeIn('Lena Okafor spoke first.', 'Lena Okafor')).toBe('person');
+  });
+
+  it('types places by their context, and companies by theirs', () => {
+    expect(typeIn('Floods hit Carrow province and the villages of Velm.', 'Carrow')).toBe('place');
+    expect(typeIn('Floods hit Carrow province and the villages of Velm.', 'Velm')).toBe('place');
+    expect(typeIn('Shares in Ostrel fell after the retailer Harlow reported a loss.', 'Ostrel')).toBe('organization');
+    expect(typeIn('Shares in Ostrel fell after the retailer Harlow reported a loss.', 'Harlow')).toBe('organization');
+  });
+
+  it('falls back to a place for one unknown word and to an organisation for more', () => {
+    expect(decideType(noScores(), 1)).toBe('place');
+    expect(decideType(noScores(), 2)).toBe('organization');
+    expect(classOf('armed group')).toBe('body');
+  });
+});

@@ -1,0 +1,218 @@
+import { fold } from '../shared/fold';
+import type { EntityType } from '../shared/knowledge';
+import type { NameMention } from './name-spans';
+import {
+  ARMED_WORDS,
+  COMPANY_SUFFIXES,
+  EVENT_HEADS,
+  EVENT_LEADS,
+  INSTITUTION_HEADS,
+  isFirstName,
+  isKnownPlace,
+  lexiconTags,
+  ORGANIZATION_HEADS,
+  ORGANIZATION_NOUNS,
+  PARTICLES,
+  PERSON_NOUNS,
+  PLACE_HEADS,
+  PLACE_LEADS,
+  PLACE_NOUNS,
+  TITLES,
+  ARMED_NOUNS,
+} from './name-words';
+
+/**
+ * What kind of thing a name is, from evidence: its own words (a head noun such as "Bank",
+ * "Ministry", "Street", "Front"; a given name; a title before it), compromise's lexicon, and the
+ * words around each mention ("in X", "X province", "X, 45,", "X’s chief executive"). Each
+ * mention adds weights; an entity's type is the class with the most weight over all its
+ * mentions and spellings.
+ */
+
+/** Evidence weights per type. */
+export type TypeScores = Record<EntityType, number>;
+
+export const noScores = (): TypeScores => ({ person: 0, organization: 0, 'armed group': 0, place: 0, institution: 0, event: 0 });
+
+export function addScores(a: TypeScores, b: TypeScores): TypeScores {
+  const out = noScores();
+  for (const k of Object.keys(out) as EntityType[]) out[k] = a[k] + b[k];
+  return out;
+}
+
+/** The coarse class a type belongs to: organisations, public bodies and armed groups are all bodies. */
+export type TypeClass = 'person' | 'body' | 'place' | 'event';
+export const classOf = (t: EntityType): TypeClass => (t === 'person' ? 'person' : t === 'place' ? 'place' : t === 'event' ? 'event' : 'body');
+
+const words = (m: Pick<NameMention, 'words'>) => m.words.map((w) => fold(w).replace(/['’]s?$|\.$/g, ''));
+const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}.&-]*$/u;
+
+/** Weights from the name's own words, whatever its context. */
+export function nameScores(m: Pick<NameMention, 'words'>): TypeScores {
+  const s = noScores();
+  const w = words(m);
+  const lettered = w.filter((x) => /\p{L}/u.test(x));
+  const last = lettered.at(-1) ?? '';
+  const first = w[0] ?? '';
+  // The head noun ends the name, or stands before its "of"/"for" ("Chamber of Pharmacists"); a
+  // head inside the name counts less ("Parents Forum Scotland", "ABR Radio Adelaide").
+  const of = w.findIndex((x) => x === 'of' || x === 'for');
+  const heads: [string, number][] = [[last, 5]];
+  if (of > 0) heads.push([w[of - 1]!, 5]);
+  for (const x of lettered.slice(0, of > 0 ? of - 1 : -1)) heads.push([x, 2]);
+  for (const [word, weight] of heads) {
+    // Plural heads name bodies too ("Pennine Acute Hospitals", "Island Star Shipping Lines").
+    const head = ORGANIZATION_HEADS.has(word) || INSTITUTION_HEADS.has(word) || PLACE_HEADS.has(word) || EVENT_HEADS.has(word) ? word : word.replace(/s$/, '');
+    if (ORGANIZATION_HEADS.has(head) || COMPANY_SUFFIXES.has(head)) s.organization += weight;
+    if (INSTITUTION_HEADS.has(head)) s.institution += weight;
+    if (PLACE_HEADS.has(head) && w.length > 1) s.place += weight;
+    if (EVENT_HEADS.has(head) && (w.length > 1 || /s$/.test(head))) s.event += weight;
+  }
+  if (ARMED_WORDS.has(last) || (ARMED_WORDS.has(first) && w.length > 1) || (first === 'army' && of === 1)) s['armed group'] += 6;
+  if (PLACE_LEADS.has(first) && w.length > 1 && !PARTICLES.has(w[1]!)) s.place += 4;
+  if (EVENT_LEADS.has(first)) s.event += 5;
+  if (w.some((x) => COMPASS.has(x)) || lettered.some((x) => x.split('-').some((y) => COMPASS.has(y)))) s.place += 2;
+  if (m.words.some((x) => /^\p{Lu}{3,}-/u.test(x))) s.organization += 2; // "FILT-Rotaie"
+  const phrase = w.join(' ');
+  const tags = lexiconTags(phrase);
+  if (isKnownPlace(phrase)) s.place += 5;
+  if (tags.includes('Organization') || tags.includes('SportsTeam')) s.organization += 4;
+  if (tags.includes('Person')) s.person += 5;
+  if (w.length === 1) {
+    // Weak: many places and firms are also given names ("Adelaide", "Florence").
+    if (isFirstName(first)) s.person += 0.5;
+    if (tags.includes('LastName')) s.person += 1;
+    if (m.words.length === 1 && ACRONYM.test(m.words[0]!) && (m.words[0]!.match(/\p{Lu}/gu)?.length ?? 0) >= 2) s.organization += 2;
+  } else {
+    // A given name and one or two more words, with no "of": a person, unless a head noun says otherwise.
+    if (of < 0 && w.length <= 4 && (isFirstName(first) || first.split('-').some(isFirstName))) s.person += 4;
+    if ((w.slice(1, -1).some((x) => PARTICLES.has(x)) || w.slice(1).some((x) => /^(?:al|el|bin|ibn|abu|ben)-/.test(x))) && of < 0) s.person += 2;
+    if (lexiconTags(last).includes('LastName')) s.person += 2;
+    if (/\p{L}-\p{L}/u.test(last) && w.length <= 4 && of < 0) s.person += 1;
+  }
+  return s;
+}
+
+/** Compass and position words that start place names ("North Wales", "East Ghouta", "Mecklenburg-Western Pomerania"). */
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'upper', 'lower', 'central']);
+
+type Cue = [RegExp, EntityType, number];
+
+/** Context before a name (the line up to it, lower-cased). */
+const BEFORE: Cue[] = [
+  // "in X" is a place, but "shares in X", "a stake in X" a company.
+  [/(?<!\b(?:shares|stake|stakes|investment|investments|invest|invested|investors|interest|holding|holdings|share|job|jobs|cuts)\s)\b(?:in|near|outside|across|around|throughout|inside|into|within|towards?)\s+(?:the\s+)?$/, 'place', 2],
+  [/\b(?:shares|stake|stakes|investment|investments|invest|invested|investors|holding)\s+in\s+$/, 'organization', 3],
+  [/\b(?:from|to|via|between|at)\s+(?:the\s+)?$/, 'place', 1],
+  [/\b\d+-year-old\s+$/, 'person', 4],
+  [/\b(?:city|town|towns|village|villages|province|region|district|state|county|island|port|capital|suburb|municipality|republic|outskirts|mayor|governor|residents|people|streets)\s+of\s+$/, 'place', 4],
+  [/\b(?:based|headquartered|born|living)\s+in\s+$/, 'place', 3],
+  [/\b(?:named|called|name,?)\s+$/, 'person', 2],
+  [/\b(?:newspaper|broadcaster|channel|company|firm|group|bank|lender|club|party|union|agency|charity|daily|weekly|magazine|airline|carrier|insurer|operator|consultancy|start-up|startup|miner|developer|retailer)\s+$/, 'organization', 3],
+  [/\bsaid\s+$/, 'person', 2],
+  [/\b(?:executive|ceo|chairman|chairwoman|chair|founder|head|director|shareholders|owner|owners|members?|spokes(?:man|woman|person)|lawyers?)\s+(?:of|for|at)\s+(?:the\s+)?$/, 'organization', 3],
+  [/\b(?:works?|worked|working|analyst|economist|researcher)\s+(?:at|for)\s+(?:the\s+)?$/, 'organization', 2],
+  [/\b(?:militants|fighters|rebels|insurgents|jihadists|militiamen)\s+(?:of|from|loyal to|belonging to)\s+(?:the\s+)?$/, 'armed group', 4],
+  [/\b(?:armed|militant|rebel|jihadist|extremist|terrorist|insurgent|islamist)\s+(?:group|groups|faction|factions|organi[sz]ation|movement|coalition|alliance)\s+$/, 'armed group', 4],
+];
+
+/** Context after a name (the line after it). */
+const AFTER: Cue[] = [
+  [/^,\s*\d{1,3},/, 'person', 5],
+  [/^,?\s+who\b/, 'person', 3],
+  [/^(?:['’]s?)?\s+(?:chief executive|ceo|board|shareholders|headquarters|customers|branches|shares|stake|subsidiary|share price|annual report)\b/, 'organization', 3],
+  [/^\s+(?:spokes\w+|chief|staff|employees|workers|members|chairman|chairwoman|director|secretary|leadership|chief executive|board|shareholders)\b/, 'organization', 2],
+  // "the Tarsk government": a country or region (but "Assad's government" is a leader's).
+  [/^\s+(?:government|authorities|army|military|parliament|troops|forces|border guards|economy|capital|coastline|countryside|interior ministry|foreign ministry|defence ministry|defense ministry)\b/, 'place', 3],
+  [/^\s*,\s+(?:of|from)\s+the\s+\p{Lu}/u, 'person', 2],
+  [/^\s+(?:province|region|district|city|town|village|county|state|valley|river|border|area|airport|municipality|neighbourhood|neighborhood|suburb|island|coast|countryside|border crossing)\b/, 'place', 4],
+  [/^-based\b/, 'place', 4],
+  [/^\s*,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:armed|militant|rebel|jihadist|insurgent|extremist|terrorist|islamist)\b/u, 'armed group', 4],
+  [/^\s+(?:festival|summit|conference|games|tournament|championship|marathon|fair|concert|rally|expo|carnival)\b/, 'event', 4],
+  [/^\s+(?:militants|fighters|rebels|insurgents|jihadists|militia|militiamen|guerrillas)\b/, 'armed group', 4],
+];
+
+const isPersonNoun = (w: string) => TITLES.has(w) || PERSON_NOUNS.has(w) || lexiconTags(w).includes('Actor');
+const PREPOSITION = /^(?:of|at|for|in|on|with|from|to|who|whose|which|that|and|since|after|before|until)$/;
+
+/** What a descriptive phrase is about: its last word before a preposition ("the mayor of Carhuaz" → mayor). */
+function headOf(phrase: string): string | undefined {
+  const w = phrase.toLowerCase().split(/\s+/).filter(Boolean);
+  const cut = w.findIndex((x) => PREPOSITION.test(x));
+  return (cut < 0 ? w : w.slice(0, cut)).at(-1)?.replace(/['’]s?$/, '');
+}
+
+/** The kind a descriptive phrase's head noun gives the name it describes. */
+function kindOfHead(word: string | undefined): [EntityType, number] | undefined {
+  if (!word) return undefined;
+  const head = PERSON_NOUNS.has(word) || lexiconTags(word).length > 0 ? word : word.replace(/s$/, '');
+  if (ORGANIZATION_NOUNS.has(head)) return ['organization', 3];
+  if (INSTITUTION_HEADS.has(head) || head === 'regulator' || head === 'watchdog') return ['institution', 3];
+  if (isPersonNoun(head)) return ['person', 3];
+  if (PLACE_NOUNS.has(head)) return ['place', 3];
+  if (ARMED_NOUNS.has(head)) return ['armed group', 3];
+  return undefined;
+}
+
+/** A description beside the name, set off by a comma: "Wilber Chávez Tarazona, the mayor of …", "The museum's director, Véronique Lambotte". */
+function apposition(m: NameMention): [EntityType, number][] {
+  const out: [EntityType, number][] = [];
+  const after = /^\s*,\s+([^,.;:!?()"“”«»\p{Lu}\d]{2,80})/u.exec(m.after)?.[1];
+  if (after && /^(?:a|an|the|its|his|her|their)\s/.test(after)) {
+    const k = kindOfHead(headOf(after.replace(/^(?:a|an|the|its|his|her|their)\s+/, '')));
+    if (k) out.push(k);
+  } else if (after) {
+    // No article: only a title ("…, general secretary of the union").
+    const head = headOf(after);
+    if (head && isPersonNoun(head) && after.split(/\s+/).length <= 6) out.push(['person', 3]);
+  }
+  const before = /(?:^|[,.;:!?()"“”«»–—])\s*([^,.;:!?()"“”«»–—]{2,80}),\s*$/u.exec(m.before)?.[1];
+  if (before) {
+    const k = kindOfHead(headOf(before));
+    if (k?.[0] === 'person') out.push(k);
+  } else if (/([\p{Ll}-]+)\s+$/u.test(m.before) && isPersonNoun(/([\p{Ll}-]+)\s+$/u.exec(m.before)![1]!)) {
+    out.push(['person', 3]); // "historian Hélène Mukendi", "KUSA president Achieng Odhiambo"
+  }
+  return out;
+}
+
+/** Weights from one mention: its words, its title and its context. */
+export function mentionScores(m: NameMention): TypeScores {
+  const s = nameScores(m);
+  if (m.title === 'person') s.person += 8;
+  else if (m.title === 'office') s.person += 6;
+  const before = m.before.toLowerCase();
+  for (const [re, type, weight] of BEFORE) if (re.test(before)) s[type] += weight;
+  for (const [re, type, weight] of AFTER) if (re.test(m.after)) s[type] += weight;
+  for (const [type, weight] of apposition(m)) s[type] += weight;
+  // "X said": people mostly, but bodies say things too; a lone word ("the Pentagon said") is left to other evidence.
+  if (m.words.length > 1 && /^\s+(?:said|says|told|added|argued|wrote|warned|insisted|explained|noted|asked|replied|admitted|acknowledged|denied|conceded|recalled)\b/.test(m.after)) s.person += 1;
+  // A transcript's speaker: "Raghunathan: And jobs?", "Priya Raghunathan (Meridian Securities): …".
+  if (!m.before.trim() && /^\s*(?:\([^)]{1,60}\))?:\s/.test(m.after)) s.person += 3;
+  return s;
+}
+
+/** The class with at least `min` weight and the most, or undefined when nothing speaks for any. */
+export function leadingClass(s: TypeScores, min = Number.MIN_VALUE): TypeClass | undefined {
+  const classes: [TypeClass, number][] = [
+    ['person', s.person],
+    ['body', s.organization + s.institution + s['armed group']],
+    ['place', s.place],
+    ['event', s.event],
+  ];
+  const [best, weight] = classes.reduce((a, b) => (b[1] > a[1] ? b : a));
+  return weight >= min ? best : undefined;
+}
+
+/**
+ * The type the evidence gives. With none at all, a single word is most likely a place (towns
+ * and regions are named without a head noun), a longer name an organisation (a person's name
+ * nearly always comes with a given name, a title or a role that says so).
+ */
+export function decideType(s: TypeScores, wordCount: number): EntityType {
+  const c = leadingClass(s);
+  if (c === undefined) return wordCount === 1 ? 'place' : 'organization';
+  if (c !== 'body') return c;
+  if (s['armed group'] > 0 && s['armed group'] >= s.organization && s['armed group'] >= s.institution) return 'armed group';
+  return s.institution > s.organization ? 'institution' : 'organization';
+}

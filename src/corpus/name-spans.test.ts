@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { findNames } from './name-spans';
+
+const names = (text: string, excluded: { start: number; end: number }[] = []) => findNames(text, excluded).names.map((n) => n.text);
+
+describe('findNames', () => {
+  it('takes titles, possessives and a leading "the" off, and keeps name particles', () => {
+    expect(names('Health Minister Karin Holm met Mr. van der Berg at the Tolvik Institute. Holm’s aides said The Harbour Gazette was wrong.')).toEqual([
+      'Karin Holm',
+      'van der Berg',
+      'Tolvik Institute',
+      'Holm',
+      'Harbour Gazette',
+    ]);
+    expect(findNames('Dr. Amara Osei spoke.').names[0]).toMatchObject({ text: 'Amara Osei', title: 'person' });
+  });
+
+  it('joins "of"/"for" after a head noun, and "and" inside such a name or before a shared head', () => {
+    expect(names('Officials at the Institute for Water and Soil and the Fire and Rescue Directorate met Prof. Lina Berg of the University of Kessel.')).toEqual([
+      'Institute for Water and Soil',
+      'Fire and Rescue Directorate',
+      'Lina Berg',
+      'University of Kessel',
+    ]);
+    // Two names joined by "and" stay two.
+    expect(names('Talks between Varna Bank and Ostrel were confirmed in Dalmora and Veleto.')).toEqual(['Varna Bank', 'Ostrel', 'Dalmora', 'Veleto']);
+  });
+
+  it('drops the ordinary words that open sentences, demonyms, months and fragments', () => {
+    expect(names('Residents fled. Analysts said the Tolvik office would shut. Rescuers reached Marrow on Friday in March.')).toEqual(['Tolvik', 'Marrow']);
+    expect(names('Officials in Kessel and Lusanian exporters met Syrian envoys. The Department said nothing.')).toEqual(['Kessel']);
+    expect(names('Tickets sold out. Drought has hit Marrow.')).toEqual(['Marrow']);
+    expect(names('Russian-backed forces and al-Qaida-linked fighters crossed into Veleto.')).toEqual(['al-Qaida', 'Veleto']);
+  });
+
+  it('keeps a sentence-initial name the text confirms, and a particle that opens a name', () => {
+    expect(names('Ostrel rose. Shares in Ostrel fell. Van der Berg: we expected it.')).toEqual(['Ostrel', 'Ostrel', 'Van der Berg']);
+  });
+
+  it('keeps from a headline only the names its prose uses', () => {
+    expect(names('Kessel Mayor Vows To Fight Dam Plan\n\nThe dam near Kessel was approved by Varna Bank.')).toEqual(['Kessel', 'Kessel', 'Varna Bank']);
+  });
+
+  it('pairs an acronym with the name it stands beside in brackets', () => {
+    const { pairs } = findNames('The National Water Office (NWO) warned on Monday. The Tolvik Museum in Kessel (MTK) reopened.');
+    expect(pairs.map((p) => [p.long.text, p.short.text])).toEqual([
+      ['National Water Office', 'NWO'],
+      ['Tolvik Museum', 'MTK'],
+    ]);
+  });
+
+  it('skips page clutter, but not quotations', () => {
+    const text = 'By Jon Reyes\n“Marta Iversen will decide,” said Lena Holm.';
+    expect(names(text, [{ start: 0, end: 12 }])).toEqual(['Marta Iversen', 'Lena Holm']);
+  });
+});

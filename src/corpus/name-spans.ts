@@ -1,0 +1,442 @@
+import { fold } from '../shared/fold';
+import {
+  ABBREVIATIONS,
+  COMPANY_SUFFIXES,
+  GROUP_WORDS,
+  EVENT_HEADS,
+  INSTITUTION_HEADS,
+  isCommonWord,
+  isDemonymOrDate,
+  isFirstName,
+  isKnownPlace,
+  LEADING_PARTICLES,
+  lexiconTags,
+  NOT_NAMES,
+  ORGANIZATION_HEADS,
+  PARTICLES,
+  PERSON_TITLES,
+  PLACE_HEADS,
+  TITLES,
+} from './name-words';
+
+/**
+ * Names in running text, found by their shape: runs of capitalised words, joined across name
+ * particles ("van der", "de", "bin", "al-"), across "of"/"for" after a head noun ("Museum of
+ * World Cultures") and across "and" inside such a name ("Institute for Climate and Health").
+ * Each run is cleaned: titles ("President", "Dr."), a possessive, a leading "the" and words
+ * that are not names come off; a sentence's first word stays only when the text also writes
+ * it capitalised elsewhere or it is no ordinary word. Headlines in title case only confirm
+ * names the prose uses. An acronym in brackets after a name ("… Center (COEN)") is paired
+ * with it.
+ */
+
+/** One name as the text writes it. */
+export interface NameMention {
+  /** The name without title, possessive or leading "the", exactly as in the text. */
+  text: string;
+  start: number;
+  end: number;
+  words: string[];
+  /** A title before it: one that only a person carries ("Dr.") or an office ("President"). */
+  title?: 'person' | 'office';
+  /** The text of the line before and after it (for the context rules that type it). */
+  before: string;
+  after: string;
+}
+
+/** An acronym and the name the text gives for it in brackets. */
+export interface AcronymPair {
+  long: NameMention;
+  short: NameMention;
+}
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+  /** Capitalised like a name ("Lavrov", "al-Assad", "U.S."). */
+  cap: boolean;
+  /** The first word of a sentence, capitalised whatever it is. */
+  initial: boolean;
+}
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|['’](?=\p{L})|[-‐‑](?=[\p{L}\p{N}])|\.(?=\p{L}))*(?:(?<=s)['’](?![\p{L}]))?\.?|&/gu;
+const CAP = /^(?:\p{Lu}|(?:al|el|ad|an|ar|as|ash|at|az|ez|es|ul|ud|bin|ibn|abu|d|l|o)['’-]\p{Lu})/u;
+const FUNCTION_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'for', 'in', 'on', 'at', 'to', 'by', 'with', 'from', 'as', 'vs', 'via', 'per', 'but', 'nor', 'is', 'are']);
+const CONNECTORS = new Set(['of', 'for', 'on']);
+/** Words after which "of" continues a name ("Bank of", "Museum of", "Republic of", "Battle of"). */
+const OF_HEADS = new Set([...ORGANIZATION_HEADS, ...INSTITUTION_HEADS, ...EVENT_HEADS, ...PLACE_HEADS, 'republic', 'kingdom', 'state', 'states', 'emirates', 'gulf', 'cape', 'battle', 'siege', 'treaty', 'people', "people's", 'voice']);
+const NUMBERED = new Set(['ward', 'terminal', 'route', 'gate', 'zone', 'sector', 'block', 'district', 'pier', 'platform', 'highway', 'lot']);
+
+const lower = (w: string) => fold(w).replace(/\.$/, '');
+/** A word lower-cased, without a possessive or a contraction ("Noordzee’s" → noordzee, "We've" → we). */
+const bare = (w: string) => lower(w).replace(/['’](?:s|ve|ll|m|re|d)?$/, '');
+/** An acronym: capitals (and digits or dots), at least two letters ("FSB", "U.S.", "G20"). */
+export const isAcronymWord = (w: string) => /^\p{Lu}[\p{Lu}\p{N}.&-]*$/u.test(w) && (w.match(/\p{Lu}/gu)?.length ?? 0) >= 2 && w.replace(/[^\p{L}]/gu, '').length <= 6;
+const isHead = (w: string) => ORGANIZATION_HEADS.has(bare(w)) || INSTITUTION_HEADS.has(bare(w)) || PLACE_HEADS.has(bare(w)) || EVENT_HEADS.has(bare(w));
+
+/** Tokens of one stretch of a line, with whether each opens a sentence. */
+function tokenize(text: string, range: Range): Token[] {
+  const out: Token[] = [];
+  const slice = text.slice(range.start, range.end);
+  for (const m of slice.matchAll(TOKEN)) {
+    let word = m[0];
+    // A dot belongs to abbreviations, initials and dotted acronyms; otherwise it ends a sentence.
+    if (word.endsWith('.') && !(word.length === 2 || word.slice(0, -1).includes('.') || ABBREVIATIONS.has(lower(word)) || COMPANY_SUFFIXES.has(lower(word)))) word = word.slice(0, -1);
+    // "Russian-backed", "al-Qaida-linked": the adjective is no name, the name before it may be.
+    const compound = /^(.+?)-(?:\p{Ll}+-)*(?:\p{Ll}+(?:ed|ing|en)|run|led|held|made|born|style|friendly|bound|wide|era)$/u.exec(word);
+    if (compound) word = compound[1]!;
+    const start = range.start + m.index;
+    const prev = out.at(-1);
+    const between = text.slice(prev ? prev.end : range.start, start);
+    const initial =
+      (!prev && !/\p{L}/u.test(text.slice(range.start, start))) ||
+      /[.!?…:;]["'”’»›“)\]]*\s*["'“‘«„‚‹»([]*\s*$/u.test(between) ||
+      /["“‘«„‚‹]\s*$/u.test(between) ||
+      (prev !== undefined && /^\p{Ll}.*\.$/u.test(prev.text)) ||
+      /(?:^|\s)[→•·▸»>|*–—-]\s*$/u.test(between) ||
+      (prev !== undefined && COMPANY_SUFFIXES.has(lower(prev.text)) && prev.text.endsWith('.'));
+    out.push({ text: word, start, end: start + word.length, cap: CAP.test(word), initial });
+  }
+  return out;
+}
+
+/** A line is a headline when nearly all its words are capitalised (title case or capitals). */
+function isHeadline(tokens: Token[], line: string): boolean {
+  const words = tokens.filter((t) => /\p{L}/u.test(t.text) && !FUNCTION_WORDS.has(t.text.toLowerCase()) && !PARTICLES.has(t.text));
+  // A sentence ends with a full stop; a headline, even one dense with names, does not.
+  if (words.length < 3 || /\.["'”’»)]*\s*$/u.test(line)) return false;
+  return words.filter((t) => t.cap).length / words.length >= 0.75;
+}
+
+/** Only spaces (no newline, no punctuation) lie between two tokens. */
+const joined = (text: string, a: Token, b: Token) => /^[ \t\u00A0]+$/.test(text.slice(a.end, b.start));
+
+/** The runs of name-like tokens: capitalised words and the particles and connectors inside names. */
+function runs(text: string, tokens: Token[]): Token[][] {
+  const out: Token[][] = [];
+  let i = 0;
+  const capAt = (k: number) => tokens[k]?.cap === true;
+  /** Index of the next capitalised token after a run of particles from k, if all are joined. */
+  const afterParticles = (k: number): number | undefined => {
+    let j = k;
+    while (tokens[j] && PARTICLES.has(tokens[j]!.text) && tokens[j + 1] && joined(text, tokens[j]!, tokens[j + 1]!)) j++;
+    return j > k && capAt(j) ? j : undefined;
+  };
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    const lead = LEADING_PARTICLES.has(t.text) ? afterParticles(i) : undefined;
+    // A short word before a number is a currency or a unit ("KSh 68,000", "Tk 5 lakh").
+    const unit = t.text.length <= 3 && /^\d/.test(tokens[i + 1]?.text ?? '') && joined(text, t, tokens[i + 1]!);
+    if ((!t.cap && lead === undefined) || unit) {
+      i++;
+      continue;
+    }
+    const run = [t];
+    let j = i;
+    const words = () => run.map((r) => bare(r.text));
+    for (;;) {
+      const cur = tokens[j]!;
+      const next = tokens[j + 1];
+      if (!next || !joined(text, cur, next)) break;
+      // A company suffix with its dot ("Inc.") or a possessive ends a name, but not one of a common
+      // noun inside it ("People's Defence Units", "St Mary’s Church").
+      const possessive = /['’]s$/u.test(cur.text) && !/^(?:st|saint)$/.test(lower(run.at(-2)?.text ?? '')) && !isCommonWord(bare(cur.text));
+      if ((COMPANY_SUFFIXES.has(lower(cur.text)) && cur.text.endsWith('.')) || possessive) break;
+      if (next.cap && !next.initial) {
+        run.push(next);
+        j++;
+        continue;
+      }
+      const p = PARTICLES.has(next.text) ? afterParticles(j + 1) : undefined;
+      if (p !== undefined) {
+        run.push(...tokens.slice(j + 1, p + 1));
+        j = p;
+        continue;
+      }
+      const w = words();
+      const k = tokens[j + 2]?.text === 'the' ? j + 3 : j + 2;
+      const gapsOk = () => tokens.slice(j + 1, k + 1).every((x, n) => joined(text, tokens[j + n]!, x));
+      // "of"/"for" after a head noun, or again inside such a name ("Court of Arbitration for Sport").
+      if (CONNECTORS.has(next.text) && (OF_HEADS.has(w.at(-1)!) || w.some((x) => CONNECTORS.has(x))) && capAt(k) && !tokens[k]!.initial && gapsOk()) {
+        run.push(...tokens.slice(j + 1, k + 1));
+        j = k;
+        continue;
+      }
+      if ((next.text === 'and' || next.text === '&') && !w.includes('and') && capAt(k) && !tokens[k]!.initial && gapsOk()) {
+        // "and" continues a name inside an of-phrase ("Institute for Climate and Health") or before
+        // the head it shares ("Fire and Emergency Directorate"); "&" joins firm names.
+        let end = k;
+        while (capAt(end + 1) && joined(text, tokens[end]!, tokens[end + 1]!)) end++;
+        const tail = tokens.slice(k, end + 1).map((x) => bare(x.text));
+        const inOf = w.some((x) => CONNECTORS.has(x)) && end - k < 3 && !isFirstName(tail[0]!) && !isHead(tail.at(-1)!);
+        const sharedHead = w.length === 1 && !isKnownPlace(w[0]!) && (ORGANIZATION_HEADS.has(tail.at(-1)!) || INSTITUTION_HEADS.has(tail.at(-1)!));
+        if (inOf || sharedHead || next.text === '&') {
+          run.push(...tokens.slice(j + 1, k + 1));
+          j = k;
+          continue;
+        }
+      }
+      if (/^\d+$/.test(next.text) && NUMBERED.has(w.at(-1)!)) {
+        run.push(next);
+        j++;
+      }
+      break;
+    }
+    out.push(run);
+    i = j + 1;
+  }
+  return out;
+}
+
+/** What the whole text tells about a word: how it is written inside sentences. */
+interface Usage {
+  /** Written in lower case somewhere. */
+  lowers: Set<string>;
+  /** Written capitalised on its own inside a sentence ("… in Moncton"). */
+  alone: Map<string, number>;
+  /** Written capitalised after another capitalised word inside a sentence ("Rosa Huamán Quispe"). */
+  inner: Set<string>;
+}
+
+const FUNCTION_TAGS = new Set(['Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'Adverb', 'QuestionWord', 'Modal', 'Copula', 'Possessive', 'Negative']);
+
+/** Whether a sentence's capitalised first word is a name: the text or the lexicon says so. */
+function opensName(t: Token, run: Token[], usage: Usage): boolean {
+  const w = bare(t.text);
+  const rest = run.slice(1);
+  if (LEADING_PARTICLES.has(w) && rest.length > 0) return true; // "Van der Wiel: …"
+  if (lexiconTags(w).some((tag) => FUNCTION_TAGS.has(tag))) return false; // "In Ipoh Old Town"
+  if (usage.alone.has(w)) return true;
+  // A plural of a head noun is a common word too ("Councils, which employ teachers").
+  const common = usage.lowers.has(w) || isCommonWord(w) || (w.endsWith('s') && isHead(w.slice(0, -1)));
+  if (rest.length > 0) {
+    // "Federal Office for …" keeps its adjective; "Sprinter Ribas" loses a role noun before a name the text confirms.
+    const role = /(?:er|or|ist)$/.test(w) && lexiconTags(w).length === 0 && !usage.inner.has(w) && rest.every((x) => usage.alone.has(bare(x.text)) || usage.inner.has(bare(x.text)));
+    return (!common && !role) || rest.some((x) => isHead(x.text));
+  }
+  if (common || GROUP_WORDS.has(w) || GROUP_WORDS.has(w.replace(/s$/, ''))) return false;
+  // A lone word nobody else confirms ("Tickets for the weekend …", "Drought has …") is taken for an ordinary word.
+  return usage.inner.has(w) || isAcronymWord(t.text) || lexiconTags(w).length > 0;
+}
+
+/** A mention from tokens: a possessive ("Noordzee’s") or plural possessive ("Farmers’") taken off the end. */
+function mention(text: string, toks: Token[], line: Range, title: NameMention['title']): NameMention {
+  const words = toks.map((t) => t.text);
+  let end = toks.at(-1)!.end;
+  const last = words.at(-1)!;
+  const cut = /['’]s$/u.test(last) ? 2 : /s['’]$/u.test(last) ? 1 : 0;
+  end -= cut;
+  words[words.length - 1] = last.slice(0, last.length - cut);
+  const start = toks[0]!.start;
+  return {
+    text: text.slice(start, end),
+    start,
+    end,
+    words,
+    ...(title ? { title } : {}),
+    before: text.slice(Math.max(line.start, start - 60), start),
+    after: text.slice(end, Math.min(line.end, end + 60)),
+  };
+}
+
+/** Titles followed by "of" and the office's domain, not by a place ("Minister of Culture", not "Mayor of …"). */
+const DOMAIN_TITLES = new Set(['secretary', 'minister', 'ministers', 'commissioner', 'director', 'chancellor', 'chairman', 'chairwoman', 'chair', 'head', 'chief', 'spokesman', 'spokeswoman', 'spokesperson', 'secretary-general']);
+
+/** A title followed by "of" before a run: "Secretary of State John Kerry", "Minister of Foreign Affairs Sergei Lavrov". */
+const TITLE_OF = /(?:^|[^\p{L}])(\p{L}+)\.?\s+of\s+(?:\p{Lu}\p{L}*\s+(?:and|&)\s+)?$/u;
+
+/**
+ * Cleans one run into the names it holds: split at words that are no names, the title taken
+ * off, a sentence's first word kept only when the text confirms it.
+ */
+function clean(text: string, run: Token[], usage: Usage, line: Range): { found: NameMention; toks: Token[] }[] {
+  const out: { found: NameMention; toks: Token[] }[] = [];
+  let part: Token[] = [];
+  let title: NameMention['title'];
+  const flush = () => {
+    const p = trim(part);
+    part = [];
+    if (p.length > 0 && isName(p.map((t) => t.text))) out.push({ found: mention(text, p, line, title), toks: p });
+  };
+  // Leading and trailing connectors never belong to a name.
+  const trim = (p: Token[]) => {
+    let a = 0;
+    let b = p.length;
+    while (a < b && !p[a]!.cap && !LEADING_PARTICLES.has(p[a]!.text)) a++;
+    while (b > a && !p[b - 1]!.cap && !(/^\d+$/.test(p[b - 1]!.text) && b - 2 >= a && NUMBERED.has(bare(p[b - 2]!.text)))) b--;
+    return p.slice(a, b);
+  };
+  const titleOf = TITLE_OF.exec(text.slice(Math.max(line.start, run[0]!.start - 40), run[0]!.start));
+  if (titleOf && DOMAIN_TITLES.has(lower(titleOf[1]!)) && !isHead(run.at(-1)!.text)) {
+    // An office named by its domain runs on to the name: up to the first given name ("Secretary of
+    // State John Kerry"), else past the domain's ordinary words ("Secretary of State Kerry");
+    // "Minister of Culture" names nobody. ("Mayor of Greater Manchester" names a place: not here.)
+    const k = run.findIndex((t) => isFirstName(bare(t.text)));
+    const from = k >= 0 ? k : run.findIndex((t) => !isCommonWord(bare(t.text)) && ((usage.alone.get(bare(t.text)) ?? 0) > 1 || usage.inner.has(bare(t.text))));
+    run = from >= 0 ? run.slice(from) : [];
+    if (from > 0) title = 'office';
+  }
+
+  for (const [i, t] of run.entries()) {
+    const w = bare(t.text);
+    const next = run[i + 1];
+    // A title ends what came before it: "Health Minister Johannes Pichler" → "Johannes Pichler",
+    // though a name before it stays one ("U.S. Secretary").
+    // "Secretary General", and plural titles before two names ("Councilors Louie Sanchez and Dan Lewis").
+    const titleWord = TITLES.has(w) || (w.endsWith('s') && TITLES.has(w.slice(0, -1))) || (w === 'general' && i > 0 && TITLES.has(bare(run[i - 1]!.text)));
+    if (titleWord && t.cap && (!next || (next.cap && !isHead(next.text)) || LEADING_PARTICLES.has(next.text))) {
+      if (part.length === 1 && (isAcronymWord(part[0]!.text) || usage.alone.has(bare(part[0]!.text)) || isKnownPlace(bare(part[0]!.text)))) flush();
+      part = [];
+      title = PERSON_TITLES.has(w) ? 'person' : (title ?? 'office');
+      continue;
+    }
+    const demonymOfBody =
+      isDemonymOrDate(w) && part.length === 0 && (run.slice(1).some((x) => INSTITUTION_HEADS.has(bare(x.text)) || ORGANIZATION_HEADS.has(bare(x.text))) || (next !== undefined && isKnownPlace(`${w} ${bare(next.text)}`)));
+    const notName = t.cap && (NOT_NAMES.has(w) || isDemonymOrDate(w) || /n['’]t$/.test(w)) && !demonymOfBody;
+    if (notName || (t.initial && i === 0 && !opensName(t, run, usage))) {
+      flush();
+      title = undefined;
+      continue;
+    }
+    part.push(t);
+  }
+  flush();
+  // A lone word shaped like a demonym before a noun is an adjective ("Lusanian central bank").
+  if (out.length === 1 && out[0]!.toks.length === 1 && out[0]!.toks[0] === run.at(-1) && /(?:ian|ese|ish)$/.test(bare(out[0]!.found.text))) {
+    const next = /^\s+(\p{Ll}+)/u.exec(out[0]!.found.after)?.[1];
+    if (next && !lexiconTags(next).some((t) => VERB_TAGS.has(t))) return [];
+  }
+  return out;
+}
+
+const VERB_TAGS = new Set(['PastTense', 'PresentTense', 'Infinitive', 'Modal', 'Copula', 'Auxiliary', 'Gerund', 'Verb', 'Adverb', 'Preposition', 'Conjunction']);
+
+/** Words that can stand as a name: not a lone head noun ("Department"), title or letter. */
+function isName(words: string[]): boolean {
+  if (words.length === 1) {
+    const only = bare(words[0]!);
+    if (only.length < 2 && !/\p{N}/u.test(only)) return false;
+    if (TITLES.has(only) || NOT_NAMES.has(only) || only === 'may' || isDemonymOrDate(only) || isDemonymOrDate(only.replace(/s$/, ''))) return false;
+    if (GROUP_WORDS.has(only) || GROUP_WORDS.has(only.replace(/s$/, ''))) return false;
+    if (lexiconTags(only).some((t) => t === 'Unit' || t === 'Currency')) return false;
+    if (isHead(words[0]!) && !isAcronymWord(words[0]!)) return false;
+  }
+  // A run of title words and connectors only ("Minister of Arts and Culture").
+  return !words.every((x) => TITLES.has(bare(x)) || !CAP.test(x));
+}
+
+/** The text's lines, each with the parts of it outside `excluded` (page clutter). */
+function lines(text: string, excluded: readonly Range[]): { line: Range; parts: Range[] }[] {
+  const out: { line: Range; parts: Range[] }[] = [];
+  let at = 0;
+  for (const l of text.split('\n')) {
+    const line = { start: at, end: at + l.length };
+    at = line.end + 1;
+    const parts: Range[] = [];
+    let from = line.start;
+    for (const x of excluded) {
+      if (x.end <= from || x.start >= line.end) continue;
+      if (x.start > from) parts.push({ start: from, end: x.start });
+      from = Math.max(from, x.end);
+    }
+    if (from < line.end) parts.push({ start: from, end: line.end });
+    if (parts.length > 0) out.push({ line, parts });
+  }
+  return out;
+}
+
+/** Whether the name's words' initials spell the acronym ("Water Resources Agency" → WRA). */
+function initialsMatch(acronym: string, words: string[]): boolean {
+  const letters = acronym.replace(/[^\p{L}]/gu, '').toLowerCase();
+  const all = words.flatMap((w) => w.split(/[-‐‑]/)).map((w) => fold(w)[0] ?? '');
+  const content = words.filter((w) => !FUNCTION_WORDS.has(w) && !PARTICLES.has(w)).flatMap((w) => w.split(/[-‐‑]/)).map((w) => fold(w)[0] ?? '');
+  return letters === content.join('') || letters === all.join('');
+}
+
+/** Whether a short name is made of the starts of the name's words, in order ("Marina" for "MARitime INdustry Authority"). */
+function abbreviates(short: string, words: string[]): boolean {
+  const target = fold(short).replace(/[^\p{L}]/gu, '');
+  const parts = words.filter((w) => !FUNCTION_WORDS.has(w)).map((w) => fold(w).replace(/[^\p{L}]/gu, ''));
+  const fits = (at: number, k: number): boolean => {
+    if (at === target.length) return k >= 2;
+    if (k >= parts.length) return false;
+    for (let n = Math.min(parts[k]!.length, target.length - at); n >= 1; n--) if (target.startsWith(parts[k]!.slice(0, n), at) && fits(at + n, k + 1)) return true;
+    return fits(at, k + 1) && k > 0;
+  };
+  return target.length >= 3 && parts.length >= 2 && fits(0, 0);
+}
+
+/** Pairs "Name (ACR)" and "ACR (Name)" in one stretch of text. */
+function pairAcronyms(text: string, names: NameMention[]): AcronymPair[] {
+  const pairs: AcronymPair[] = [];
+  for (const [i, m] of names.entries()) {
+    if (!/\(\s*$/.test(text.slice(m.start - 2, m.start)) || !/^\s*\)/.test(text.slice(m.end, m.end + 2))) continue;
+    const prev = names.slice(0, i).reverse();
+    if (isAcronymWord(m.text)) {
+      // The long form is the nearest name before it in the sentence whose initials spell it, else the nearest longer name.
+      const near = prev.filter((p) => m.start - p.end < 90 && !/[.!?]\s/.test(text.slice(p.end, m.start)) && !isAcronymWord(p.text));
+      const long = near.find((p) => initialsMatch(m.text, p.words)) ?? near.find((p, k) => p.words.length > 1 && (k === 0 || near[0]!.words.length === 1));
+      if (long) pairs.push({ long, short: m });
+    } else if (m.words.length > 1 && prev[0] && isAcronymWord(prev[0].text) && /^\s*\($/.test(text.slice(prev[0].end, m.start))) {
+      pairs.push({ long: m, short: prev[0] });
+    } else if (m.words.length === 1 && prev[0] && /^\s*\($/.test(text.slice(prev[0].end, m.start)) && abbreviates(m.text, prev[0].words)) {
+      pairs.push({ long: prev[0], short: m }); // "Maritime Industry Authority (Marina)"
+    }
+  }
+  return pairs;
+}
+
+/**
+ * Every name in `text` outside the `excluded` spans (page clutter), in text order, and the
+ * acronyms the text pairs with a name.
+ */
+export function findNames(text: string, excluded: readonly Range[] = []): { names: NameMention[]; pairs: AcronymPair[] } {
+  const layout = lines(text, excluded);
+  const tokenized = layout.map(({ line, parts }) => ({ line, parts: parts.map((r) => tokenize(text, r)) }));
+  const usage: Usage = { lowers: new Set(), alone: new Map(), inner: new Set() };
+  for (const { parts } of tokenized) {
+    for (const tokens of parts) {
+      for (const t of tokens) if (!t.cap) usage.lowers.add(bare(t.text));
+      for (const run of runs(text, tokens)) {
+        if (run.length === 1 && !run[0]!.initial) usage.alone.set(bare(run[0]!.text), (usage.alone.get(bare(run[0]!.text)) ?? 0) + 1);
+        for (const t of run.slice(1)) if (t.cap) usage.inner.add(bare(t.text));
+      }
+    }
+  }
+  const names: NameMention[] = [];
+  const pairs: AcronymPair[] = [];
+  const headlines: { toks: Token[]; line: Range; title: NameMention['title'] }[] = [];
+  for (const { line, parts } of tokenized) {
+    const headline = isHeadline(parts.flat(), text.slice(line.start, line.end));
+    for (const tokens of parts) {
+      const found = runs(text, tokens).flatMap((run) => clean(text, run, usage, line));
+      // Capitals say nothing in a headline, nor in a name written in capitals ("CALEDONIAN HERALD", "KARIUKI").
+      const shouted = (f: { found: NameMention }) => f.found.words.every((w) => !/\p{Ll}/u.test(w)) && (f.found.words.length > 1 || f.found.words[0]!.replace(/[^\p{L}]/gu, '').length > 6);
+      for (const f of found) {
+        if (headline || shouted(f)) headlines.push({ toks: f.toks, line, title: f.found.title });
+        else names.push(f.found);
+      }
+      pairs.push(...pairAcronyms(text, found.filter((f) => !headline && !shouted(f)).map((f) => f.found)));
+    }
+  }
+  // From those, keep only the names the prose also writes, or a surname it writes in a longer name.
+  const known = new Set(names.flatMap((n) => [fold(n.text), ...(n.words.length > 1 ? n.words.filter((w) => CAP.test(w) && !isHead(w) && !isCommonWord(bare(w))).map((w) => fold(w)) : [])]));
+  for (const { toks, line, title } of headlines) {
+    for (let a = 0; a < toks.length; a++) {
+      for (let b = toks.length; b > a; b--) {
+        const m = mention(text, toks.slice(a, b), line, a === 0 ? title : undefined);
+        if (!known.has(fold(m.text))) continue;
+        names.push(m);
+        a = b - 1;
+        break;
+      }
+    }
+  }
+  return { names: names.sort((x, y) => x.start - y.start), pairs };
+}
