@@ -116,6 +116,19 @@ describe('scan', () => {
     expect(document.body.innerHTML).toBe('<p id="a">nobody</p><p>Lavrov</p>');
   });
 
+  it('marks a text node far longer than a match step exactly as matching it whole does, names across step edges included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('John Kerry', 'Lavrov', 'Sergey Lavrov', 'Aleppo', 'budget', 'x'.repeat(700), 'a', '—'), { minLength: 3000, maxLength: 6000 }), fc.constantFrom(' ', '  ', ' \u00a0'), (words, gap) => {
+        const text = words.join(gap);
+        document.body.innerHTML = '<p></p>';
+        document.body.firstChild!.appendChild(document.createTextNode(text));
+        const { h } = run();
+        expect(pageMarks(document.body, h).map((m) => [m.start, m.end, m.entity])).toEqual(matcher.find(text).map((m) => [m.start, m.end, m.entityId]));
+      }),
+      { numRuns: 15 },
+    );
+  });
+
   it('clear() leaves no mark behind', () => {
     document.body.innerHTML = '<p>Kerry met Lavrov.</p>';
     const { h } = run();

@@ -18,22 +18,50 @@ const MATCH_CHUNK = 16 * 1024;
 /** Marks made per step. */
 const MARK_BATCH = 128;
 
-/** All matches in `text`, matched in chunks cut at block boundaries (a generator: it pauses between chunks). */
+/**
+ * Text read on each side of a chunk: longer than any name, and than the window in which an
+ * ambiguous spelling looks for a name of the story (400 characters).
+ */
+const MATCH_OVERLAP = 1024;
+
+/**
+ * All matches in `text`, matched in chunks (a generator: it pauses between chunks). Each
+ * chunk is matched with `MATCH_OVERLAP` characters of text on either side and keeps the
+ * matches that begin in it, so a name across a chunk's edge is found whole, once, and a
+ * page that is one 10 MB text node is marked exactly as if it were matched in one piece.
+ * Chunks end after a space, so the text beyond the window starts at a word.
+ */
 function* matchSteps(text: string, matcher: TextMatcher): Generator<void, Match[], void> {
   if (text.length <= MATCH_CHUNK) return matcher.find(text);
   const matches: Match[] = [];
   for (let from = 0; from < text.length; ) {
     let to = Math.min(text.length, from + MATCH_CHUNK);
-    // Cut at a block boundary so no name is split between chunks.
-    if (to < text.length) {
-      const cut = text.lastIndexOf('\n', to);
-      to = cut > from ? cut : to;
+    if (to < text.length) to = wordStartNear(text, to, to - from);
+    const lo = from === 0 ? 0 : wordStartNear(text, Math.max(0, from - MATCH_OVERLAP), MATCH_OVERLAP);
+    const hi = Math.min(text.length, to + MATCH_OVERLAP);
+    let next = to;
+    for (const m of matcher.find(text.slice(lo, hi))) {
+      const start = m.start + lo;
+      if (start < from || start >= to) continue;
+      matches.push({ ...m, start, end: m.end + lo });
+      next = Math.max(next, m.end + lo);
     }
-    for (const m of matcher.find(text.slice(from, to))) matches.push({ ...m, start: m.start + from, end: m.end + from });
-    from = to;
+    from = next;
     yield;
   }
   return matches;
+}
+
+/**
+ * The nearest offset at or before `i`, at most `within` back, where a word can begin (after a
+ * space or line break); `i` itself in text without spaces (the search stays bounded).
+ */
+function wordStartNear(text: string, i: number, within: number): number {
+  for (let j = i; j > 0 && j > i - within; j--) {
+    const c = text.charCodeAt(j - 1);
+    if (c === 32 || c === 10) return j;
+  }
+  return i;
 }
 
 /**
