@@ -18,7 +18,7 @@ import { pageMarks } from './page-stats';
  * for the page aborts; the settings watch and the message listener, which turn it on again,
  * on the script's own.
  */
-async function start(): Promise<void> {
+async function start(isPage: boolean): Promise<void> {
   const life = new AbortController();
   const matcher = new Matcher(aliasPatterns(bundledAliasIndex), { acronymVariants: true });
   let lastCount = -1;
@@ -34,7 +34,7 @@ async function start(): Promise<void> {
       },
     },
     (entityCount) => {
-      if (entityCount === lastCount) return;
+      if (entityCount === lastCount || !isPage) return;
       lastCount = entityCount;
       callWorkerFromTab('pageScanned', { entityCount }).catch(() => {});
     },
@@ -54,7 +54,8 @@ async function start(): Promise<void> {
     await callWorkerFromTab('notesPlaced', { found: anchored, orphaned: orphans });
   };
   const snapshot = () => marker.stats.snapshot(document, marker.marks, marker.enabled, marker.notePlacement());
-  serve(
+  // The page's content script answers for its tab; a frame's only marks and keeps its own notes.
+  if (isPage) serve(
     contentCalls,
     {
       getPageStats: async () => snapshot(),
@@ -84,4 +85,19 @@ async function start(): Promise<void> {
   apply(await loadSettings());
 }
 
-if (document.body) start().catch((err: unknown) => console.warn('Crossread could not start on this page:', err));
+/**
+ * Where this script runs: the page itself, a frame from the page's own origin (read like the
+ * page: an article embedded from its own site), or a frame from another origin (an advert, a
+ * player, another site's embed), where Crossread does nothing.
+ */
+function frameRole(): 'page' | 'frame' | 'elsewhere' {
+  if (window === window.top) return 'page';
+  try {
+    return window.top?.location.origin === location.origin ? 'frame' : 'elsewhere';
+  } catch {
+    return 'elsewhere'; // reading another origin's location throws
+  }
+}
+
+const role = frameRole();
+if (document.body && role !== 'elsewhere') start(role === 'page').catch((err: unknown) => console.warn('Crossread could not start on this page:', err));

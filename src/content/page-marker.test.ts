@@ -39,6 +39,21 @@ describe('PageMarker', () => {
     expect(marker.stats.snapshot(document, marker.marks, true)).toMatchObject({ passes: 1, failedPasses: 1 });
   });
 
+  it('follows open shadow roots: names there are marked, and so are names the page adds inside them later', async () => {
+    document.body.innerHTML = '<p>Kerry</p><div id="host"></div>';
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Lavrov</p>';
+    marker = new PageMarker(document, names, actions);
+    await marker.start();
+    expect(marker.marks.entityCounts()).toEqual({ 'john-kerry': 1, 'sergey-lavrov': 1 });
+    shadow.append(Object.assign(document.createElement('p'), { textContent: 'Kerry again.' }));
+    await settle();
+    expect(marker.marks.entityCounts()).toEqual({ 'john-kerry': 2, 'sergey-lavrov': 1 });
+    document.getElementById('host')!.remove();
+    await settle();
+    expect(marker.marks.entityCounts()).toEqual({ 'john-kerry': 1 });
+  });
+
   it('follows the page: new names are marked, edited text is matched again, removed text leaves no mark or count', async () => {
     document.body.innerHTML = '<ul><li id="a">Kerry spoke.</li><li id="b">Lavrov spoke.</li></ul>';
     const counts: number[] = [];

@@ -28,6 +28,8 @@ export class PageMarker {
   readonly marks: Highlighter;
   private session: Session | undefined;
   private queue: Promise<void> = Promise.resolve();
+  /** The trees watched for changes: the body, and each open shadow root a pass read. */
+  private watched = new WeakSet<Node>();
 
   constructor(
     private readonly doc: Document,
@@ -59,6 +61,7 @@ export class PageMarker {
     const host = new UiHost(this.doc, signal);
     this.session = { controller, host, tooltips: installTooltips(this.doc, this.marks, host, this.actions, signal), notes: new NoteAnchors(this.doc, host, signal) };
     const body = this.doc.body;
+    this.watched = new WeakSet([body]);
     observeChanges(body, (changes) => this.changed(changes, signal), signal);
     this.enqueue([body], signal);
     return this.queue;
@@ -113,6 +116,11 @@ export class PageMarker {
           pass.marks += part.marks;
           pass.textChars += part.textChars;
           pass.ms += part.ms;
+          for (const shadow of part.shadowRoots) {
+            if (this.watched.has(shadow)) continue;
+            this.watched.add(shadow);
+            observeChanges(shadow, (changes) => this.changed(changes, signal), signal);
+          }
         }
         this.stats.add(pass);
       })

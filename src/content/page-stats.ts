@@ -12,7 +12,7 @@ export class PageStatsTracker {
   private passes = 0;
   private failed = 0;
 
-  add(pass: ScanPass): void {
+  add(pass: Pick<ScanPass, 'textChars' | 'ms'>): void {
     this.textChars += pass.textChars;
     this.scanMs += pass.ms;
     this.passes += 1;

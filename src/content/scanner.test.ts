@@ -129,6 +129,23 @@ describe('scan', () => {
     );
   });
 
+  it('reads open shadow roots, nested ones too, as trees of their own after the page’s; never closed ones', () => {
+    document.body.innerHTML = '<p>John Kerry</p><div id="o"></div><div id="c"></div><p hidden><span id="h"></span></p><p>Aleppo</p>';
+    const open = document.getElementById('o')!.attachShadow({ mode: 'open' });
+    open.innerHTML = '<p>Sergey Lavrov met <span id="n"></span></p>';
+    open.getElementById('n')!.attachShadow({ mode: 'open' }).innerHTML = '<b>Kerry</b>';
+    document.getElementById('c')!.attachShadow({ mode: 'closed' }).innerHTML = '<p>Kerry</p>';
+    document.getElementById('h')!.attachShadow({ mode: 'open' }).innerHTML = '<p>Aleppo</p>';
+    const html = document.body.innerHTML;
+    const { pass, h } = run();
+    expect(h.inOrder().map((m) => m.entityId)).toEqual(['john-kerry', 'aleppo', 'sergey-lavrov', 'john-kerry']);
+    expect(pass.shadowRoots).toHaveLength(2);
+    // A pass over the host alone replaces its shadow marks, never doubles them.
+    scan(document.getElementById('o')!, matcher, h);
+    expect(h.inOrder().map((m) => m.entityId)).toEqual(['john-kerry', 'aleppo', 'sergey-lavrov', 'john-kerry']);
+    expect(document.body.innerHTML).toBe(html);
+  });
+
   it('clear() leaves no mark behind', () => {
     document.body.innerHTML = '<p>Kerry met Lavrov.</p>';
     const { h } = run();

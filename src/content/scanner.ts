@@ -11,6 +11,8 @@ export interface ScanPass {
   textChars: number;
   /** Main-thread milliseconds spent in the pass (slices summed, waits between them left out). */
   ms: number;
+  /** The open shadow roots whose text the pass read. */
+  shadowRoots: ShadowRoot[];
 }
 
 /** Text matched per step: large enough to be quick, small enough to keep a slice short. */
@@ -81,7 +83,7 @@ export function* scanSteps(root: Node, matcher: TextMatcher, highlighter: Highli
     if (i > 0) yield;
     marks += highlighter.add(map, matches.slice(i, i + MARK_BATCH));
   }
-  return { marks, textChars: map.data.reduce((n, d) => n + d.length, 0) };
+  return { marks, textChars: map.data.reduce((n, d) => n + d.length, 0), shadowRoots: map.shadowRoots };
 }
 
 /** Runs a whole pass at once. */
@@ -129,5 +131,5 @@ export async function scanSliced(
   options: { sliceMs?: number; signal?: AbortSignal } = {},
 ): Promise<ScanPass> {
   const done = await runSliced(scanSteps(root, matcher, highlighter), options.sliceMs, options.signal);
-  return done ? { ...done.value, ms: done.ms } : { marks: 0, textChars: 0, ms: 0 };
+  return done ? { ...done.value, ms: done.ms } : { marks: 0, textChars: 0, ms: 0, shadowRoots: [] };
 }
