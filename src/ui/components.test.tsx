@@ -6,6 +6,8 @@ import type { Entity, KnowledgePack, Source } from '../shared/knowledge';
 import { indexPack } from '../shared/pack-index';
 import type { Note, PageStats } from '../shared/protocol';
 import { readSettings } from '../shared/settings';
+import { translatorFor } from '../shared/locales';
+import { TranslatorContext } from './use-translator';
 import { EntityTooltip } from './EntityTooltip';
 import { PopupView, type PopupActions } from './PopupView';
 
@@ -64,10 +66,10 @@ const pack: KnowledgePack = {
 const noop = async () => {};
 
 let root: HTMLElement;
-const mount = async (vnode: preact.ComponentChild) => {
+const mount = async (vnode: preact.ComponentChild, language = 'en') => {
   root = document.createElement('div');
   document.body.append(root);
-  await act(() => render(vnode, root));
+  await act(() => render(<TranslatorContext.Provider value={translatorFor(language)}>{vnode}</TranslatorContext.Provider>, root));
 };
 afterEach(() => {
   render(null, root);
