@@ -44,7 +44,7 @@ const isCrossread = (w: Worker) => w.url().startsWith('chrome-extension://') && 
 
 /** Launches Chromium with Crossread loaded, in `userDataDir` (a new one unless given). */
 export async function launchWithExtension(
-  options: { userDataDir?: string; headless?: boolean; colorScheme?: 'light' | 'dark'; alsoLoad?: string[] } = {},
+  options: { userDataDir?: string; headless?: boolean; colorScheme?: 'light' | 'dark'; alsoLoad?: string[]; language?: string } = {},
 ): Promise<LaunchedExtension> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('dist/ has no build: run `npm run build` first.');
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'crossread-profile-'));
@@ -55,7 +55,10 @@ export async function launchWithExtension(
     headless: options.headless ?? true,
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1200, height: 860 },
-    args: [`--disable-extensions-except=${extensions}`, `--load-extension=${extensions}`, ...QUIET_FLAGS],
+    // A browser in another language: `--lang` picks the extension's messages (chrome.i18n), the
+    // context's locale what `i18n.getUILanguage()` and pages see (Playwright otherwise says en-US).
+    ...(options.language ? { locale: options.language } : {}),
+    args: [`--disable-extensions-except=${extensions}`, `--load-extension=${extensions}`, ...QUIET_FLAGS, ...(options.language ? [`--lang=${options.language}`] : [])],
   });
   const worker =
     context.serviceWorkers().find(isCrossread) ?? (await context.waitForEvent('serviceworker', { predicate: isCrossread }));

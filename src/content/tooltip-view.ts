@@ -1,9 +1,11 @@
 import { autoUpdate, computePosition, flip, inline, offset, shift, type VirtualElement } from '@floating-ui/dom';
 import { h, render, type ComponentChild } from 'preact';
+import { browserTranslator } from '../platform/i18n';
 import { bundledPack } from '../shared/bundled-pack';
 import { indexPack } from '../shared/pack-index';
 import { EntityTooltip, type EntityTooltipProps } from '../ui/EntityTooltip';
 import { SelectionNote } from '../ui/NoteForm';
+import { TranslatorContext } from '../ui/use-translator';
 import css from '../ui/tooltip.css?inline';
 import { liveRange } from './highlighter';
 import type { UiHost } from './ui-host';
@@ -29,6 +31,7 @@ export interface TooltipView {
 }
 
 const index = indexPack(bundledPack);
+const t = browserTranslator();
 
 /**
  * A range as Floating UI's reference: a live range over it while the card is open (one at a
@@ -50,13 +53,15 @@ export function createTooltipView(host: UiHost): TooltipView {
   style.textContent = css;
   host.shadow.insertBefore(style, host.panel);
   const panel = host.panel;
+  // The card speaks the reader's language, whatever the page's.
+  panel.lang = t.language;
   let stopPositioning: (() => void) | undefined;
   let opened = 0;
 
   const showAt = (range: AbstractRange, content: ComponentChild) => {
     host.attach();
     panel.hidden = false;
-    render(content, panel);
+    render(h(TranslatorContext.Provider, { value: t }, content), panel);
     stopPositioning?.();
     const reference = referenceOf(range);
     stopPositioning = autoUpdate(reference, panel, () => {
@@ -92,9 +97,8 @@ export function createTooltipView(host: UiHost): TooltipView {
     },
     label(entityId) {
       const entity = index.entity(entityId);
-      if (!entity) return 'A name Crossread knows — press Enter for details';
-      const sources = new Set(entity.mentions.map((m) => m.sourceId)).size;
-      return `${entity.name}: ${sources} ${sources === 1 ? 'source' : 'sources'} — press Enter for details`;
+      if (!entity) return t('keyboardLabelUnknown');
+      return t('keyboardLabel', entity.name, t.plural('sources', new Set(entity.mentions.map((m) => m.sourceId)).size));
     },
     cover(range, el) {
       const reference = referenceOf(range);

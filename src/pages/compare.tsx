@@ -1,8 +1,11 @@
 import { render } from 'preact';
+import { browserTranslator } from '../platform/i18n';
 import { bundledPack } from '../shared/bundled-pack';
 import { quotesCsv } from '../shared/quotes-export';
 import { CompareView, type CompareActions } from '../ui/CompareView';
+import { TranslatorContext } from '../ui/use-translator';
 import { download } from './download';
+import { localizeDocument } from './localize-document';
 import { standaloneHtml } from './standalone-html';
 import '../ui/pages.css';
 
@@ -16,11 +19,14 @@ function pageCss(): string {
   return [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n');
 }
 
+const t = browserTranslator();
+localizeDocument(t, t('pageTitleCompare'));
+
 const actions: CompareActions = {
   print: () => window.print(),
   exportHtml(title) {
     const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'comparison';
-    const html = standaloneHtml(document.querySelector('.comparison-doc')!, pageCss(), title, new Date().toISOString().slice(0, 10));
+    const html = standaloneHtml(document.querySelector('.comparison-doc')!, pageCss(), title, t);
     download(`crossread-${slug}.html`, new Blob([html], { type: 'text/html;charset=utf-8' }));
   },
   exportQuotes() {
@@ -31,7 +37,12 @@ const actions: CompareActions = {
 /** Renders the view for the current hash (a new hash starts a new comparison). */
 function show() {
   const initial = decodeURIComponent(location.hash.slice(1));
-  render(<CompareView key={initial} pack={bundledPack} actions={actions} initial={initial} />, document.getElementById('app')!);
+  render(
+    <TranslatorContext.Provider value={t}>
+      <CompareView key={initial} pack={bundledPack} actions={actions} initial={initial} />
+    </TranslatorContext.Provider>,
+    document.getElementById('app')!,
+  );
 }
 addEventListener('hashchange', show);
 show();

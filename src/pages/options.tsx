@@ -1,8 +1,18 @@
 import { render } from 'preact';
+import { browserTranslator } from '../platform/i18n';
 import { loadSettings, saveSettings } from '../platform/runtime';
 import { OptionsView } from '../ui/OptionsView';
+import { TranslatorContext } from '../ui/use-translator';
+import { localizeDocument } from './localize-document';
 import '../ui/marks.css';
 import '../ui/pages.css';
 
 /** The options page (manifest `options_ui`). */
-render(<OptionsView actions={{ load: loadSettings, save: saveSettings }} />, document.getElementById('app')!);
+const t = browserTranslator();
+localizeDocument(t, t('optionsTitle'));
+render(
+  <TranslatorContext.Provider value={t}>
+    <OptionsView actions={{ load: loadSettings, save: saveSettings }} />
+  </TranslatorContext.Provider>,
+  document.getElementById('app')!,
+);

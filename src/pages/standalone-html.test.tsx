@@ -4,7 +4,9 @@ import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
 import { bundledPack } from '../shared/bundled-pack';
 import type { KnowledgePack } from '../shared/knowledge';
+import { translatorFor } from '../shared/locales';
 import { CompareView } from '../ui/CompareView';
+import { TranslatorContext } from '../ui/use-translator';
 import { EXPORT_CSP, standaloneHtml } from './standalone-html';
 
 const PAYLOADS = ['<script>window.__pwned=1</script>', '<img src=x onerror="window.__pwned=2">', 'javascript:alert(3)', '</style><script>alert(4)</script>'];
@@ -35,7 +37,15 @@ describe('the compare view’s HTML export', () => {
     pack.sources.forEach((s, i) => (s.text = `${PAYLOADS[i % PAYLOADS.length]} ${s.text}`));
     const root = document.createElement('div');
     document.body.append(root);
-    await act(() => render(<CompareView pack={pack} actions={{ print: () => {}, exportHtml: () => {}, exportQuotes: () => {} }} initial={`entity:${pack.entities[0]!.id}`} />, root));
+    const t = translatorFor('en');
+    await act(() =>
+      render(
+        <TranslatorContext.Provider value={t}>
+          <CompareView pack={pack} actions={{ print: () => {}, exportHtml: () => {}, exportQuotes: () => {} }} initial={`entity:${pack.entities[0]!.id}`} />
+        </TranslatorContext.Provider>,
+        root,
+      ),
+    );
     const doc = root.querySelector('.comparison-doc')!;
     // As if something had slipped into the rendering: every kind of active content.
     doc.insertAdjacentHTML(
@@ -43,7 +53,7 @@ describe('the compare view’s HTML export', () => {
       '<script>1</script><img src="https://x.example/p.png" onerror="1"><a href="javascript:alert(1)">a</a><a href="#ok">b</a><iframe srcdoc="x"></iframe><svg><a href="javascript:1"><text>t</text></a><animate attributeName="href" to="javascript:1"/><foreignObject><p>x</p></foreignObject></svg><form action="https://x.example"><button formaction="https://x.example">go</button></form><p style="background:url(https://x.example/t.png)" onclick="1">p</p>',
     );
     const css = '.x { color: red } </style><script>alert(5)</script> @import url("https://x.example/a.css"); .y { background: url(https://x.example/b.png) }';
-    const html = standaloneHtml(doc, css, `Deaths ${PAYLOADS[0]}`, '2026-01-01');
+    const html = standaloneHtml(doc, css, `Deaths ${PAYLOADS[0]}`, t);
 
     expect(activeParts(html)).toEqual([]);
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${EXPORT_CSP}">`);

@@ -29,26 +29,31 @@ export function scriptFree(doc: Element): Element {
   return clone;
 }
 
+import type { Translator } from '../shared/i18n';
+
 const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** The comparison as one HTML file: the shown document and the page's CSS inline, no script, nothing fetched. */
-export function standaloneHtml(doc: Element, css: string, title: string, date: string): string {
+/**
+ * The comparison as one HTML file: the shown document and the page's CSS inline, no script,
+ * nothing fetched; its own words in the reader's language, dated today.
+ */
+export function standaloneHtml(doc: Element, css: string, title: string, t: Translator, now = new Date()): string {
   // A stylesheet cannot end its <style> element early, nor load anything.
   const style = css.replace(/<\/style/gi, '<\\/style').replace(/@import[^;]*;/gi, '').replace(/url\s*\([^)]*\)/gi, 'none');
   return `<!doctype html>
-<html lang="en">
+<html lang="${escapeText(t.language)}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${EXPORT_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeText(title)} — Crossread</title>
+<title>${escapeText(t('exportTitle', title))}</title>
 <style>
 ${style}
 </style>
 </head>
 <body>
 <main class="page compare">
-<p class="muted">Exported from Crossread on ${escapeText(date)}. Every quotation is verbatim from its source.</p>
+<p class="muted">${escapeText(t('exportedOn', t.date(now)))}</p>
 ${scriptFree(doc).outerHTML}
 </main>
 </body>

@@ -131,7 +131,7 @@ const SELECTION_MENU = 'crossread-note-selection';
  */
 export function addSelectionMenu(onClick: (tabId: number) => void): void {
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: SELECTION_MENU, title: 'Save selection to Crossread', contexts: ['selection'] });
+    browser.contextMenus.create({ id: SELECTION_MENU, title: browser.i18n.getMessage('contextMenuSaveSelection'), contexts: ['selection'] });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === SELECTION_MENU && tab?.id !== undefined) onClick(tab.id);

@@ -1,8 +1,10 @@
 import { render } from 'preact';
+import { browserTranslator } from '../platform/i18n';
 import { activeTabId, callTab, callWorker, loadSettings, openExtensionTab, openOptions, saveSettings } from '../platform/runtime';
 import { bundledPack } from '../shared/bundled-pack';
 import { indexPack } from '../shared/pack-index';
 import { PopupView, type PopupActions } from '../ui/PopupView';
+import { TranslatorContext } from '../ui/use-translator';
 import '../ui/popup.css';
 
 /**
@@ -31,4 +33,12 @@ const actions: PopupActions = {
     : { openInTab: async () => openExtensionTab(`src/popup/index.html?tab=${await targetTab()}`) }),
 };
 
-render(<PopupView actions={actions} index={indexPack(bundledPack)} />, document.getElementById('app')!);
+const t = browserTranslator();
+document.documentElement.lang = t.language;
+document.title = t('extName');
+render(
+  <TranslatorContext.Provider value={t}>
+    <PopupView actions={actions} index={indexPack(bundledPack)} />
+  </TranslatorContext.Provider>,
+  document.getElementById('app')!,
+);

@@ -2,9 +2,11 @@ import { useMemo, useState } from 'preact/hooks';
 import { locateEvidence } from '../shared/evidence';
 import { FramingAnalyzer } from '../shared/framing';
 import { distinctDisagreements, labelPhrases } from '../shared/framing-note';
+import type { MessageKey, Translator } from '../shared/i18n';
 import type { KnowledgePack, Source, SourceQuote } from '../shared/knowledge';
 import { comparedCategories } from '../shared/page-analysis';
 import { DisagreementTable } from './DisagreementTable';
+import { useTranslator } from './use-translator';
 
 /** What the compare view asks of its page. */
 export interface CompareActions {
@@ -22,7 +24,7 @@ export type Selection = string;
 export const CATEGORY_COLORS = ['#ffd6a5', '#caffbf', '#9bf6ff', '#ffc6ff', '#fdffb6', '#bdb2ff', '#ffadad', '#a0c4ff', '#e0e0e0'];
 
 /** "Source A", "Source B"…: names that give nothing away (students-first mode). */
-const anonymous = (i: number) => `Source ${String.fromCharCode(65 + i)}`;
+const anonymous = (i: number, t: Translator) => t('anonymousSource', String.fromCharCode(65 + i));
 
 interface Segment {
   text: string;
@@ -58,14 +60,31 @@ function voicesOf(source: Source, text: string): { speaker: string; quotes: stri
   const bySpeaker = new Map<string, string[]>();
   for (const q of source.quotes) {
     if (q.scare || source.excluded.some((x) => x.start <= q.start && q.end <= x.end)) continue;
-    const who = q.speaker ?? 'unnamed';
+    const who = q.speaker ?? UNNAMED;
     bySpeaker.set(who, [...(bySpeaker.get(who) ?? []), text.slice(q.start, q.end)]);
   }
   const words = (qs: string[]) => qs.reduce((n, q) => n + (q.match(/\S+/g)?.length ?? 0), 0);
   return [...bySpeaker].map(([speaker, quotes]) => ({ speaker, quotes, words: words(quotes) })).sort((a, b) => b.words - a.words || a.speaker.localeCompare(b.speaker));
 }
 
-const CLUTTER_WORDS: Record<string, string> = { comments: 'reader comments', footer: 'publisher footer', related: 'other stories', navigation: 'page navigation', byline: 'byline', credit: 'photo credit', tags: 'tags', advert: 'advertisement', share: 'share buttons', newsletter: 'newsletter prompt', 'dateline-chrome': 'date line', header: 'file header' };
+/** Quotations with no speaker are grouped under this key (shown as "unnamed" in the reader's language). */
+const UNNAMED = 'unnamed';
+
+/** Words for each kind of page clutter (the pack's reasons). */
+const CLUTTER_WORDS: Record<string, MessageKey> = {
+  comments: 'clutterComments',
+  footer: 'clutterFooter',
+  related: 'clutterRelated',
+  navigation: 'clutterNavigation',
+  byline: 'clutterByline',
+  credit: 'clutterCredit',
+  tags: 'clutterTags',
+  advert: 'clutterAdvert',
+  share: 'clutterShare',
+  newsletter: 'clutterNewsletter',
+  'dateline-chrome': 'clutterDateline',
+  header: 'clutterHeader',
+};
 
 /**
  * The compare view (a full tab, for classrooms and research): the corpus sources side by side
@@ -77,6 +96,7 @@ export function CompareView({ pack, actions, initial = '' }: { pack: KnowledgePa
   const [selection, setSelection] = useState<Selection>(initial);
   const [studentsFirst, setStudentsFirst] = useState(false);
   const [revealed, setRevealed] = useState(false);
+  const t = useTranslator();
   const categories = comparedCategories(pack);
   const analyzer = useMemo(() => new FramingAnalyzer(categories), [pack]);
   // Framing words are highlighted in the outlet's own voice only: quoted ones are someone else's.
@@ -84,7 +104,7 @@ export function CompareView({ pack, actions, initial = '' }: { pack: KnowledgePa
   const disagreements = distinctDisagreements(pack);
   const entities = pack.entities.filter((e) => e.mentions.length >= 2).sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
   const hidden = studentsFirst && !revealed;
-  const name = (s: Source) => (hidden ? anonymous(pack.sources.indexOf(s)) : s.label);
+  const name = (s: Source) => (hidden ? anonymous(pack.sources.indexOf(s), t) : s.label);
   const shownSources = pack.sources.map((s) => ({ ...s, label: name(s) }));
   const color = (category: string) => CATEGORY_COLORS[categories.findIndex((c) => c.id === category) % CATEGORY_COLORS.length];
 
@@ -95,30 +115,26 @@ export function CompareView({ pack, actions, initial = '' }: { pack: KnowledgePa
     entity
       ? (entity.mentions.find((m) => m.sourceId === sourceId)?.sentences ?? [])
       : (disagreement?.positions.find((p) => p.sourceId === sourceId)?.evidence.map((e) => e.sentence) ?? []);
-  const title = entity ? `How the sources word ${entity.name}` : disagreement ? disagreement.topic : 'The sources side by side';
+  const title = entity ? t('compareEntityTitle', entity.name) : disagreement ? disagreement.topic : t('sourcesSideBySide');
 
   return (
     <main class="page compare">
-      <h1>Compare the sources</h1>
-      <p class="muted intro">
-        {pack.sources.length} texts on {pack.story.title}, side by side, as captured. The colours mark the framing
-        words Crossread counts in each outlet’s own voice; quotations are set apart with their speaker, and page clutter (reader comments,
-        footers) is greyed out and counted nowhere.
-      </p>
-      <section class="controls" aria-label="What to compare">
+      <h1>{t('compareHeading')}</h1>
+      <p class="muted intro">{t('compareIntro', pack.sources.length, pack.story.title)}</p>
+      <section class="controls" aria-label={t('compareWhat')}>
         <label>
-          Entity{' '}
+          {t('entity')}{' '}
           <select value={entity ? selection : ''} onChange={(e) => setSelection((e.currentTarget as HTMLSelectElement).value)}>
             <option value="">—</option>
             {entities.map((e) => (
               <option key={e.id} value={`entity:${e.id}`}>
-                {e.name} ({e.mentions.length} sources)
+                {e.name} ({t.plural('sources', e.mentions.length)})
               </option>
             ))}
           </select>
         </label>
         <label>
-          Claim{' '}
+          {t('claim')}{' '}
           <select value={disagreement ? selection : ''} onChange={(e) => setSelection((e.currentTarget as HTMLSelectElement).value)}>
             <option value="">—</option>
             {disagreements.map((d) => (
@@ -138,27 +154,27 @@ export function CompareView({ pack, actions, initial = '' }: { pack: KnowledgePa
               setRevealed(false);
             }}
           />{' '}
-          Students first: hide outlet names
+          {t('studentsFirst')}
         </label>
         {studentsFirst && (
           <button type="button" class="reveal" onClick={() => setRevealed(!revealed)}>
-            {revealed ? 'Hide outlet names' : 'Reveal outlet names'}
+            {revealed ? t('hideOutletNames') : t('revealOutletNames')}
           </button>
         )}
         <button type="button" onClick={() => actions.print()}>
-          Print
+          {t('print')}
         </button>
         <button type="button" onClick={() => actions.exportHtml(title)}>
-          Export as HTML
+          {t('exportHtml')}
         </button>
         <button type="button" onClick={() => actions.exportQuotes()}>
-          Export quotations (CSV)
+          {t('exportQuotations')}
         </button>
       </section>
       <div class="comparison-doc">
         <h2 class="doc-title">{title}</h2>
-        {hidden && <p class="muted">Outlet names are hidden. Read the wording first; names in the texts’ own datelines stay as printed.</p>}
-        <ul class="legend" aria-label="Framing categories">
+        {hidden && <p class="muted">{t('namesHidden')}</p>}
+        <ul class="legend" aria-label={t('framingCategories')}>
           {categories.map((c) => (
             <li key={c.id}>
               <mark style={{ background: color(c.id) }}>{c.label}</mark>
@@ -168,14 +184,14 @@ export function CompareView({ pack, actions, initial = '' }: { pack: KnowledgePa
         {disagreement && <DisagreementTable disagreement={disagreement} sources={shownSources} selected />}
         {entity && (
           <section class="aligned" aria-labelledby="aligned-h">
-            <h3 id="aligned-h">{entity.name}: each source’s words</h3>
+            <h3 id="aligned-h">{t('eachSourcesWords', entity.name)}</h3>
             <table>
               <thead>
                 <tr>
-                  <th scope="col">Source</th>
-                  <th scope="col">Calls it</th>
-                  <th scope="col">Words at the name</th>
-                  <th scope="col">Sentence (verbatim)</th>
+                  <th scope="col">{t('source')}</th>
+                  <th scope="col">{t('callsIt')}</th>
+                  <th scope="col">{t('wordsAtName')}</th>
+                  <th scope="col">{t('sentenceVerbatim')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -185,7 +201,7 @@ export function CompareView({ pack, actions, initial = '' }: { pack: KnowledgePa
                     <tr key={s.id} data-source={s.id}>
                       <th scope="row">{s.label}</th>
                       <td>{m.aliases.join(', ')}</td>
-                      <td>{labelPhrases(m).map((p) => p.text).join('; ') || '—'}</td>
+                      <td>{labelPhrases(m, t).map((p) => p.text).join(t('listSeparator')) || '—'}</td>
                       <td>
                         <blockquote>{m.sentence}</blockquote>
                       </td>
@@ -193,7 +209,7 @@ export function CompareView({ pack, actions, initial = '' }: { pack: KnowledgePa
                   ) : (
                     <tr key={s.id} class="silent" data-source={s.id}>
                       <th scope="row">{s.label}</th>
-                      <td colSpan={3}>Silent: does not name {entity.name}.</td>
+                      <td colSpan={3}>{t('silentOnEntity', entity.name)}</td>
                     </tr>
                   );
                 })}
@@ -202,8 +218,8 @@ export function CompareView({ pack, actions, initial = '' }: { pack: KnowledgePa
           </section>
         )}
         <section class="voices" aria-labelledby="voices-h">
-          <h3 id="voices-h">Voices: whom each source lets speak</h3>
-          <p class="muted">Direct quotations, by speaker, with how many words each gets; open a speaker for the quotations.</p>
+          <h3 id="voices-h">{t('voicesHeading')}</h3>
+          <p class="muted">{t('voicesIntro')}</p>
           <div class="voice-grid" style={{ gridTemplateColumns: `repeat(${pack.sources.length}, minmax(160px, 1fr))` }}>
             {shownSources.map((s) => {
               const voices = voicesOf(s, s.text);
@@ -211,14 +227,15 @@ export function CompareView({ pack, actions, initial = '' }: { pack: KnowledgePa
                 <div key={s.id} class="voice-col" data-source={s.id}>
                   <h4>{s.label}</h4>
                   {voices.length === 0 ? (
-                    <p class="muted">Quotes nobody.</p>
+                    <p class="muted">{t('quotesNobody')}</p>
                   ) : (
                     <ul>
                       {voices.map((v) => (
                         <li key={v.speaker} data-speaker={v.speaker}>
                           <details>
                             <summary>
-                              {v.speaker} <span class="muted">· {v.words === 1 ? '1 word' : `${v.words} words`}{v.quotes.length > 1 ? `, ${v.quotes.length} quotations` : ''}</span>
+                              {v.speaker === UNNAMED ? t('unnamedSpeakers') : v.speaker}{' '}
+                              <span class="muted">· {t.plural('words', v.words)}{v.quotes.length > 1 ? `, ${t.plural('quotations', v.quotes.length)}` : ''}</span>
                             </summary>
                             {v.quotes.map((q, i) => (
                               <blockquote key={i}>{q}</blockquote>
@@ -234,7 +251,7 @@ export function CompareView({ pack, actions, initial = '' }: { pack: KnowledgePa
           </div>
         </section>
         {/* Focusable: it scrolls sideways on narrow screens, and keyboard users must reach that scroll. */}
-        <div class="columns" tabIndex={0} role="region" aria-label="The sources side by side" style={{ gridTemplateColumns: `repeat(${pack.sources.length}, minmax(260px, 1fr))` }}>
+        <div class="columns" tabIndex={0} role="region" aria-label={t('sourcesSideBySide')} style={{ gridTemplateColumns: `repeat(${pack.sources.length}, minmax(260px, 1fr))` }}>
           {shownSources.map((s) => {
             const text = s.text;
             const focus = focusOf(s.id).flatMap((sentence) => locateEvidence(text, sentence) ?? []);
@@ -244,7 +261,7 @@ export function CompareView({ pack, actions, initial = '' }: { pack: KnowledgePa
                   <h3>{s.label}</h3>
                   {!hidden && (
                     <p class="muted">
-                      {s.date} · {s.kind}
+                      {t.day(s.date)} · {s.kind}
                     </p>
                   )}
                 </header>
@@ -258,7 +275,8 @@ export function CompareView({ pack, actions, initial = '' }: { pack: KnowledgePa
                       seg.text
                     );
                     const cls = [seg.focus && 'focus', seg.quote && 'quoted', seg.excluded && 'excluded'].filter(Boolean).join(' ');
-                    const title = seg.excluded ? `Left out: ${CLUTTER_WORDS[seg.excluded] ?? seg.excluded}` : seg.quote ? `${seg.quote.speaker ?? 'Unnamed speaker'}, quoted` : undefined;
+                    const clutter = seg.excluded && CLUTTER_WORDS[seg.excluded];
+                    const title = seg.excluded ? t('leftOut', clutter ? t(clutter) : seg.excluded) : seg.quote ? (seg.quote.speaker ? t('speakerQuoted', seg.quote.speaker) : t('unnamedSpeakerQuoted')) : undefined;
                     return (
                       <span key={i} class={cls || undefined} title={title} data-speaker={seg.quote?.speaker ?? undefined}>
                         {inner}

@@ -1,5 +1,7 @@
 import { holderPhrase } from '../shared/framing-note';
 import type { Disagreement, Evidence, Source } from '../shared/knowledge';
+import { useTranslator } from './use-translator';
+import { DISAGREEMENT_KIND_NAMES } from './vocabulary';
 
 /** The evidence sentence with the words that carry the position emphasised (all as text). */
 function Evidence({ quote, sentence }: { quote: string; sentence: string }) {
@@ -16,11 +18,12 @@ function Evidence({ quote, sentence }: { quote: string; sentence: string }) {
 
 /** Evidence as the table shows it: the carrying words, and in compact form the whole sentence on demand. */
 function EvidenceList({ evidence, compact }: { evidence: readonly Evidence[]; compact: boolean }) {
+  const t = useTranslator();
   return compact ? (
     <>
       {evidence.map((e, i) => (
         <details key={i}>
-          <summary>“{e.quote}”</summary>
+          <summary>{t('quotedWords', e.quote)}</summary>
           <Evidence quote={e.quote} sentence={e.sentence} />
         </details>
       ))}
@@ -44,27 +47,28 @@ function EvidenceList({ evidence, compact }: { evidence: readonly Evidence[]; co
 export function DisagreementTable({ disagreement: d, sources, selected = false, compact = false }: { disagreement: Disagreement; sources: readonly Source[]; selected?: boolean; compact?: boolean }) {
   const label = (id: string) => sources.find((s) => s.id === id)?.label ?? id;
   const headingId = `d-${d.id}-h`;
+  const t = useTranslator();
   return (
     <section class={`disagreement${selected ? ' selected' : ''}${d.apparent ? ' apparent' : ''}`} id={d.id} aria-labelledby={headingId}>
       <h2 id={headingId}>
-        {d.topic} <span class="kind">{d.apparent ? 'apparent difference' : d.kind}</span>
+        {d.topic} <span class="kind">{d.apparent ? t('apparentDifference') : t(DISAGREEMENT_KIND_NAMES[d.kind])}</span>
       </h2>
       <p class="question">{d.question}</p>
       {d.apparent && <p class="apparent-note">{d.apparent}</p>}
       <table class={compact ? 'compact' : undefined}>
         <thead>
           <tr>
-            <th scope="col">Source</th>
-            <th scope="col">Position</th>
-            {!compact && <th scope="col">Evidence (verbatim)</th>}
+            <th scope="col">{t('source')}</th>
+            <th scope="col">{t('position')}</th>
+            {!compact && <th scope="col">{t('evidenceVerbatim')}</th>}
           </tr>
         </thead>
         <tbody>
           {d.positions.map((p) => {
-            const whose = holderPhrase(p.holder);
+            const whose = holderPhrase(p.holder, t);
             const about = (
               <>
-                {whose && <span class="holder">{whose}: not the outlet’s own statement</span>}
+                {whose && <span class="holder">{t('notOutletsOwn', whose)}</span>}
                 {p.dateNote && <span class="date-note">{p.dateNote}</span>}
               </>
             );
@@ -95,7 +99,7 @@ export function DisagreementTable({ disagreement: d, sources, selected = false, 
             <tr key={m.sourceId} class="mentions" data-source={m.sourceId}>
               <th scope="row">{label(m.sourceId)}</th>
               <td colSpan={compact ? 1 : 2}>
-                Touches the point without taking a position.
+                {t('touchesWithoutPosition')}
                 <EvidenceList evidence={m.evidence} compact />
               </td>
             </tr>
@@ -103,7 +107,7 @@ export function DisagreementTable({ disagreement: d, sources, selected = false, 
           {d.silent.map((id) => (
             <tr key={id} class="silent" data-source={id}>
               <th scope="row">{label(id)}</th>
-              <td colSpan={compact ? 1 : 2}>Silent: no sentence touches this point.</td>
+              <td colSpan={compact ? 1 : 2}>{t('silentOnPoint')}</td>
             </tr>
           ))}
         </tbody>

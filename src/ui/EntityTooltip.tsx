@@ -1,7 +1,10 @@
 import { disagreementsOf, holderPhrase, labelPhrases, sourceFramingNote, type EvidencedPhrase } from '../shared/framing-note';
 import type { Entity, KnowledgePack, Mention } from '../shared/knowledge';
+import type { Translator } from '../shared/i18n';
 import type { NoteColor } from '../shared/protocol';
 import { NoteForm } from './NoteForm';
+import { useTranslator } from './use-translator';
+import { ENTITY_TYPE_NAMES } from './vocabulary';
 
 /** What the tooltip shows and what it can do; every string is rendered as text. */
 export interface EntityTooltipProps {
@@ -20,11 +23,12 @@ export interface EntityTooltipProps {
  * How often a source names the entity, in words that say whose words they are: "5× as Lopez,
  * Maria Lopez", "2× as Chile, 3× more in quotations", "3×, only in quotations".
  */
-function mentionCount(m: Mention): string {
+function mentionCount(m: Mention, t: Translator): string {
   const own = m.count - m.quoted;
-  const spelled = m.aliases.length > 0 ? ` as ${m.aliases.join(', ')}` : '';
-  if (own === 0) return `${m.quoted}×, only in quotations`;
-  return `${own}×${spelled}${m.quoted > 0 ? `, ${m.quoted}× more in quotations` : ''}`;
+  const spelled = m.aliases.join(', ');
+  if (own === 0) return t('mentionOnlyQuoted', m.quoted);
+  if (m.quoted > 0) return spelled ? t('mentionAsAndQuoted', own, spelled, m.quoted) : t('mentionAndQuoted', own, m.quoted);
+  return spelled ? t('mentionAs', own, spelled) : t('mentionTimes', own);
 }
 
 /** Phrases with their evidence one click away: a reader can check every word against the source. */
@@ -48,6 +52,7 @@ function Phrases({ items, class: cls }: { items: EvidencedPhrase[]; class: strin
  * source names it and frames the story, and a note form.
  */
 export function EntityTooltip({ entity, pack, quote, onSave, onCompare, onClose }: EntityTooltipProps) {
+  const t = useTranslator();
   const sources = pack.sources;
   const byId = new Map(sources.map((s) => [s.id, s]));
   const mentioned = new Set(entity.mentions.map((m) => m.sourceId));
@@ -62,8 +67,8 @@ export function EntityTooltip({ entity, pack, quote, onSave, onCompare, onClose 
     <div class="card" role="dialog" aria-labelledby={titleId} data-entity={entity.id}>
       <header>
         <h2 id={titleId}>{entity.name}</h2>
-        <span class="type">{entity.type}</span>
-        <button type="button" class="close" aria-label="Close" onClick={onClose}>
+        <span class="type">{t(ENTITY_TYPE_NAMES[entity.type])}</span>
+        <button type="button" class="close" aria-label={t('close')} onClick={onClose}>
           ×
         </button>
       </header>
@@ -77,24 +82,24 @@ export function EntityTooltip({ entity, pack, quote, onSave, onCompare, onClose 
         </ul>
       )}
       {disagreements.length > 0 && (
-        <section aria-label="Where the sources disagree">
-          <h3>Where the sources disagree</h3>
+        <section aria-label={t('whereSourcesDisagree')}>
+          <h3>{t('whereSourcesDisagree')}</h3>
           <ul class="disagreements">
             {disagreements.map((d) => (
               <li key={d.id} class="disagreement" data-disagreement={d.id}>
                 <strong>{d.topic}:</strong>{' '}
-                {d.apparent && <span class="apparent">Apparent difference: </span>}
+                {d.apparent && <span class="apparent">{t('apparentDifferenceLead')} </span>}
                 {d.positions.map((p, i) => (
                   <span key={p.sourceId}>
                     {i > 0 && ' · '}
                     {p.position}{' '}
                     <span class="muted">
-                      ({[byId.get(p.sourceId)?.label ?? p.sourceId, holderPhrase(p.holder), p.dateNote].filter(Boolean).join(', ')})
+                      ({[byId.get(p.sourceId)?.label ?? p.sourceId, holderPhrase(p.holder, t), p.dateNote].filter(Boolean).join(', ')})
                     </span>
                   </span>
                 ))}{' '}
                 <button type="button" class="link" onClick={() => void onCompare(d.id)}>
-                  Compare
+                  {t('compare')}
                 </button>
               </li>
             ))}
@@ -102,34 +107,33 @@ export function EntityTooltip({ entity, pack, quote, onSave, onCompare, onClose 
         </section>
       )}
       <h3>
-        In the sources <span class="muted">({mentioned.size} of {sources.length})</span>
+        {t('inTheSources')} <span class="muted">{t('countOfTotal', mentioned.size, sources.length)}</span>
       </h3>
       <ul class="mentions">
         {entity.mentions.map((m) => {
           const source = byId.get(m.sourceId);
-          const labels = labelPhrases(m);
-          const framing = sourceFramingNote(pack, m.sourceId);
+          const labels = labelPhrases(m, t);
+          const framing = sourceFramingNote(pack, m.sourceId, t);
           return (
             <li key={m.sourceId} class="mention" data-source={m.sourceId}>
               <div class="source">
                 <strong>{source?.label ?? m.sourceId}</strong>
-                {source && source.date !== 'unknown' && <span class="muted"> · {source.date}</span>}
-                <span class="muted"> · {mentionCount(m)}</span>
+                {source && source.date !== 'unknown' && <span class="muted"> · {t.day(source.date)}</span>}
+                <span class="muted"> · {mentionCount(m, t)}</span>
               </div>
               {labels.length > 0 && <Phrases class="labels" items={labels} />}
               <blockquote>{m.sentence}</blockquote>
               {m.quotes[0] && (
                 <p class="quoted">
                   <span class="muted">
-                    {entity.name}, quoted by {source?.label ?? m.sourceId}
-                    {m.quotes.length > 1 ? ` (${m.quotes.length} quotations)` : ''}:
+                    {m.quotes.length > 1 ? t('quotedByCount', entity.name, source?.label ?? m.sourceId, m.quotes.length) : t('quotedBy', entity.name, source?.label ?? m.sourceId)}
                   </span>{' '}
-                  “{m.quotes[0].quote}”
+                  {t('quotedWords', m.quotes[0].quote)}
                 </p>
               )}
               {framing.length > 0 && (
                 <div class="framing">
-                  <span class="muted">How this source frames the story (counted in its text):</span>
+                  <span class="muted">{t('framingHeading')}</span>
                   <Phrases class="framing-note" items={framing} />
                 </div>
               )}
@@ -139,11 +143,11 @@ export function EntityTooltip({ entity, pack, quote, onSave, onCompare, onClose 
       </ul>
       {silent.length > 0 && (
         <p class="silent">
-          <span class="muted">Never named by (they may describe it in other words):</span> {silent.map((s) => s.label).join('; ')}
+          <span class="muted">{t('neverNamedBy')}</span> {silent.map((s) => s.label).join('; ')}
         </p>
       )}
       <NoteForm quote={quote} onSave={onSave} />
-      <p class="hint muted">Alt+Shift+J / K: next / previous name on the page</p>
+      <p class="hint muted">{t('cardKeysHint')}</p>
     </div>
   );
 }

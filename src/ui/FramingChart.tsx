@@ -1,4 +1,5 @@
 import type { FramingCount, LexiconCategory } from '../shared/framing';
+import { useTranslator } from './use-translator';
 
 /** One text in the chart: a source or the page being read. */
 export interface ChartSeries {
@@ -29,7 +30,6 @@ const shortLabel = (c: LexiconCategory) =>
   c.label
     .replace(/^Words for (?:the )?(\w)/, (_, ch: string) => ch.toUpperCase())
     .replace(/^Quotations from /, 'Quotes from ');
-const fmt = (x: number) => (x >= 10 ? x.toFixed(0) : x.toFixed(1));
 
 /**
  * The framing categories per text as a dot plot: one row per category, each source a coloured
@@ -41,6 +41,8 @@ export function FramingChart({ categories, series, title }: { categories: readon
   const height = TOP + categories.length * ROW + AXIS;
   const width = LABEL_W + PLOT_W + 12;
   const sources = series.filter((s) => !s.isPage);
+  const t = useTranslator();
+  const fmt = (r: number) => t.number(r, { minimumFractionDigits: r >= 10 ? 0 : 1, maximumFractionDigits: r >= 10 ? 0 : 1 });
   return (
     <figure class="framing-chart">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="framing-chart-title" width="100%">
@@ -55,7 +57,7 @@ export function FramingChart({ categories, series, title }: { categories: readon
               <line x1={LABEL_W} x2={LABEL_W + PLOT_W} y1={y} y2={y} class="chart-grid" />
               {series.map((s) => {
                 const r = rate(s, c.id);
-                const figure = `${s.label}: ${fmt(r)} per 1,000 words (${s.counts.find((k) => k.category === c.id)?.count ?? 0} in ${s.words} words)`;
+                const figure = t('chartFigure', s.label, fmt(r), 1000, s.counts.find((k) => k.category === c.id)?.count ?? 0, s.words);
                 return s.isPage ? (
                   <path key={s.id} d={`M ${x(r)} ${y - 6} l 6 6 l -6 6 l -6 -6 z`} class="chart-page" data-series={s.id}>
                     <title>{figure}</title>
@@ -76,7 +78,7 @@ export function FramingChart({ categories, series, title }: { categories: readon
             </text>
           ))}
           <text x={LABEL_W + PLOT_W / 2} y={TOP + categories.length * ROW + 26} text-anchor="middle">
-            per 1,000 words
+            {t('chartAxis', 1000)}
           </text>
         </g>
       </svg>

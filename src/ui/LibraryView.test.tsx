@@ -13,7 +13,9 @@ import { writeBackup } from '../shared/backup-file';
 import { MAX_IMPORT_BYTES } from '../shared/note-import';
 import { backupNotes, importNotes, restoreNotes, type TransferProgress } from '../shared/note-transfer';
 import { NoteSchema, type Note } from '../shared/protocol';
+import { translatorFor } from '../shared/locales';
 import { LibraryView, type LibraryActions } from './LibraryView';
+import { TranslatorContext } from './use-translator';
 
 const note = (over: Partial<Note>): Note =>
   v.parse(NoteSchema, { id: 'x', url: 'https://a.example/1', title: 'A', quote: 'Q', comment: '', entityIds: [], createdAt: Date.UTC(2026, 10, 10, 12), ...over });
@@ -47,7 +49,14 @@ let root: HTMLElement;
 const mount = async (actions: LibraryActions) => {
   root = document.createElement('div');
   document.body.append(root);
-  await act(() => render(<LibraryView actions={actions} entityName={(id) => (id === 'john-kerry' ? 'John Kerry' : id)} />, root));
+  await act(() =>
+    render(
+      <TranslatorContext.Provider value={translatorFor('en')}>
+        <LibraryView actions={actions} entityName={(id) => (id === 'john-kerry' ? 'John Kerry' : id)} />
+      </TranslatorContext.Provider>,
+      root,
+    ),
+  );
   await idle();
 };
 const settle = () => act(async () => new Promise((r) => setTimeout(r, 5)));

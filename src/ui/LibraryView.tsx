@@ -3,9 +3,11 @@ import { toAnnotationCollection, toCsv, toMarkdown } from '../shared/note-export
 import { checkImportSize, parseNotesFile } from '../shared/note-import';
 import type { TransferProgress } from '../shared/note-transfer';
 import { siteOf } from '../shared/settings';
+import type { MessageKey } from '../shared/i18n';
 import { isValidTime, isWebAddress, type Note, type NoteEdit } from '../shared/protocol';
 import { NoteForm } from './NoteForm';
 import { NoteTime } from './NoteTime';
+import { useTranslator } from './use-translator';
 
 /** What the notes library needs; tests pass a mock or the real transfers, the page the worker calls. */
 export interface LibraryActions {
@@ -25,10 +27,10 @@ export interface LibraryActions {
 }
 
 /** The export formats: what the button says, the file's extension and type, and the writer. */
-const EXPORTS: { label: string; extension: string; type: string; write(notes: Note[]): string }[] = [
-  { label: 'Web Annotation (JSON-LD)', extension: 'jsonld', type: 'application/ld+json', write: (n) => JSON.stringify(toAnnotationCollection(n), null, 2) },
-  { label: 'CSV', extension: 'csv', type: 'text/csv;charset=utf-8', write: toCsv },
-  { label: 'Markdown', extension: 'md', type: 'text/markdown;charset=utf-8', write: toMarkdown },
+const EXPORTS: { label: MessageKey; extension: string; type: string; write(notes: Note[]): string }[] = [
+  { label: 'formatWebAnnotation', extension: 'jsonld', type: 'application/ld+json', write: (n) => JSON.stringify(toAnnotationCollection(n), null, 2) },
+  { label: 'formatCsv', extension: 'csv', type: 'text/csv;charset=utf-8', write: toCsv },
+  { label: 'formatMarkdown', extension: 'md', type: 'text/markdown;charset=utf-8', write: toMarkdown },
 ];
 
 interface LibraryFilters {
@@ -78,7 +80,6 @@ function counted(values: string[]): [string, number][] {
 
 type Task = { label: string; done?: number; total?: number };
 type Message = { kind: 'ok' | 'error'; text: string; undo?: Note };
-const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /**
@@ -93,10 +94,11 @@ export function LibraryView({ actions, entityName = (id) => id }: { actions: Lib
   const [editing, setEditing] = useState<string | undefined>();
   const [task, setTask] = useState<Task | undefined>();
   const [message, setMessage] = useState<Message | undefined>();
+  const t = useTranslator();
 
   const reload = useCallback(
-    () => actions.listAll().then(setNotes, (err: unknown) => setLoadError(`Could not read the notes: ${errorText(err)}`)),
-    [actions],
+    () => actions.listAll().then(setNotes, (err: unknown) => setLoadError(t('notesUnreadable', errorText(err)))),
+    [actions, t],
   );
   useEffect(() => void reload(), [reload]);
 
@@ -128,47 +130,47 @@ export function LibraryView({ actions, entityName = (id) => id }: { actions: Lib
   };
 
   const importFile = (file: File) =>
-    run(`Reading ${file.name}…`, async (progress) => {
+    run(t('readingFile', file.name), async (progress) => {
       checkImportSize(file.size);
-      const parsed = await parseNotesFile(await file.text(), { onProgress: (done, total) => progress({ label: 'Checking annotations…', done, total }) });
-      progress({ label: `Saving ${plural(parsed.notes.length, 'note')}…` });
-      const { added, skipped } = await actions.importNotes(parsed.notes, (done, total) => progress({ label: 'Saving…', done, total }));
-      const from = parsed.format === 'hypothesis' ? 'a Hypothesis export' : 'Web Annotations';
+      const parsed = await parseNotesFile(await file.text(), { onProgress: (done, total) => progress({ label: t('checkingAnnotations'), done, total }) });
+      progress({ label: t.plural('savingNotes', parsed.notes.length) });
+      const { added, skipped } = await actions.importNotes(parsed.notes, (done, total) => progress({ label: t('saving'), done, total }));
       const notWeb = parsed.notes.filter((n) => !isWebAddress(n.url)).length;
       const extra = [
-        skipped > 0 && `${plural(skipped, 'note')} already in your library, kept as they were`,
-        parsed.repliesSkipped > 0 && `${plural(parsed.repliesSkipped, 'reply')} skipped`,
-        notWeb > 0 && `${plural(notWeb, 'note')} with an address that is not a web page, kept as text and flagged`,
-      ];
-      return `Imported ${plural(added, 'note')} from ${from}${extra.some(Boolean) ? ` (${extra.filter(Boolean).join('; ')})` : ''}.`;
+        skipped > 0 && t.plural('importSkipped', skipped),
+        parsed.repliesSkipped > 0 && t.plural('importRepliesSkipped', parsed.repliesSkipped),
+        notWeb > 0 && t.plural('importNotWeb', notWeb),
+      ].filter((x): x is string => typeof x === 'string');
+      const imported = t.plural(parsed.format === 'hypothesis' ? 'importedFromHypothesis' : 'importedFromWebAnnotations', added);
+      return extra.length > 0 ? t('importedWithDetails', imported, extra.join(t('listSeparator'))) : t('importedPlain', imported);
     });
 
   const restoreFile = (file: File) => {
-    const replaces = `Replace all ${plural(all.length, 'note')} in your library with the backup in ${file.name}? Notes saved since that backup will be gone.`;
+    const replaces = t.plural('confirmRestore', all.length, file.name);
     if (all.length > 0 && !actions.confirm(replaces)) return;
-    void run(`Restoring ${file.name}…`, async (progress) => {
-      const { notes: restored } = await actions.restore(file, (done, total) => progress({ label: `Restoring ${file.name}…`, done, total }));
-      return `Restored ${plural(restored, 'note')} from ${file.name}.`;
+    void run(t('restoringFile', file.name), async (progress) => {
+      const { notes: restored } = await actions.restore(file, (done, total) => progress({ label: t('restoringFile', file.name), done, total }));
+      return t.plural('restored', restored, file.name);
     });
   };
 
   const backup = () =>
-    run('Preparing the backup…', async (progress) => {
-      const { file, notes: count } = await actions.backup((done) => progress({ label: `Preparing the backup… ${plural(done, 'note')}` }));
+    run(t('preparingBackup'), async (progress) => {
+      const { file, notes: count } = await actions.backup((done) => progress({ label: t.plural('preparingBackupCount', done) }));
       actions.download(`crossread-backup-${stamp}.json`, file);
-      return `Backup of ${plural(count, 'note')} downloaded.`;
+      return t.plural('backupDone', count);
     });
 
   const remove = (note: Note) =>
-    run('Deleting…', async () => {
+    run(t('deleting'), async () => {
       await actions.remove(note.id);
-      return { text: `Deleted the note on “${note.title || note.url}”.`, undo: note };
+      return { text: t('deletedNote', note.title || note.url), undo: note };
     });
 
   const undo = (note: Note) =>
-    run('Restoring the note…', async () => {
+    run(t('restoringNote'), async () => {
       await actions.importNotes([note]);
-      return 'The note is back.';
+      return t('noteIsBack');
     });
 
   const fileInput = (label: string, name: string, onFile: (file: File) => unknown) => (
@@ -191,62 +193,62 @@ export function LibraryView({ actions, entityName = (id) => id }: { actions: Lib
 
   return (
     <main class="page library">
-      <h1>Your notes</h1>
+      <h1>{t('libraryTitle')}</h1>
       {loadError && <p role="alert">{loadError}</p>}
-      {!notes && !loadError && <p role="status">Loading…</p>}
+      {!notes && !loadError && <p role="status">{t('loading')}</p>}
       {notes && (
         <>
-          <section class="toolbar" aria-label="Filters">
+          <section class="toolbar" aria-label={t('filters')}>
             <label>
-              Search <input type="search" value={filters.query} placeholder="quote, comment, tag, site" onInput={(e) => set({ query: (e.currentTarget as HTMLInputElement).value })} />
+              {t('search')} <input type="search" value={filters.query} placeholder={t('searchPlaceholder')} onInput={(e) => set({ query: (e.currentTarget as HTMLInputElement).value })} />
             </label>
-            <Select label="Site" value={filters.site} options={sites} onChange={(site) => set({ site })} />
-            <Select label="Entity" value={filters.entity} options={entities} name={entityName} onChange={(entity) => set({ entity })} />
-            <Select label="Tag" value={filters.tag} options={tags} name={(t) => `#${t}`} onChange={(tag) => set({ tag })} />
+            <Select label={t('site')} value={filters.site} options={sites} onChange={(site) => set({ site })} />
+            <Select label={t('entity')} value={filters.entity} options={entities} name={entityName} onChange={(entity) => set({ entity })} />
+            <Select label={t('tag')} value={filters.tag} options={tags} name={(t) => `#${t}`} onChange={(tag) => set({ tag })} />
             <label>
-              From <input type="date" value={filters.from} onInput={(e) => set({ from: (e.currentTarget as HTMLInputElement).value })} />
+              {t('dateFrom')} <input type="date" value={filters.from} onInput={(e) => set({ from: (e.currentTarget as HTMLInputElement).value })} />
             </label>
             <label>
-              To <input type="date" value={filters.to} onInput={(e) => set({ to: (e.currentTarget as HTMLInputElement).value })} />
+              {t('dateTo')} <input type="date" value={filters.to} onInput={(e) => set({ to: (e.currentTarget as HTMLInputElement).value })} />
             </label>
             <label class="inline">
-              <input type="checkbox" checked={filters.orphansOnly} onChange={(e) => set({ orphansOnly: (e.currentTarget as HTMLInputElement).checked })} /> Only notes not found on their page ({orphans})
+              <input type="checkbox" checked={filters.orphansOnly} onChange={(e) => set({ orphansOnly: (e.currentTarget as HTMLInputElement).checked })} /> {t('onlyOrphans', orphans)}
             </label>
             {JSON.stringify(filters) !== JSON.stringify(NO_FILTERS) && (
               <button type="button" class="link" onClick={() => set(NO_FILTERS)}>
-                Clear filters
+                {t('clearFilters')}
               </button>
             )}
           </section>
           <p class="count muted" aria-live="polite">
-            {shown.length === all.length ? plural(all.length, 'note') : `${shown.length.toLocaleString('en')} of ${plural(all.length, 'note')}`} · {plural(sites.length, 'site')} · {plural(tags.length, 'tag')}
+            {shown.length === all.length ? t.plural('noteCount', all.length) : t.plural('shownOfNotes', all.length, shown.length)} · {t.plural('siteCount', sites.length)} · {t.plural('tagCount', tags.length)}
           </p>
-          <section class="exports" aria-label="Export, import and backup">
+          <section class="exports" aria-label={t('exportsLabel')}>
             <div class="group">
-              <h2>Export {shown.length === all.length ? 'all' : `these ${shown.length.toLocaleString('en')}`}</h2>
+              <h2>{shown.length === all.length ? t('exportAll') : t('exportThese', shown.length)}</h2>
               {EXPORTS.map((f) => (
                 <button key={f.label} type="button" onClick={() => actions.download(`crossread-notes-${stamp}.${f.extension}`, new Blob([f.write(shown)], { type: f.type }))}>
-                  {f.label}
+                  {t(f.label)}
                 </button>
               ))}
             </div>
             <div class="group">
-              <h2>Import</h2>
-              {fileInput('Web Annotations or a Hypothesis export', 'import', importFile)}
+              <h2>{t('importHeading')}</h2>
+              {fileInput(t('importLabel'), 'import', importFile)}
             </div>
             <div class="group">
-              <h2>Backup</h2>
+              <h2>{t('backupHeading')}</h2>
               <button type="button" onClick={() => void backup()} disabled={task !== undefined}>
-                Back up everything
+                {t('backUpEverything')}
               </button>
-              {fileInput('Restore a backup', 'restore', restoreFile)}
+              {fileInput(t('restoreBackup'), 'restore', restoreFile)}
             </div>
           </section>
           <div class="task" role="status">
             {task && (
               <>
                 {task.label} <progress max={task.total} value={task.done} />
-                {task.total !== undefined && ` ${task.done?.toLocaleString('en')} of ${task.total.toLocaleString('en')}`}
+                {task.total !== undefined && ` ${t('doneOfTotal', task.done ?? 0, task.total)}`}
               </>
             )}
             {message && (
@@ -254,14 +256,14 @@ export function LibraryView({ actions, entityName = (id) => id }: { actions: Lib
                 {message.text}{' '}
                 {message.undo && (
                   <button type="button" class="link undo" onClick={() => void undo(message.undo!)}>
-                    Undo
+                    {t('undo')}
                   </button>
                 )}
               </span>
             )}
           </div>
           {all.length === 0 ? (
-            <p class="muted">No notes yet. Hover a marked name, or select a passage and press Alt+Shift+S.</p>
+            <p class="muted">{t('noNotesYet')}</p>
           ) : (
             <ul class="library-notes">
               {shown.slice(0, limit).map((n) => (
@@ -281,18 +283,18 @@ export function LibraryView({ actions, entityName = (id) => id }: { actions: Lib
                     n.comment && <p class="comment">{n.comment}</p>
                   )}
                   {n.placement?.found === false && (
-                    <p class="orphan-note">Not found on its page when last opened ({new Date(n.placement.checkedAt).toLocaleDateString()}); kept here.</p>
+                    <p class="orphan-note">{t('orphanSince', t.date(n.placement.checkedAt))}</p>
                   )}
                   {n.repaired && n.repaired.length > 0 && (
-                    <p class="repaired-note">Stored with values Crossread cannot use ({n.repaired.join(', ')}); shown reset. Edit or delete the note.</p>
+                    <p class="repaired-note">{t('repairedNote', n.repaired.join(', '))}</p>
                   )}
                   <p class="muted">
                     {isWebAddress(n.url) ? (
                       <a href={n.url}>{n.title || n.url}</a>
                     ) : (
-                      <span class="not-web" title="This address is not a web page's; it is kept as text, not linked.">
+                      <span class="not-web" title={t('notWebTitle')}>
                         {n.title ? `${n.title} · ` : ''}
-                        {n.url} (not a web address)
+                        {t('notWebAddress', n.url)}
                       </span>
                     )}{' '}
                     · <NoteTime time={n.createdAt} />
@@ -301,10 +303,10 @@ export function LibraryView({ actions, entityName = (id) => id }: { actions: Lib
                   </p>
                   <p class="note-actions">
                     <button type="button" class="link" onClick={() => setEditing(editing === n.id ? undefined : n.id)}>
-                      {editing === n.id ? 'Cancel' : 'Edit'}
+                      {editing === n.id ? t('cancel') : t('edit')}
                     </button>
                     <button type="button" class="link delete" onClick={() => void remove(n)} disabled={task !== undefined}>
-                      Delete
+                      {t('delete')}
                     </button>
                   </p>
                 </li>
@@ -313,7 +315,7 @@ export function LibraryView({ actions, entityName = (id) => id }: { actions: Lib
           )}
           {shown.length > limit && (
             <button type="button" class="more" onClick={() => setLimit((l) => l + LIBRARY_PAGE_SIZE)}>
-              Show {Math.min(LIBRARY_PAGE_SIZE, shown.length - limit)} more ({(shown.length - limit).toLocaleString('en')} not shown)
+              {t('showMore', Math.min(LIBRARY_PAGE_SIZE, shown.length - limit), shown.length - limit)}
             </button>
           )}
         </>
@@ -324,14 +326,15 @@ export function LibraryView({ actions, entityName = (id) => id }: { actions: Lib
 
 /** A filter select: "All" plus each value with its count. */
 function Select({ label, value, options, name = (v) => v, onChange }: { label: string; value: string; options: [string, number][]; name?: (value: string) => string; onChange(value: string): void }) {
+  const t = useTranslator();
   return (
     <label>
       {label}{' '}
       <select value={value} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)}>
-        <option value="">All</option>
+        <option value="">{t('all')}</option>
         {options.map(([v, n]) => (
           <option key={v} value={v}>
-            {name(v)} ({n})
+            {name(v)} ({t.number(n)})
           </option>
         ))}
       </select>

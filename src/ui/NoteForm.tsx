@@ -1,5 +1,10 @@
 import { useState } from 'preact/hooks';
+import type { MessageKey } from '../shared/i18n';
 import { NOTE_COLORS, parseTags, type NoteColor } from '../shared/protocol';
+import { useTranslator } from './use-translator';
+
+/** Each colour's name, as readers see it. */
+const COLOR_NAMES: Record<NoteColor, MessageKey> = { yellow: 'colorYellow', green: 'colorGreen', blue: 'colorBlue', pink: 'colorPink', purple: 'colorPurple' };
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
@@ -20,6 +25,7 @@ export function NoteForm({ quote, onSave, initial }: { quote: string; onSave(not
   const [tags, setTags] = useState(initial?.tags.join(', ') ?? '');
   const [color, setColor] = useState<NoteColor>(initial?.color ?? NOTE_COLORS[0]);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  const t = useTranslator();
   const submit = async (e: Event) => {
     e.preventDefault();
     setSave({ kind: 'saving' });
@@ -37,45 +43,45 @@ export function NoteForm({ quote, onSave, initial }: { quote: string; onSave(not
   return (
     <form class="save" onSubmit={submit}>
       <label>
-        <span>{initial ? 'Comment' : 'Note on this passage'}</span>
+        <span>{initial ? t('noteComment') : t('noteOnPassage')}</span>
         <textarea
           name="comment"
           rows={2}
           value={comment}
-          placeholder="Your comment (optional)"
+          placeholder={t('noteCommentPlaceholder')}
           onInput={(e) => setComment((e.currentTarget as HTMLTextAreaElement).value)}
         />
       </label>
       <div class="row">
         <label class="tags">
-          <span>Tags</span>
+          <span>{t('tags')}</span>
           <input
             name="tags"
             value={tags}
-            placeholder="comma, separated"
+            placeholder={t('tagsPlaceholder')}
             onInput={(e) => setTags((e.currentTarget as HTMLInputElement).value)}
           />
         </label>
         <fieldset class="colors">
-          <legend>Colour</legend>
+          <legend>{t('colour')}</legend>
           {NOTE_COLORS.map((c) => (
-            <label key={c} class={`swatch ${c}`} title={c}>
-              <input type="radio" name="color" value={c} checked={color === c} aria-label={c} onChange={() => setColor(c)} />
+            <label key={c} class={`swatch ${c}`} title={t(COLOR_NAMES[c])}>
+              <input type="radio" name="color" value={c} checked={color === c} aria-label={t(COLOR_NAMES[c])} onChange={() => setColor(c)} />
             </label>
           ))}
         </fieldset>
       </div>
       <p class="quote muted" title={quote}>
-        Quote: “{quote.length > 160 ? `${quote.slice(0, 157)}…` : quote}”
+        {t('noteQuote', quote.length > 160 ? `${quote.slice(0, 157)}…` : quote)}
       </p>
       <div class="actions">
         <button type="submit" disabled={save.kind === 'saving'}>
-          {initial ? 'Save changes' : 'Save note'}
+          {initial ? t('saveChanges') : t('saveNote')}
         </button>
         <span role="status" class={`status ${save.kind}`}>
-          {save.kind === 'saving' && 'Saving…'}
-          {save.kind === 'saved' && 'Saved.'}
-          {save.kind === 'error' && `Not saved: ${save.message}`}
+          {save.kind === 'saving' && t('saving')}
+          {save.kind === 'saved' && t('saved')}
+          {save.kind === 'error' && t('notSaved', save.message)}
         </span>
       </div>
     </form>
@@ -84,11 +90,12 @@ export function NoteForm({ quote, onSave, initial }: { quote: string; onSave(not
 
 /** The card for a note on a selected passage of the page. */
 export function SelectionNote({ quote, onSave, onClose }: { quote: string; onSave(note: NoteFields): Promise<void>; onClose(): void }) {
+  const t = useTranslator();
   return (
     <div class="card" role="dialog" aria-labelledby="crossread-selection-title">
       <header>
-        <h2 id="crossread-selection-title">Note on the selection</h2>
-        <button type="button" class="close" aria-label="Close" onClick={onClose}>
+        <h2 id="crossread-selection-title">{t('noteOnSelection')}</h2>
+        <button type="button" class="close" aria-label={t('close')} onClick={onClose}>
           ×
         </button>
       </header>

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { MessageKey } from '../shared/i18n';
 import { HIGHLIGHT_STYLES, type HighlightStyle, type Settings } from '../shared/settings';
+import { useTranslator } from './use-translator';
 
 /** What the options page needs; tests pass a mock, the page the real storage. */
 export interface OptionsActions {
@@ -7,27 +9,31 @@ export interface OptionsActions {
   save(settings: Settings): Promise<void>;
 }
 
-const STYLE_LABELS: Record<HighlightStyle, string> = {
-  underline: 'Dotted underline',
-  background: 'Soft background',
-  off: 'None (names still open their card on hover and with Alt+Shift+J)',
+const STYLE_LABELS: Record<HighlightStyle, MessageKey> = {
+  underline: 'styleUnderline',
+  background: 'styleBackground',
+  off: 'styleOff',
 };
+
+/** Made-up names for the sample sentence: two people, no story. */
+const SAMPLE_NAMES = ['Jane Okafor', 'Tomas Lindqvist'];
 
 /** The options page: how marks look, the global pause, and the sites where Crossread is off. */
 export function OptionsView({ actions }: { actions: OptionsActions }) {
   const [settings, setSettings] = useState<Settings | undefined>();
   const [status, setStatus] = useState('');
+  const t = useTranslator();
   useEffect(() => {
-    actions.load().then(setSettings, (err: unknown) => setStatus(`Could not read the settings: ${String(err)}`));
-  }, [actions]);
+    actions.load().then(setSettings, (err: unknown) => setStatus(t('settingsUnreadable', String(err))));
+  }, [actions, t]);
 
   const update = async (next: Settings) => {
     setSettings(next);
     try {
       await actions.save(next);
-      setStatus('Saved. Open pages follow at once.');
+      setStatus(t('settingsSaved'));
     } catch (err) {
-      setStatus(`Not saved: ${err instanceof Error ? err.message : String(err)}`);
+      setStatus(t('notSaved', err instanceof Error ? err.message : String(err)));
     }
   };
 
@@ -43,36 +49,36 @@ export function OptionsView({ actions }: { actions: OptionsActions }) {
     return () => void CSS.highlights.delete(name);
   }, [style]);
 
-  if (!settings) return <main class="page"><h1>Crossread options</h1><p role="status">{status || 'Loading…'}</p></main>;
+  if (!settings) return <main class="page"><h1>{t('optionsTitle')}</h1><p role="status">{status || t('loading')}</p></main>;
   return (
     <main class="page">
-      <h1>Crossread options</h1>
+      <h1>{t('optionsTitle')}</h1>
       <fieldset>
-        <legend>How names are marked on pages</legend>
+        <legend>{t('optionsMarksLegend')}</legend>
         {HIGHLIGHT_STYLES.map((style) => (
           <label key={style}>
             <input type="radio" name="style" value={style} checked={settings.highlightStyle === style} onChange={() => void update({ ...settings, highlightStyle: style })} />{' '}
-            {STYLE_LABELS[style]}
+            {t(STYLE_LABELS[style])}
           </label>
         ))}
         <p class="sample" ref={sample}>
-          Talks between <span class="name">Jane Okafor</span> and <span class="name">Tomas Lindqvist</span> ran late.
+          {t('sampleStart')} <span class="name">{SAMPLE_NAMES[0]}</span> {t('sampleMiddle')} <span class="name">{SAMPLE_NAMES[1]}</span> {t('sampleEnd')}
         </p>
       </fieldset>
       <fieldset>
-        <legend>Where Crossread runs</legend>
+        <legend>{t('optionsWhereLegend')}</legend>
         <label>
-          <input type="checkbox" name="paused" checked={settings.paused} onChange={() => void update({ ...settings, paused: !settings.paused })} /> Pause Crossread on every site
+          <input type="checkbox" name="paused" checked={settings.paused} onChange={() => void update({ ...settings, paused: !settings.paused })} /> {t('optionsPauseAll')}
         </label>
         {settings.disabledSites.length === 0 ? (
-          <p class="muted">Crossread is on for every site. Switch it off for one site from the toolbar popup.</p>
+          <p class="muted">{t('optionsOnEverywhere')}</p>
         ) : (
           <ul class="sites">
             {settings.disabledSites.map((site) => (
               <li key={site}>
                 {site}{' '}
                 <button type="button" onClick={() => void update({ ...settings, disabledSites: settings.disabledSites.filter((s) => s !== site) })}>
-                  Switch back on
+                  {t('optionsSwitchBackOn')}
                 </button>
               </li>
             ))}

@@ -5,7 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { bundledPack } from '../shared/bundled-pack';
 import { indexPack } from '../shared/pack-index';
 import { analyzePage } from '../shared/page-analysis';
+import { translatorFor } from '../shared/locales';
 import { PageComparison } from './PageComparison';
+import { TranslatorContext } from './use-translator';
 
 const index = indexPack(bundledPack);
 const PAGE =
@@ -13,10 +15,17 @@ const PAGE =
   'A government spokesman denied it. The war has killed more than 400,000 people. The truce was reached late on Friday.';
 
 let root: HTMLElement;
-const mount = async (text: string, entityIds: string[]) => {
+const mount = async (text: string, entityIds: string[], language = 'en') => {
   root = document.createElement('div');
   document.body.append(root);
-  await act(() => render(<PageComparison analysis={analyzePage(bundledPack, text, entityIds)} index={index} />, root));
+  await act(() =>
+    render(
+      <TranslatorContext.Provider value={translatorFor(language)}>
+        <PageComparison analysis={analyzePage(bundledPack, text, entityIds)} index={index} />
+      </TranslatorContext.Provider>,
+      root,
+    ),
+  );
 };
 afterEach(() => {
   render(null, root);

@@ -1,28 +1,30 @@
 import { useState } from 'preact/hooks';
 import { framingNote } from '../shared/framing-note';
+import type { Translator } from '../shared/i18n';
 import type { KnowledgePack } from '../shared/knowledge';
 import { comparedCategories, labellingCategories, type PageAnalysis, type SourceSimilarity } from '../shared/page-analysis';
 import type { PackIndex } from '../shared/pack-index';
 import { DisagreementTable } from './DisagreementTable';
 import { FramingChart } from './FramingChart';
+import { useTranslator } from './use-translator';
 
 /** Disagreement tables shown before "Show all". */
 const FIRST_TABLES = 3;
 
 /** A few of the lexicon's labelling words, as examples for readers ("“militants”, “strikers”"): the pack's own. */
-function exampleWords(pack: KnowledgePack): string {
-  const words = labellingCategories(pack).flatMap((c) => c.terms.slice(0, 1).map((t) => (typeof t === 'string' ? t : t.text)));
-  return words.slice(0, 3).map((w) => `“${w}”`).join(', ') || 'labelling words';
+function exampleWords(pack: KnowledgePack, t: Translator): string {
+  const words = labellingCategories(pack).flatMap((c) => c.terms.slice(0, 1).map((x) => (typeof x === 'string' ? x : x.text)));
+  return quoted(words, t) || t('labellingWords');
 }
 
-const quoted = (terms: readonly string[], n = 3) => terms.slice(0, n).map((t) => `“${t}”`).join(', ');
+const quoted = (terms: readonly string[], t: Translator, n = 3) => terms.slice(0, n).map((x) => t('quotedWords', x)).join(', ');
 
 /** One source's score in words a student reads: how alike, and which words make it so. */
-function similarityWords(s: SourceSimilarity): string {
-  const parts = [s.shared.length > 0 ? `both use ${quoted(s.shared)}` : 'no framing word in common'];
-  if (s.pageOnly.length > 0) parts.push(`only this page says ${quoted(s.pageOnly, 2)}`);
-  if (s.sourceOnly.length > 0) parts.push(`only the source says ${quoted(s.sourceOnly, 2)}`);
-  return parts.join('; ');
+function similarityWords(s: SourceSimilarity, t: Translator): string {
+  const parts = [s.shared.length > 0 ? t('similarityBoth', quoted(s.shared, t)) : t('similarityNone')];
+  if (s.pageOnly.length > 0) parts.push(t('similarityPageOnly', quoted(s.pageOnly, t, 2)));
+  if (s.sourceOnly.length > 0) parts.push(t('similaritySourceOnly', quoted(s.sourceOnly, t, 2)));
+  return parts.join(t('listSeparator'));
 }
 
 /**
@@ -32,91 +34,89 @@ function similarityWords(s: SourceSimilarity): string {
  */
 export function PageComparison({ analysis, index, truncated = false }: { analysis: PageAnalysis; index: PackIndex; truncated?: boolean }) {
   const [allTables, setAllTables] = useState(false);
+  const t = useTranslator();
   const { pack } = index;
   const label = (id: string) => index.source(id)?.label ?? id;
   if (!analysis.hasStory) {
     return (
       <section class="comparison" aria-labelledby="comparison-h">
-        <h2 id="comparison-h">Compared with the sources</h2>
-        <p class="empty no-story">
-          Nothing on this page belongs to the story Crossread knows ({pack.story.title}): no names, figures or disagreements from its{' '}
-          {pack.sources.length} sources, so there is nothing to compare here.
-        </p>
+        <h2 id="comparison-h">{t('comparedHeading')}</h2>
+        <p class="empty no-story">{t('noStory', pack.story.title, pack.sources.length)}</p>
       </section>
     );
   }
-  const phrases = framingNote(pack.framing.categories, analysis.profile, 5);
+  const phrases = framingNote(pack.framing.categories, analysis.profile, t, 5);
   const used = analysis.profile.some((c) => c.count > 0);
   const tables = allTables ? analysis.disagreements : analysis.disagreements.slice(0, FIRST_TABLES);
   return (
     <>
-      {truncated && <p class="muted">This page is very long: only its first 2,000,000 characters were compared.</p>}
+      {truncated && <p class="muted">{t('pageTruncated', 2_000_000)}</p>}
       <section class="disagreements" aria-labelledby="disagree-h">
         <h2 id="disagree-h">
-          Where the sources disagree <span class="muted">({analysis.disagreements.length})</span>
+          {t('whereSourcesDisagree')} <span class="muted">({t.number(analysis.disagreements.length)})</span>
         </h2>
         {analysis.disagreements.length === 0 ? (
-          <p class="empty">None of the points where the sources disagree concerns this page’s names.</p>
+          <p class="empty">{t('noDisagreementHere')}</p>
         ) : (
           tables.map((d) => <DisagreementTable key={d.id} disagreement={d} sources={pack.sources} compact />)
         )}
         {analysis.disagreements.length > FIRST_TABLES && (
           <button type="button" class="more" aria-expanded={allTables} onClick={() => setAllTables(!allTables)}>
-            {allTables ? 'Show fewer' : `Show all ${analysis.disagreements.length}`}
+            {allTables ? t('showFewer') : t('showAllCount', analysis.disagreements.length)}
           </button>
         )}
       </section>
       <section class="framing" aria-labelledby="framing-h">
-        <h2 id="framing-h">How this page frames it</h2>
+        <h2 id="framing-h">{t('pageFramingHeading')}</h2>
         {!used ? (
-          <p class="empty">This page uses none of the framing words Crossread counts ({exampleWords(pack)}, scare quotes…).</p>
+          <p class="empty">{t('pageNoFraming', exampleWords(pack, t))}</p>
         ) : (
           <>
             <ul class="page-framing">
               {phrases.map((p) => (
                 <li key={p.text}>
                   <details>
-                    <summary>This page: {p.text}</summary>
+                    <summary>{t('thisPageSays', p.text)}</summary>
                     <blockquote class="evidence">{p.evidence}</blockquote>
                   </details>
                 </li>
               ))}
             </ul>
-            <h3>Closest in wording</h3>
+            <h3>{t('closestHeading')}</h3>
             <ol class="similarity">
               {analysis.similarity.map((s) => (
                 <li key={s.sourceId} data-source={s.sourceId}>
                   <span class="name">{label(s.sourceId)}</span>{' '}
                   {s.enough ? (
                     <>
-                      <meter min={0} max={1} value={s.score} aria-label={`${Math.round(s.score * 100)}% alike`} />{' '}
-                      <span class="score">{Math.round(s.score * 100)}%</span>
+                      <meter min={0} max={1} value={s.score} aria-label={t('alikeLabel', t.number(s.score, { style: 'percent' }))} />{' '}
+                      <span class="score">{t.number(s.score, { style: 'percent' })}</span>
                     </>
                   ) : (
-                    <span class="score muted">too few shared framing words for a score</span>
+                    <span class="score muted">{t('tooFewForScore')}</span>
                   )}
-                  <span class="why muted">{similarityWords(s)}</span>
+                  <span class="why muted">{similarityWords(s, t)}</span>
                 </li>
               ))}
             </ol>
             <p class="muted note">
-              Alike = how much the two texts share the same labelling words ({exampleWords(pack)}, scare quotes…) in the same proportions, counted in their own voice (quotations left out); cosine similarity of the word counts, not whether they agree. Below three shared words no score is given.
+              {t('alikeExplained', exampleWords(pack, t))}
             </p>
           </>
         )}
         <FramingChart
-          title="Framing words per 1,000 words, by category: each source and this page"
+          title={t('chartTitle', 1000)}
           categories={comparedCategories(pack)}
           series={[
             ...pack.framing.profiles.map((p) => ({ id: p.sourceId, label: label(p.sourceId), counts: p.counts, words: index.source(p.sourceId)?.words ?? 0 })),
-            { id: 'page', label: 'This page', counts: analysis.profile, words: analysis.words, isPage: true },
+            { id: 'page', label: t('thisPage'), counts: analysis.profile, words: analysis.words, isPage: true },
           ]}
         />
       </section>
       <section class="conflicts" aria-labelledby="conflicts-h">
-        <h2 id="conflicts-h">This page says something else</h2>
+        <h2 id="conflicts-h">{t('conflictsHeading')}</h2>
         {analysis.conflicts.length === 0 ? (
-          <p class="empty">No figure or date on this page differs from the sources’.</p>
+          <p class="empty">{t('noConflicts')}</p>
         ) : (
           analysis.conflicts.map((c) => (
             <div key={`${c.measure}=${c.page.value}`} class="conflict" data-measure={c.measure}>
@@ -124,7 +124,7 @@ export function PageComparison({ analysis, index, truncated = false }: { analysi
               <table>
                 <tbody>
                   <tr class="page-row">
-                    <th scope="row">This page</th>
+                    <th scope="row">{t('thisPage')}</th>
                     <td>
                       <strong>{c.page.text}</strong>
                       <blockquote>{c.page.sentence}</blockquote>
@@ -135,7 +135,7 @@ export function PageComparison({ analysis, index, truncated = false }: { analysi
                       <th scope="row">{label(s.sourceId)}</th>
                       <td>
                         <strong>{s.text}</strong>{' '}
-                        <span class="muted">({s.relation === 'same' ? 'same as this page' : s.relation === 'apparent' ? 'can be the same: a bound or a loose figure' : 'differs'})</span>
+                        <span class="muted">({s.relation === 'same' ? t('relationSame') : s.relation === 'apparent' ? t('relationApparent') : t('relationDiffers')})</span>
                         <blockquote>{s.sentence}</blockquote>
                       </td>
                     </tr>

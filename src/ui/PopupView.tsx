@@ -6,6 +6,8 @@ import type { Note, PageStats } from '../shared/protocol';
 import { isActiveOn, siteOf, withSite, type Settings } from '../shared/settings';
 import { PageComparison } from './PageComparison';
 import { NoteTime } from './NoteTime';
+import { useTranslator } from './use-translator';
+import { ENTITY_TYPE_NAMES } from './vocabulary';
 
 /** What the popup needs from the extension; tests pass a mock, the popup page the real calls. */
 export interface PopupActions {
@@ -39,6 +41,7 @@ type PageText = { text: string; truncated: boolean };
  */
 export function PopupView({ actions, index }: { actions: PopupActions; index: PackIndex }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const t = useTranslator();
 
   useEffect(() => {
     let live = true;
@@ -59,11 +62,11 @@ export function PopupView({ actions, index }: { actions: PopupActions; index: Pa
 
   return (
     <main class="popup">
-      <h1>Crossread</h1>
-      {state.kind === 'loading' && <p role="status">Reading this page…</p>}
+      <h1>{t('extName')}</h1>
+      {state.kind === 'loading' && <p role="status">{t('popupReading')}</p>}
       {state.kind === 'unavailable' && (
         <p class="empty" role="status">
-          Crossread does not run on this page (only on web pages opened over http or https, after they load).
+          {t('popupUnavailable')}
           <span class="muted"> {state.reason}</span>
         </p>
       )}
@@ -84,16 +87,16 @@ export function PopupView({ actions, index }: { actions: PopupActions; index: Pa
       )}
       <p class="footer">
         <button type="button" class="more" onClick={() => void actions.openLibrary()}>
-          All notes
+          {t('popupAllNotes')}
         </button>{' '}
         <button type="button" class="more" onClick={() => void actions.openOptions()}>
-          Options
+          {t('popupOptions')}
         </button>
         {actions.openInTab && (
           <>
             {' '}
             <button type="button" class="more" onClick={() => void actions.openInTab!()}>
-              Open larger in a tab
+              {t('popupOpenInTab')}
             </button>
           </>
         )}
@@ -121,6 +124,7 @@ function Ready({
   onSettings(s: Settings): Promise<void>;
 }) {
   const [showAll, setShowAll] = useState(false);
+  const t = useTranslator();
   const analysis = useMemo(() => page && analyzePage(index.pack, page.text, stats.entityIds), [index, page, stats.entityIds]);
   const entities = Object.entries(stats.entityCounts)
     .flatMap(([id, count]): { entity: Entity; count: number }[] => {
@@ -138,32 +142,32 @@ function Ready({
           aria-pressed={!settings.disabledSites.includes(siteOf(stats.url))}
           onClick={() => void onSettings(withSite(settings, stats.url, settings.disabledSites.includes(siteOf(stats.url))))}
         >
-          On {siteOf(stats.url) || 'this site'}
+          {siteOf(stats.url) ? t('popupOnSite', siteOf(stats.url)) : t('popupOnThisSite')}
         </button>
         <button type="button" class="toggle pause" aria-pressed={settings.paused} onClick={() => void onSettings({ ...settings, paused: !settings.paused })}>
-          Pause everywhere
+          {t('popupPauseEverywhere')}
         </button>
       </div>
       {!stats.enabled && (
         <p class="empty" role="status">
-          {settings.paused ? 'Crossread is paused on every site.' : 'Crossread is off on this site.'} No names are marked.
+          {settings.paused ? t('popupPaused') : t('popupOffHere')} {t('popupNoMarks')}
         </p>
       )}
-      <p class="muted hint">Alt+Shift+J / K on the page: next / previous name.</p>
+      <p class="muted hint">{t('popupKeysHint')}</p>
       <section aria-labelledby="entities-h">
         <h2 id="entities-h">
-          On this page <span class="muted">({entities.length} names, {stats.markCount} marks)</span>
+          {t('popupOnThisPage')} <span class="muted">({t.plural('names', entities.length)}, {t.plural('marks', stats.markCount)})</span>
         </h2>
         {entities.length === 0 ? (
-          <p class="empty">No names from the corpus on this page.</p>
+          <p class="empty">{t('popupNoNames')}</p>
         ) : (
           <ul class="entities">
             {(showAll ? entities : entities.slice(0, FIRST_NAMES)).map(({ entity, count }) => (
               <li key={entity.id} data-entity={entity.id}>
                 <span class="name">{entity.name}</span>
-                <span class="type">{entity.type}</span>
+                <span class="type">{t(ENTITY_TYPE_NAMES[entity.type])}</span>
                 <span class="muted">
-                  {count}× here · in {entity.mentions.length} of {total} sources
+                  {t('popupEntityCounts', count, entity.mentions.length, total)}
                 </span>
               </li>
             ))}
@@ -171,21 +175,21 @@ function Ready({
         )}
         {entities.length > FIRST_NAMES && (
           <button type="button" class="more" aria-expanded={showAll} onClick={() => setShowAll(!showAll)}>
-            {showAll ? 'Show fewer' : `Show all ${entities.length} names`}
+            {showAll ? t('showFewer') : t('popupShowAllNames', entities.length)}
           </button>
         )}
       </section>
       {analysis ? (
         <PageComparison analysis={analysis} index={index} truncated={page?.truncated} />
       ) : (
-        <p class="empty">Crossread could not read this page’s text, so it is not compared with the sources.</p>
+        <p class="empty">{t('popupNoText')}</p>
       )}
       <section aria-labelledby="notes-h">
         <h2 id="notes-h">
-          Your notes here <span class="muted">({notes.length})</span>
+          {t('popupYourNotes')} <span class="muted">({t.number(notes.length)})</span>
         </h2>
         {notes.length === 0 ? (
-          <p class="empty">No notes on this page yet. Hover a marked name and save one.</p>
+          <p class="empty">{t('popupNoNotes')}</p>
         ) : (
           <ul class="notes">
             {notes.map((n) => {
@@ -193,12 +197,12 @@ function Ready({
               return (
                 <li key={n.id} class={`note-item${orphan ? ' orphan' : ''}`} data-color={n.color}>
                   {orphan && (
-                    <p class="orphan-note">Not found on the page as it is now (it changed). The note is kept.</p>
+                    <p class="orphan-note">{t('popupOrphan')}</p>
                   )}
                   <blockquote>{n.quote}</blockquote>
                   {n.comment && <p class="comment">{n.comment}</p>}
                   {n.tags.length > 0 && (
-                    <ul class="tags" aria-label="Tags">
+                    <ul class="tags" aria-label={t('tags')}>
                       {n.tags.map((t) => (
                         <li key={t}>{t}</li>
                       ))}

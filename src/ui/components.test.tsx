@@ -6,6 +6,8 @@ import type { Entity, KnowledgePack, Source } from '../shared/knowledge';
 import { indexPack } from '../shared/pack-index';
 import type { Note, PageStats } from '../shared/protocol';
 import { readSettings } from '../shared/settings';
+import { translatorFor } from '../shared/locales';
+import { TranslatorContext } from './use-translator';
 import { EntityTooltip } from './EntityTooltip';
 import { PopupView, type PopupActions } from './PopupView';
 
@@ -64,10 +66,10 @@ const pack: KnowledgePack = {
 const noop = async () => {};
 
 let root: HTMLElement;
-const mount = async (vnode: preact.ComponentChild) => {
+const mount = async (vnode: preact.ComponentChild, language = 'en') => {
   root = document.createElement('div');
   document.body.append(root);
-  await act(() => render(vnode, root));
+  await act(() => render(<TranslatorContext.Provider value={translatorFor(language)}>{vnode}</TranslatorContext.Provider>, root));
 };
 afterEach(() => {
   render(null, root);
@@ -227,5 +229,49 @@ describe('PopupView', () => {
     await mount(<PopupView actions={actions} index={indexPack(pack)} />);
     await settle();
     expect(root.textContent).toContain('Crossread does not run on this page');
+  });
+});
+
+describe('in French (the real message file)', () => {
+  it('the card speaks French around the corpus’s own words, which stay as written', async () => {
+    await mount(<EntityTooltip entity={kerry} pack={pack} quote="Kerry spoke." onSave={noop} onCompare={noop} onClose={() => {}} />, 'fr');
+    expect(root.querySelector('.type')!.textContent).toBe('personne');
+    expect(root.querySelector('button.close')!.getAttribute('aria-label')).toBe('Fermer');
+    expect(root.querySelector('h3')!.textContent).toBe('Où les sources divergent');
+    expect(root.querySelector('.quoted')!.textContent).toBe(`Propos de John Kerry rapportés par Label s001\u00a0: «\u00a0We will reduce violence ${PAYLOAD}\u00a0»`);
+    expect(root.querySelector('.mention .source')!.textContent).toContain('2× sous la forme Kerry, 1× de plus dans des citations');
+    // The pack's date in the French format; its template and its words untranslated.
+    expect(root.querySelector('.mention .source')!.textContent).toContain('10 sept. 2016');
+    expect(texts('.labels summary')[0]).toBe('l’appelle «\u00a0regime\u00a0»');
+    expect(texts('.framing-note summary')).toEqual(['the state\u00a0: «\u00a0regime\u00a0» 4×, «\u00a0government\u00a0» une fois', 'claims from unnamed sources 2× («\u00a0sources said\u00a0»)', 'en citant Basma Kodmani\u00a0: «\u00a0regime\u00a0»']);
+    expect(root.querySelector('.disagreement')!.textContent).toContain('(Label s001, selon John Kerry)');
+    expect(root.querySelector('button[type="submit"]')!.textContent).toBe('Enregistrer la note');
+    expect(root.querySelector('input[value="green"]')!.getAttribute('aria-label')).toBe('vert');
+  });
+
+  it('the popup speaks French, with French plural forms and numbers', async () => {
+    const many = { ...kerry, id: 'many' };
+    const stats: PageStats = {
+      url: 'https://news.example/a', title: 'A', enabled: true, markCount: 1234, entityIds: ['john-kerry'], entityCounts: { 'john-kerry': 1 },
+      textChars: 100, scanMs: 1, passes: 1, notesAnchored: [], notesOrphaned: [],
+    };
+    const actions: PopupActions = {
+      loadPage: async () => stats,
+      loadPageText: async () => Promise.reject(new Error('gone')),
+      listNotes: async () => [],
+      setMarking: async () => stats,
+      loadSettings: async () => readSettings(undefined),
+      saveSettings: async () => {},
+      openOptions: async () => {},
+      openLibrary: async () => {},
+    };
+    await mount(<PopupView actions={actions} index={indexPack({ ...pack, entities: [kerry, many] })} />, 'fr');
+    await settle();
+    expect(root.querySelector('#entities-h')!.textContent).toBe('Sur cette page (1 nom, 1\u202f234 marques)');
+    expect(root.querySelector('.entities li')!.textContent).toContain('1× ici · dans 1 des 2 sources');
+    expect(root.querySelector('button.site')!.textContent).toBe('Actif sur news.example');
+    expect(root.textContent).toContain('Pas encore de note sur cette page.');
+    expect(root.textContent).toContain('Crossread n’a pas pu lire le texte de cette page');
+    expect(root.textContent).not.toMatch(/\b(?:names|marks|notes here|sources disagree)\b/);
   });
 });

@@ -1,0 +1,20 @@
+import { createTranslator, type Translator } from '../shared/i18n';
+
+/** The part of the browser's `i18n` API Crossread uses (the same in Chromium and Firefox, pages and content scripts). */
+interface BrowserI18n {
+  getMessage(key: string, substitutions?: string[]): string;
+  getUILanguage(): string;
+}
+
+/**
+ * The translator of Crossread's pages and card: messages from the browser's `i18n` API (the
+ * `_locales` file of the browser's language, else English, the manifest's `default_locale`),
+ * numbers and dates in the browser's UI language. It reads the global `chrome.i18n` rather
+ * than the polyfill: the call is synchronous in both browsers, and the card's module stays small.
+ */
+export function browserTranslator(): Translator {
+  const i18n = (globalThis as unknown as { chrome: { i18n: BrowserI18n } }).chrome.i18n;
+  // The message file picked says which language it is in: plural rules follow the messages, not the UI.
+  const language = i18n.getMessage('messagesLanguage') || 'en';
+  return createTranslator((key, substitutions) => i18n.getMessage(key, substitutions), language, i18n.getUILanguage());
+}
