@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { chromiumPath, launchWithExtension, QUIET_FLAGS } from '../e2e/support/browser';
 import { openExtensionPage, pageStats, tabIdOf } from '../e2e/support/extension-pages';
 import { hostilePages } from '../e2e/support/hostile-pages';
@@ -31,12 +31,9 @@ interface Load {
   taskMs: number;
 }
 
-/** Main-thread task time of a page so far (ms). */
-async function taskMs(page: Page): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
+/** Main-thread task time of a page since `Performance.enable` on `cdp` (ms). */
+async function taskMs(cdp: CDPSession): Promise<number> {
   const { metrics } = await cdp.send('Performance.getMetrics');
-  await cdp.detach();
   return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
 }
 
@@ -47,6 +44,9 @@ async function taskMs(page: Page): Promise<number> {
 async function load(context: BrowserContext, url: string, crossread: Page | undefined): Promise<Load> {
   const page = await context.newPage();
   await page.addInitScript(RECORD_LONG_TASKS);
+  // The renderer's task time counts from here (the blank tab's own is next to nothing).
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
   await page.goto(url);
   if (url.endsWith('/storm')) await page.waitForFunction('document.body.dataset.done === "yes"', undefined, { timeout: 60_000 });
   if (crossread) {
@@ -60,7 +60,7 @@ async function load(context: BrowserContext, url: string, crossread: Page | unde
   } else {
     await page.waitForTimeout(1_000);
   }
-  const result = { longTasks: (await page.evaluate('window.__longTasks')) as number[], taskMs: await taskMs(page) };
+  const result = { longTasks: (await page.evaluate('window.__longTasks')) as number[], taskMs: await taskMs(cdp) };
   await page.close();
   return result;
 }
