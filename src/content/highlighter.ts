@@ -168,9 +168,19 @@ export class Highlighter {
     return made;
   }
 
-  /** Drops the marks in the text under `root`, before it is matched again (so a rescan adds nothing twice). */
-  dropWithin(root: Node): void {
+  /**
+   * Drops the marks in the text under `root`, before it is matched again (so a rescan adds
+   * nothing twice); those under `except` (a block, which no mark crosses) stay.
+   */
+  dropWithin(root: Node, except?: Element): void {
     if (this.marks.size === 0) return;
+    if (except) {
+      for (const mark of [...this.marks]) {
+        const node = mark.nodes[0]!;
+        if (root.contains(node) && !except.contains(node)) this.drop(mark);
+      }
+      return;
+    }
     if (root === this.doc.body || root === this.doc.documentElement) return this.clear();
     if (root.nodeType === Node.TEXT_NODE) return this.dropNode(root as Text);
     for (const tree of treesUnder(root)) {

@@ -96,7 +96,22 @@ describe('PageMarker', () => {
     expect(document.body.innerHTML).toBe(html);
   });
 
+  it('on a page without names, adds nothing and loads no UI; the first name brings it', async () => {
+    document.body.innerHTML = '<p>Nothing to see here.</p>';
+    const html = document.body.innerHTML;
+    marker = new PageMarker(document, names, actions);
+    await marker.start();
+    expect([ownElements().length, marker.uiLoaded, marker.stats.snapshot(document, marker.marks, true).passes]).toEqual([0, false, 1]);
+    await marker.placeNotes([]);
+    expect(marker.uiLoaded).toBe(false);
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'Kerry came.' }));
+    await settle();
+    expect([ownElements().length, marker.uiLoaded]).toEqual([1, true]);
+    expect(document.body.innerHTML).toBe(`${html}<p>Kerry came.</p>`);
+  });
+
   it('gives its element a fresh name on every start, which a page cannot have defined beforehand', async () => {
+    document.body.innerHTML = '<p>Kerry</p>';
     marker = new PageMarker(document, names, actions);
     await marker.start();
     const first = ownElements()[0]!.localName;

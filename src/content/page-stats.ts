@@ -1,5 +1,5 @@
 import type { PageMark, PageStats } from '../shared/protocol';
-import { pageKey } from '../shared/sender';
+import { pageKey } from '../shared/own-sender';
 import type { Highlighter } from './highlighter';
 import type { NotePlacement } from './note-anchors';
 import type { ScanPass } from './scanner';

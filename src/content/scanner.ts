@@ -69,15 +69,16 @@ function wordStartNear(text: string, i: number, within: number): number {
 /**
  * One pass over `root` as a sequence of small steps: collect the visible text, match it,
  * then mark every match (static ranges in one highlight; the page's DOM is not touched).
- * The marks an earlier pass made in this text are replaced, so passes are idempotent.
+ * The marks an earlier pass made in this text are replaced, so passes are idempotent. Text
+ * under `except` (a block already scanned) is neither read nor unmarked.
  * A generator, so a driver can run it at once (`scan`) or give the main thread back
  * between slices (`scanSliced`).
  */
-export function* scanSteps(root: Node, matcher: TextMatcher, highlighter: Highlighter): Generator<void, Omit<ScanPass, 'ms'>, void> {
-  const map = yield* walkText(root);
+export function* scanSteps(root: Node, matcher: TextMatcher, highlighter: Highlighter, except?: Element): Generator<void, Omit<ScanPass, 'ms'>, void> {
+  const map = yield* walkText(root, except);
   const matches = yield* matchSteps(map.text, matcher);
   yield;
-  highlighter.dropWithin(root);
+  highlighter.dropWithin(root, except);
   let marks = 0;
   for (let i = 0; i < matches.length; i += MARK_BATCH) {
     if (i > 0) yield;
@@ -128,8 +129,8 @@ export async function scanSliced(
   root: Node,
   matcher: TextMatcher,
   highlighter: Highlighter,
-  options: { sliceMs?: number; signal?: AbortSignal } = {},
+  options: { sliceMs?: number; signal?: AbortSignal; except?: Element } = {},
 ): Promise<ScanPass> {
-  const done = await runSliced(scanSteps(root, matcher, highlighter), options.sliceMs, options.signal);
+  const done = await runSliced(scanSteps(root, matcher, highlighter, options.except), options.sliceMs, options.signal);
   return done ? { ...done.value, ms: done.ms } : { marks: 0, textChars: 0, ms: 0, shadowRoots: [] };
 }

@@ -11,6 +11,11 @@ const BLOCK_TAGS = new Set([
   'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
 ]);
 
+/** True for an element that starts a new block of text. */
+export function isBlockElement(el: Element): boolean {
+  return BLOCK_TAGS.has(el.localName);
+}
+
 /** True when an element's text must never be scanned or changed. */
 export function isSkippedElement(el: Element): boolean {
   return (
@@ -115,14 +120,17 @@ function breakBefore(node: Node, block: Element | null, cache: Map<Element, Verd
  * (no script callback per node); each element holding text is judged once and cached, and
  * hidden ones are found with one checkVisibility per such element. A generator: it pauses
  * every 64 nodes so the scanner can give the page's main thread back between slices.
+ * Text under `except` (a block) is left out, as a skipped element's is.
  */
-export function* walkText(root: Node): Generator<void, TextMap, void> {
+export function* walkText(root: Node, except?: Element): Generator<void, TextMap, void> {
   const map: TextMap = { text: '', nodes: [], starts: [], data: [], shadowRoots: [] };
   if (isInsideSkipped(root) || (root instanceof Element && isHidden(root))) return map;
   const parts: string[] = [];
   let length = 0;
   let lastBlock: Element | null | undefined;
   const cache = new Map<Element, Verdict>();
+  // A part read already (the viewport's, see page-marker.ts) is walked past like a skipped element.
+  if (except) cache.set(except, { skip: true, block: except });
   // Each element's visibility is asked once: checkVisibility is most of the walk's cost.
   const hidden = new Map<Element, boolean>();
   const hiddenOf = (el: Element) => {
