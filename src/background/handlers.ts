@@ -1,3 +1,4 @@
+import { ReaderError } from '../shared/i18n';
 import type { Handlers, TabCalls, TabContext, WorkerCalls } from '../shared/protocol';
 import { backupChunk } from './backup';
 import type { CrossreadDb } from './db';
@@ -20,7 +21,10 @@ export const COMPARE_PAGE = 'src/pages/compare.html';
 export function explainStorageError(err: unknown): unknown {
   const names = [err, (err as { inner?: unknown } | null)?.inner].map((e) => (e as { name?: unknown } | null)?.name);
   if (!names.includes('QuotaExceededError')) return err;
-  return new Error('The browser has no more room for Crossread’s data (its storage quota is used up), so nothing of this was stored and your notes are as they were. Free some disk space or delete notes, then try again.');
+  return new ReaderError(
+    'The browser has no more room for Crossread’s data (its storage quota is used up), so nothing of this was stored and your notes are as they were. Free some disk space or delete notes, then try again.',
+    'storageFull',
+  );
 }
 
 /** Each handler with storage errors explained (the wrapper keeps the map's types). */

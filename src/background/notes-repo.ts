@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { ReaderError } from '../shared/i18n';
 import { NoteSchema, type Note, type NoteDraft, type NoteEdit } from '../shared/protocol';
 import { readStoredNote } from '../shared/stored-note';
 import type { CrossreadDb } from './db';
@@ -39,7 +40,7 @@ export class NotesRepo {
   async update({ id, ...edit }: NoteEdit): Promise<Note> {
     return this.db.transaction('rw', this.db.notes, async () => {
       const note = readStoredNote(await this.db.notes.get(id));
-      if (!note) throw new Error(`No note with id ${id}: it may have been deleted.`);
+      if (!note) throw new ReaderError(`No note with id ${id}: it may have been deleted.`, 'noteGone', [id]);
       const updated = v.parse(NoteSchema, { ...note, ...edit });
       await this.db.notes.put(updated);
       return updated;

@@ -1,5 +1,6 @@
-import type { CrossreadDb, StagingRecord } from './db';
+import { ReaderError } from '../shared/i18n';
 import type { Note } from '../shared/protocol';
+import type { CrossreadDb, StagingRecord } from './db';
 
 /**
  * Imports and restores, crash-safe. Notes arrive in chunks (no message carries a whole file)
@@ -10,7 +11,7 @@ import type { Note } from '../shared/protocol';
  */
 
 /** A staging that cannot go on; the message says why. The library was not changed. */
-export class StagingError extends Error {
+export class StagingError extends ReaderError {
   override name = 'StagingError';
 }
 
@@ -40,7 +41,7 @@ export class Staging {
       await this.current(token);
       const ids = notes.map((n) => n.id);
       const twice = ids.find((id, i) => ids.indexOf(id) !== i) ?? (await this.db.staged.bulkGet(ids)).find(Boolean)?.id;
-      if (twice !== undefined) throw new StagingError(`The file holds two notes with the id ${twice}. Nothing was changed.`);
+      if (twice !== undefined) throw new StagingError(`The file holds two notes with the id ${twice}. Nothing was changed.`, 'stagingSameId', [twice]);
       await this.db.staged.bulkAdd([...notes]);
       return { staged: await this.db.staged.count() };
     });
@@ -78,7 +79,7 @@ export class Staging {
   private async current(token: string): Promise<StagingRecord> {
     const record = await this.db.meta.get('staging');
     if (record?.token !== token) {
-      throw new StagingError('Another import or restore was started since this one. Nothing was changed; try again.');
+      throw new StagingError('Another import or restore was started since this one. Nothing was changed; try again.', 'stagingSuperseded');
     }
     return record;
   }

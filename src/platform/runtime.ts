@@ -15,6 +15,7 @@ import {
   type WorkerCalls,
 } from '../shared/protocol';
 import { senderRole, type SenderRole } from '../shared/sender';
+import { inReadersLanguage } from './i18n';
 import { readSettings, type Settings } from '../shared/settings';
 
 /**
@@ -47,7 +48,9 @@ function roleOf(sender: browser.Runtime.MessageSender): SenderRole | undefined {
 }
 
 /** Listens for runtime messages until the returned function is called or `signal` aborts. */
-function listen(listener: (message: unknown, sender: browser.Runtime.MessageSender) => Promise<unknown> | undefined, signal?: AbortSignal): () => void {
+function listen(answer: (message: unknown, sender: browser.Runtime.MessageSender) => Promise<unknown> | undefined, signal?: AbortSignal): () => void {
+  // Only an error's message crosses to the caller: a reader's error is worded here, in their language.
+  const listener = (message: unknown, sender: browser.Runtime.MessageSender) => answer(message, sender)?.catch((err: unknown) => Promise.reject(inReadersLanguage(err)));
   browser.runtime.onMessage.addListener(listener);
   const stop = () => browser.runtime.onMessage.removeListener(listener);
   signal?.addEventListener('abort', stop);

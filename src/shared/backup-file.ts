@@ -2,6 +2,7 @@ import { JSONParser } from '@streamparser/json';
 import * as v from 'valibot';
 import { chunksOf } from './chunks';
 import { describeIssue } from './describe-issue';
+import { ReaderError, type MessageKey, type Substitution } from './i18n';
 import { CHUNK_CHARS, CHUNK_NOTES, NoteSchema, type Note } from './protocol';
 
 /**
@@ -12,7 +13,7 @@ import { CHUNK_CHARS, CHUNK_NOTES, NoteSchema, type Note } from './protocol';
  */
 
 /** A backup that cannot be restored; the message says why. */
-export class BackupError extends Error {
+export class BackupError extends ReaderError {
   override name = 'BackupError';
 }
 
@@ -73,10 +74,10 @@ export interface ReadBackupOptions {
  * notes it held; throws a BackupError saying why not (what was handed on must then be dropped).
  */
 export async function readBackup(file: Blob, options: ReadBackupOptions): Promise<{ notes: number }> {
-  const refuse = (why: string): never => {
-    throw new BackupError(`${why} Nothing was changed.`);
+  const refuse = (why: string, key: MessageKey, substitutions: Substitution[] = []): never => {
+    throw new BackupError(`${why} Nothing was changed.`, key, substitutions);
   };
-  if (file.size === 0) refuse('The file is empty.');
+  if (file.size === 0) refuse('The file is empty.', 'backupEmpty');
   const parser = new JSONParser({
     paths: ['$.formatName', '$.formatVersion', '$.data.databaseVersion', '$.data.tables', '$.data.data.*.tableName', '$.data.data.*.rows.*'],
     keepStack: false,
@@ -96,41 +97,41 @@ export async function readBackup(file: Blob, options: ReadBackupOptions): Promis
     if (depth === 1 && key === 'formatName') format = value;
     else if (depth === 1 && key === 'formatVersion') formatVersion = value;
     else if (depth === 2 && key === 'databaseVersion') {
-      if (typeof value !== 'number') refuse('This is not a Crossread backup (its database version is not a number).');
+      if (typeof value !== 'number') refuse('This is not a Crossread backup (its database version is not a number).', 'backupVersionNotNumber');
       else if (value > options.databaseVersion) {
-        refuse(`This backup comes from a newer Crossread (database version ${value}; this one reads up to ${options.databaseVersion}).`);
+        refuse(`This backup comes from a newer Crossread (database version ${value}; this one reads up to ${options.databaseVersion}).`, 'backupNewer', [String(value), String(options.databaseVersion)]);
       }
     } else if (depth === 2 && key === 'tables') {
       hasNotesTable = Array.isArray(value) && value.some((t) => typeof t === 'object' && t !== null && (t as { name?: unknown }).name === 'notes');
     } else if (key === 'tableName') tableNames.set(stack[3]?.key, value);
     else if (depth === 5 && stack[4]?.key === 'rows') {
       const table = tableNames.get(stack[3]?.key);
-      if (table === undefined) refuse('This is not a Crossread backup (a table’s rows come before its name).');
+      if (table === undefined) refuse('This is not a Crossread backup (a table’s rows come before its name).', 'backupRowsBeforeName');
       if (table !== 'notes') return;
       count++;
       const note = v.safeParse(NoteSchema, value);
-      if (!note.success) refuse(`The backup's note ${count} is not valid: ${describeIssue(note.issues[0], 'note')}.`);
+      if (!note.success) refuse(`The backup's note ${count} is not valid: ${describeIssue(note.issues[0], 'note')}.`, 'backupNoteInvalid', [count, describeIssue(note.issues[0], 'note')]);
       else pending.push(note.output);
     }
   };
   for (let offset = 0; offset < file.size; offset += SLICE_BYTES) {
     const bytes = new Uint8Array(await file.slice(offset, offset + SLICE_BYTES).arrayBuffer());
     try {
-      if (ended) refuse('This is not a Crossread backup: there is more after its end.');
+      if (ended) refuse('This is not a Crossread backup: there is more after its end.', 'backupMoreAfterEnd');
       parser.write(bytes);
     } catch (err) {
       if (err instanceof BackupError) throw err;
-      refuse(`This is not a Crossread backup: it is not JSON (${(err as Error).message}).`);
+      refuse(`This is not a Crossread backup: it is not JSON (${(err as Error).message}).`, 'backupNotJson', [(err as Error).message]);
     }
-    if (offset === 0 && format === undefined) refuse('This is not a Crossread backup (it does not begin as a Dexie export).');
-    if (format !== undefined && format !== 'dexie') refuse('This is not a Crossread backup (its format is not a Dexie export).');
-    if (formatVersion !== undefined && formatVersion !== 1) refuse(`This backup has format version ${String(formatVersion)}; Crossread reads version 1.`);
+    if (offset === 0 && format === undefined) refuse('This is not a Crossread backup (it does not begin as a Dexie export).', 'backupNotDexieStart');
+    if (format !== undefined && format !== 'dexie') refuse('This is not a Crossread backup (its format is not a Dexie export).', 'backupNotDexieFormat');
+    if (formatVersion !== undefined && formatVersion !== 1) refuse(`This backup has format version ${String(formatVersion)}; Crossread reads version 1.`, 'backupFormatVersion', [String(formatVersion), 1]);
     for (const chunk of chunksOf(pending, CHUNK_NOTES, CHUNK_CHARS)) await options.onNotes(chunk);
     pending = [];
     options.onProgress?.(Math.min(offset + SLICE_BYTES, file.size), file.size);
   }
-  if (!ended) refuse('This backup is cut short: the file ends before its data does.');
-  if (format === undefined || formatVersion === undefined) refuse('This is not a Crossread backup (it does not say it is a Dexie export).');
-  if (!hasNotesTable) refuse('This is not a Crossread backup: it has no notes table.');
+  if (!ended) refuse('This backup is cut short: the file ends before its data does.', 'backupCutShort');
+  if (format === undefined || formatVersion === undefined) refuse('This is not a Crossread backup (it does not say it is a Dexie export).', 'backupNoDexieSay');
+  if (!hasNotesTable) refuse('This is not a Crossread backup: it has no notes table.', 'backupNoNotesTable');
   return { notes: count };
 }

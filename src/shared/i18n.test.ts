@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createTranslator, fileLookup, type MessageFile } from './i18n';
+import { readBackup } from './backup-file';
+import { createTranslator, errorText, fileLookup, ReaderError, type MessageFile } from './i18n';
+import { checkImportSize, MAX_IMPORT_BYTES, parseNotesFile } from './note-import';
 import { translatorFor } from './locales';
 
 const FILE: MessageFile = {
@@ -52,5 +54,39 @@ describe('the translator', () => {
     const t = translatorFor('en', 'de-DE');
     expect(t.language).toBe('en');
     expect(t.plural('noteCount', 1234)).toBe('1.234 notes');
+  });
+});
+
+describe('errors a reader is shown', () => {
+  /** The error `run` throws. */
+  const thrown = async (run: () => unknown): Promise<unknown> => {
+    try {
+      await run();
+    } catch (err) {
+      return err;
+    }
+    throw new Error('nothing was thrown');
+  };
+
+  it('read in English exactly as their own message, and in French from the French file', async () => {
+    const en = translatorFor('en');
+    const fr = translatorFor('fr');
+    const errors = [
+      await thrown(() => checkImportSize(MAX_IMPORT_BYTES * 2)),
+      await thrown(() => parseNotesFile('{"not json')),
+      await thrown(() => parseNotesFile('{"a": 1}')),
+      await thrown(() => parseNotesFile(JSON.stringify({ annotations: [1] }))),
+      await thrown(() => readBackup(new Blob([]), { databaseVersion: 1, onNotes: async () => {} })),
+      await thrown(() => readBackup(new Blob(['{"formatName":"dexie","formatVersion":1,"data":{"databaseVersion":99}}']), { databaseVersion: 1, onNotes: async () => {} })),
+    ];
+    for (const err of errors) {
+      expect(err).toBeInstanceOf(ReaderError);
+      expect(errorText(err, en)).toBe((err as Error).message);
+      expect(errorText(err, fr)).not.toBe((err as Error).message);
+      expect(errorText(err, fr)).toMatch(/Rien n’a été (?:importé|modifié)\.$/);
+    }
+    expect(errorText(errors[0], fr)).toBe('Le fichier fait 100,0 Mo\u202f; Crossread importe des fichiers de 50 Mo au plus. Rien n’a été importé.');
+    // Any other error shows its own message.
+    expect(errorText(new Error('disk full'), fr)).toBe('disk full');
   });
 });

@@ -27,8 +27,8 @@ export type MessageFile = Record<string, MessageEntry>;
 /** Looks a message up with its substitutions; "" when the key is unknown (as `i18n.getMessage` answers). */
 export type MessageLookup = (key: string, substitutions: string[]) => string;
 
-/** A substitution: numbers are formatted for the UI language. */
-export type Substitution = string | number;
+/** A substitution: numbers are formatted for the UI language, with options when given as `[n, options]`. */
+export type Substitution = string | number | readonly [number, Intl.NumberFormatOptions];
 
 /** What the UI translates with. */
 export interface Translator {
@@ -86,7 +86,7 @@ export function createTranslator(lookup: MessageLookup, language: string, locale
   const dateTimes = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   // A day is no instant: formatted at UTC midnight in UTC, it stays the same day everywhere.
   const days = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-  const text = (s: Substitution) => (typeof s === 'number' ? numbers.format(s) : s);
+  const text = (s: Substitution) => (typeof s === 'number' ? numbers.format(s) : typeof s === 'string' ? s : new Intl.NumberFormat(locale, s[1]).format(s[0]));
   const message = (key: string, substitutions: Substitution[]) => lookup(key, substitutions.map(text));
   const t = ((key: MessageKey, ...substitutions: Substitution[]) => message(key, substitutions) || key) as Translator;
   return Object.assign(t, {
@@ -110,4 +110,24 @@ export function createTranslator(lookup: MessageLookup, language: string, locale
 /** A translator over one messages.json file (tests, and any context without the browser's API). */
 export function fileTranslator(file: MessageFile, language: string, locale: string = language): Translator {
   return createTranslator(fileLookup(file), language, locale);
+}
+
+/**
+ * An error a reader is shown: its message in English (logs, tests, and any context without a
+ * translator) and the message key with its substitutions, so a page words it in the reader's language.
+ */
+export class ReaderError extends Error {
+  constructor(
+    message: string,
+    readonly key: MessageKey,
+    readonly substitutions: readonly Substitution[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** What to show a reader for `err`: a ReaderError in their language, any other error's own message. */
+export function errorText(err: unknown, t: Translator): string {
+  if (err instanceof ReaderError) return t(err.key, ...err.substitutions);
+  return err instanceof Error ? err.message : String(err);
 }

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { ReaderError } from './i18n';
 import { describeIssue } from './describe-issue';
 import { noteIdFromIri } from './note-export';
 import { NOTE_COLORS, NoteSchema, type Note, type NoteColor, type NoteSelector } from './protocol';
@@ -17,7 +18,7 @@ export const MAX_IMPORT_NOTES = 100_000;
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 /** A file that cannot be imported; the message says what was rejected and why. */
-export class ImportError extends Error {
+export class ImportError extends ReaderError {
   override name = 'ImportError';
 }
 
@@ -43,7 +44,9 @@ export interface ImportOptions {
 /** Checks a file's size before reading it. */
 export function checkImportSize(bytes: number): void {
   if (bytes > MAX_IMPORT_BYTES) {
-    throw new ImportError(`The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; Crossread imports files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Nothing was imported.`);
+    const [size, limit] = [bytes / 1024 / 1024, MAX_IMPORT_BYTES / 1024 / 1024];
+    const oneDecimal = { minimumFractionDigits: 1, maximumFractionDigits: 1 };
+    throw new ImportError(`The file is ${size.toFixed(1)} MB; Crossread imports files up to ${limit} MB. Nothing was imported.`, 'importTooLarge', [[size, oneDecimal], limit]);
   }
 }
 
@@ -61,16 +64,21 @@ export async function parseNotesFile(text: string, options: ImportOptions = {}):
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new ImportError(`The file is not JSON (${(err as Error).message}). Nothing was imported.`);
+    throw new ImportError(`The file is not JSON (${(err as Error).message}). Nothing was imported.`, 'importNotJson', [(err as Error).message]);
   }
   const found = locate(data);
   if (!found) {
     throw new ImportError(
       'The file is JSON but not annotations Crossread can read: expected a W3C Web Annotation collection (as Crossread exports) or a Hypothesis export with an "annotations" list. Nothing was imported.',
+      'importNotAnnotations',
     );
   }
   if (found.items.length > MAX_IMPORT_NOTES) {
-    throw new ImportError(`The file holds ${found.items.length.toLocaleString('en')} annotations; Crossread imports at most ${MAX_IMPORT_NOTES.toLocaleString('en')} at once. Nothing was imported.`);
+    throw new ImportError(
+      `The file holds ${found.items.length.toLocaleString('en')} annotations; Crossread imports at most ${MAX_IMPORT_NOTES.toLocaleString('en')} at once. Nothing was imported.`,
+      'importTooMany',
+      [found.items.length, MAX_IMPORT_NOTES],
+    );
   }
   const now = options.now ?? Date.now;
   const newId = options.newId ?? (() => crypto.randomUUID());
@@ -83,7 +91,7 @@ export async function parseNotesFile(text: string, options: ImportOptions = {}):
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
     const where = `Annotation ${index + 1} of ${found.items.length}`;
-    if (!isObject(item)) throw new ImportError(`${where} is not an object. Nothing was imported.`);
+    if (!isObject(item)) throw new ImportError(`${where} is not an object. Nothing was imported.`, 'importNotObject', [index + 1, found.items.length]);
     if (found.format === 'hypothesis' && asArray(item.references).length > 0) {
       repliesSkipped++;
       continue;
@@ -92,10 +100,14 @@ export async function parseNotesFile(text: string, options: ImportOptions = {}):
     try {
       note = found.format === 'hypothesis' ? fromHypothesis(item, now, newId) : fromWebAnnotation(item, now, newId);
     } catch (err) {
-      throw new ImportError(`${where}${typeof item.id === 'string' ? ` (${item.id})` : ''} was rejected: ${(err as Error).message}. Nothing was imported.`);
+      const id = typeof item.id === 'string' ? ` (${item.id})` : '';
+      // Why is the validator's own wording, technical: it stays as it is in every language.
+      throw new ImportError(`${where}${id} was rejected: ${(err as Error).message}. Nothing was imported.`, 'importRejected', [index + 1, found.items.length, id, (err as Error).message]);
     }
     const first = seen.get(note.id);
-    if (first !== undefined) throw new ImportError(`Annotations ${first + 1} and ${index + 1} share the id ${String(item.id)}; ids must be unique. Nothing was imported.`);
+    if (first !== undefined) {
+      throw new ImportError(`Annotations ${first + 1} and ${index + 1} share the id ${String(item.id)}; ids must be unique. Nothing was imported.`, 'importSharedId', [first + 1, index + 1, String(item.id)]);
+    }
     seen.set(note.id, index);
     notes.push(note);
   }

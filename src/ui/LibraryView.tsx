@@ -3,7 +3,7 @@ import { toAnnotationCollection, toCsv, toMarkdown } from '../shared/note-export
 import { checkImportSize, parseNotesFile } from '../shared/note-import';
 import type { TransferProgress } from '../shared/note-transfer';
 import { siteOf } from '../shared/settings';
-import type { MessageKey } from '../shared/i18n';
+import { errorText, type MessageKey } from '../shared/i18n';
 import { isValidTime, isWebAddress, type Note, type NoteEdit } from '../shared/protocol';
 import { NoteForm } from './NoteForm';
 import { NoteTime } from './NoteTime';
@@ -80,7 +80,6 @@ function counted(values: string[]): [string, number][] {
 
 type Task = { label: string; done?: number; total?: number };
 type Message = { kind: 'ok' | 'error'; text: string; undo?: Note };
-const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /**
  * The notes library (a full tab): every note with search and filters, edit, delete with undo,
@@ -97,7 +96,7 @@ export function LibraryView({ actions, entityName = (id) => id }: { actions: Lib
   const t = useTranslator();
 
   const reload = useCallback(
-    () => actions.listAll().then(setNotes, (err: unknown) => setLoadError(t('notesUnreadable', errorText(err)))),
+    () => actions.listAll().then(setNotes, (err: unknown) => setLoadError(t('notesUnreadable', errorText(err, t)))),
     [actions, t],
   );
   useEffect(() => void reload(), [reload]);
@@ -122,7 +121,7 @@ export function LibraryView({ actions, entityName = (id) => id }: { actions: Lib
       const outcome = await job(setTask);
       setMessage({ kind: 'ok', ...(typeof outcome === 'string' ? { text: outcome } : outcome) });
     } catch (err) {
-      setMessage({ kind: 'error', text: errorText(err) });
+      setMessage({ kind: 'error', text: errorText(err, t) });
     } finally {
       setTask(undefined);
       await reload();
