@@ -3,6 +3,8 @@ import './static-range-shim';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Matcher } from '../shared/matcher';
 import { PageMarker } from './page-marker';
+// Loaded on first use in the extension; loaded here up front so the timings below do not include transforming it.
+import './page-ui';
 import { pageMarks } from './page-stats';
 
 const names = new Matcher([

@@ -21,6 +21,8 @@ interface Session {
   ready?: PageUi;
 }
 
+const reportUi = (err: unknown) => console.warn('Crossread: its cards could not load on this page.', err);
+
 /** One part of a pass: a root, and a block under it that was read already. */
 interface PassRoot {
   root: Node;
@@ -146,6 +148,7 @@ export class PageMarker {
 
   /** Queues one pass over `roots`. */
   private enqueue(roots: PassRoot[], signal: AbortSignal): void {
+    const session = this.session!;
     this.queue = this.queue
       .then(async () => {
         // One batch is one pass, however many roots it holds.
@@ -153,7 +156,13 @@ export class PageMarker {
         for (const { root, except } of roots) {
           if (signal.aborted) return;
           if (!root.isConnected) continue;
-          const part = await scanSliced(root, this.matcher, this.marks, { sliceMs: 8, signal, except: except?.isConnected ? except : undefined });
+          const part = await scanSliced(root, this.matcher, this.marks, {
+            sliceMs: 8,
+            signal,
+            except: except?.isConnected ? except : undefined,
+            // The first names found bring the UI, in place before they are drawn.
+            beforeMarking: () => (session.ready ? undefined : this.ui(session).catch(reportUi)),
+          });
           pass.marks += part.marks;
           pass.textChars += part.textChars;
           pass.ms += part.ms;
@@ -179,6 +188,6 @@ export class PageMarker {
     session?.ready?.tooltips.marksChanged();
     session?.ready?.notes.refresh();
     this.onChange(this.marks.entityCount);
-    if (session && this.marks.size > 0) await this.ui(session).catch((err: unknown) => console.warn('Crossread: its cards could not load on this page.', err));
+    if (session && this.marks.size > 0) await this.ui(session).catch(reportUi);
   }
 }

@@ -74,10 +74,17 @@ function wordStartNear(text: string, i: number, within: number): number {
  * A generator, so a driver can run it at once (`scan`) or give the main thread back
  * between slices (`scanSliced`).
  */
-export function* scanSteps(root: Node, matcher: TextMatcher, highlighter: Highlighter, except?: Element): Generator<void, Omit<ScanPass, 'ms'>, void> {
+export function* scanSteps(
+  root: Node,
+  matcher: TextMatcher,
+  highlighter: Highlighter,
+  except?: Element,
+  beforeMarking?: () => Promise<unknown> | undefined,
+): Generator<void | Promise<unknown>, Omit<ScanPass, 'ms'>, void> {
   const map = yield* walkText(root, except);
   const matches = yield* matchSteps(map.text, matcher);
-  yield;
+  // What must be in place before the first mark is drawn (the UI, see page-marker.ts): the driver waits for it.
+  yield (matches.length > 0 && beforeMarking?.()) || undefined;
   highlighter.dropWithin(root, except);
   let marks = 0;
   for (let i = 0; i < matches.length; i += MARK_BATCH) {
@@ -105,17 +112,23 @@ export const yieldToPage = (): Promise<void> => {
 
 /**
  * Drives a generator in slices of at most about `sliceMs` of main-thread time, yielding to
- * the page between them, so no task of Crossread's comes near the 50 ms that makes a page
+ * the page between them (and waiting for any promise a step yields), so no task of Crossread's comes near the 50 ms that makes a page
  * feel slow. Resolves with the generator's result and the main-thread time it took, or
  * with undefined once `signal` aborts.
  */
-export async function runSliced<T>(steps: Generator<void, T, void>, sliceMs = 8, signal?: AbortSignal): Promise<{ value: T; ms: number } | undefined> {
+export async function runSliced<T>(steps: Generator<void | Promise<unknown>, T, void>, sliceMs = 8, signal?: AbortSignal): Promise<{ value: T; ms: number } | undefined> {
   let ms = 0;
   let sliceStart = performance.now();
   for (;;) {
     const step = steps.next();
     if (step.done) return { value: step.value, ms: ms + performance.now() - sliceStart };
-    if (performance.now() - sliceStart >= sliceMs) {
+    // A step that yields a promise waits for it (time waiting is not the pass's).
+    if (step.value) {
+      ms += performance.now() - sliceStart;
+      await step.value;
+      if (signal?.aborted) return undefined;
+      sliceStart = performance.now();
+    } else if (performance.now() - sliceStart >= sliceMs) {
       ms += performance.now() - sliceStart;
       await yieldToPage();
       if (signal?.aborted) return undefined;
@@ -129,8 +142,8 @@ export async function scanSliced(
   root: Node,
   matcher: TextMatcher,
   highlighter: Highlighter,
-  options: { sliceMs?: number; signal?: AbortSignal; except?: Element } = {},
+  options: { sliceMs?: number; signal?: AbortSignal; except?: Element; beforeMarking?: () => Promise<unknown> | undefined } = {},
 ): Promise<ScanPass> {
-  const done = await runSliced(scanSteps(root, matcher, highlighter, options.except), options.sliceMs, options.signal);
+  const done = await runSliced(scanSteps(root, matcher, highlighter, options.except, options.beforeMarking), options.sliceMs, options.signal);
   return done ? { ...done.value, ms: done.ms } : { marks: 0, textChars: 0, ms: 0, shadowRoots: [] };
 }
