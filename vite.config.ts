@@ -3,17 +3,27 @@ import { dirname, join, resolve } from 'node:path';
 import { crx } from '@crxjs/vite-plugin';
 import { build, defineConfig, type InlineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
+import { PACKAGE_FILES } from './src/content/package-files';
+import { compileBundledMatcher } from './src/shared/bundled-matcher';
+import { matcherToBytes } from './src/shared/matcher-binary';
 
 const OUT_DIR = 'dist';
 const oxc = { jsx: { runtime: 'automatic', importSource: 'preact' } } as const;
 /** Each content script's source and the file it is built to ("src/content/key-guard.iife.ts" → ".js"). */
 const scriptFile = (source: string) => source.replace(/(?:\.iife)?\.ts$/, '.js');
-/** The main content script: the one that imports the card's view. */
+/** The main content script: a small entry that loads the rest of Crossread on the page as it is needed. */
 const CONTENT_SOURCE = 'src/content/index.ts';
 
-/** The card's view and the full pack: loaded by the content script when a card first opens. */
-const VIEW_SOURCE = resolve('src/content/tooltip-view.ts');
-const VIEW_FILE = 'assets/crossread-view.js';
+/**
+ * The content script's lazily loaded parts (src/content/package-files.ts), each one
+ * self-contained ES module, and the source that becomes each. A part's `import('./x')` of
+ * another becomes an import by the address `runtime.getURL` gives (the dynamic one).
+ */
+const LAZY_PARTS = [
+  { source: resolve('src/content/page-core.ts'), file: PACKAGE_FILES.core },
+  { source: resolve('src/content/page-ui.ts'), file: PACKAGE_FILES.ui },
+  { source: resolve('src/content/tooltip-view.ts'), file: PACKAGE_FILES.view },
+];
 
 /** One self-contained script or module of the package, built alone. */
 const buildAlone = (entry: string, format: 'iife' | 'es', fileName: string, plugins: Plugin[] = []): Promise<unknown> =>
@@ -36,29 +46,37 @@ const buildAlone = (entry: string, format: 'iife' | 'es', fileName: string, plug
   } satisfies InlineConfig);
 
 /**
- * The content script's `import('./tooltip-view')` becomes an import of the view module by the
- * address `runtime.getURL` gives (the dynamic one). The build fails if the import is not found.
+ * The script's or part's `import('./x')` of a lazy part becomes an import of that part by the
+ * address `runtime.getURL` gives (the dynamic one). The build fails if an expected import is
+ * not found, so a renamed module cannot silently bundle everything back into the entry.
  */
-const viewByAddress: Plugin = {
-  name: 'crossread:view-by-address',
+const partsByAddress = (expected: string[]): Plugin => ({
+  name: 'crossread:parts-by-address',
   resolveDynamicImport(specifier, importer) {
-    return typeof specifier === 'string' && importer && resolve(dirname(importer), `${specifier}.ts`) === VIEW_SOURCE ? { id: VIEW_FILE, external: true } : null;
+    if (typeof specifier !== 'string' || !importer) return null;
+    const part = LAZY_PARTS.find((p) => p.source === resolve(dirname(importer), `${specifier}.ts`));
+    return part ? { id: part.file, external: true } : null;
   },
   renderChunk(code) {
-    const imported = new RegExp(`import\\((["'\`])${VIEW_FILE.replace(/[./]/g, '\\$&')}\\1\\)`, 'g');
-    if (!imported.test(code)) this.error(`the content script no longer imports ${VIEW_SOURCE} dynamically: update vite.config.ts`);
-    return code.replace(imported, `import(chrome.runtime.getURL(${JSON.stringify(VIEW_FILE)}))`);
+    let out = code;
+    for (const file of expected) {
+      const imported = new RegExp(`import\\((["'\`])${file.replace(/[./]/g, '\\$&')}\\1\\)`, 'g');
+      if (!imported.test(out)) this.error(`the content script no longer imports ${file} dynamically: update vite.config.ts`);
+      out = out.replace(imported, `import(chrome.runtime.getURL(${JSON.stringify(file)}))`);
+    }
+    return out;
   },
-};
+});
 
 /**
  * Least exposure: no page may tell that Crossread is installed by fetching its files at
  * fixed addresses. crxjs splits a content script into chunks, every one web-accessible at a
  * fixed address, and Chromium resolves a chunk's own imports against that fixed address even
  * when the chunk was loaded from a dynamic one, so `use_dynamic_url` cannot work with chunks.
- * So the content script is built here as one classic script (content scripts need not be
- * web-accessible), and the card's view as one self-contained module: the only web-accessible
- * resource, reachable only at an address that changes every browser session
+ * So the content script is built here as one small classic script (content scripts need not
+ * be web-accessible), and each part it loads later (the scan, the UI, the card's view) as one
+ * self-contained module, plus the compiled matcher's bytes: the only web-accessible
+ * resources, reachable only at addresses that change every browser session
  * (`use_dynamic_url`), which `runtime.getURL` gives the script.
  */
 function selfContainedContentScript(): Plugin {
@@ -66,20 +84,24 @@ function selfContainedContentScript(): Plugin {
     name: 'crossread:self-contained-content-script',
     apply: 'build',
     async closeBundle() {
-      // Every content script one classic script: the main one with the view by address, the
-      // key guard (document_start) alone.
+      // Every content script one classic script: the main one loads its parts by address, the
+      // key guard (document_start) runs alone.
       for (const script of manifest.content_scripts) {
-        for (const source of script.js) await buildAlone(source, 'iife', scriptFile(source), source === CONTENT_SOURCE ? [viewByAddress] : []);
+        for (const source of script.js) await buildAlone(source, 'iife', scriptFile(source), source === CONTENT_SOURCE ? [partsByAddress([PACKAGE_FILES.core])] : []);
         for (const css of ('css' in script ? script.css : undefined) ?? []) {
           mkdirSync(dirname(join(OUT_DIR, css)), { recursive: true });
           copyFileSync(css, join(OUT_DIR, css));
         }
       }
-      await buildAlone(VIEW_SOURCE, 'es', VIEW_FILE);
+      await buildAlone(LAZY_PARTS[0]!.source, 'es', PACKAGE_FILES.core, [partsByAddress([PACKAGE_FILES.ui])]);
+      await buildAlone(LAZY_PARTS[1]!.source, 'es', PACKAGE_FILES.ui, [partsByAddress([PACKAGE_FILES.view])]);
+      await buildAlone(LAZY_PARTS[2]!.source, 'es', PACKAGE_FILES.view);
+      // The bundled pack's matcher, compiled once here: pages load its bytes and never compile.
+      writeFileSync(join(OUT_DIR, PACKAGE_FILES.matcher), matcherToBytes(compileBundledMatcher()));
       const path = join(OUT_DIR, 'manifest.json');
       const built = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
       built.content_scripts = manifest.content_scripts.map((script) => ({ ...script, js: script.js.map(scriptFile) }));
-      built.web_accessible_resources = [{ resources: [VIEW_FILE], matches: manifest.content_scripts[0]!.matches, use_dynamic_url: true }];
+      built.web_accessible_resources = [{ resources: Object.values(PACKAGE_FILES), matches: manifest.content_scripts[0]!.matches, use_dynamic_url: true }];
       writeFileSync(path, `${JSON.stringify(built, null, 2)}\n`);
     },
   };

@@ -1,6 +1,6 @@
 import type { Match } from '../shared/matcher';
 import type { HighlightStyle } from '../shared/settings';
-import type { TextMap } from './text-walk';
+import { treesUnder, type TextMap } from './text-walk';
 
 /** The CSS Custom Highlight that draws the marks in one style (`::highlight()` rules in marks.css). */
 export const markHighlightName = (style: HighlightStyle): string => `crossread-mark-${style}`;
@@ -41,8 +41,11 @@ interface Piece {
   end: number;
 }
 
-/** `CSS.highlights.highlightsFromPoint` (Chromium 140+); typed here until the DOM typings have it. */
-type PointLookup = (x: number, y: number) => { highlight: Highlight; ranges: AbstractRange[] }[];
+/**
+ * `CSS.highlights.highlightsFromPoint` (Chromium 140+); typed here until the DOM typings have
+ * it. Like `caretPositionFromPoint`, it looks into the shadow roots it is given, and no others.
+ */
+type PointLookup = (x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }) => { highlight: Highlight; ranges: AbstractRange[] }[];
 
 /** The registry, where the browser has the CSS Custom Highlight API (Chromium 105+, Firefox 140+). */
 function registry(): HighlightRegistry | undefined {
@@ -50,9 +53,9 @@ function registry(): HighlightRegistry | undefined {
 }
 
 /** The caret position at a point of the viewport (caretPositionFromPoint, or WebKit's caretRangeFromPoint). */
-function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | undefined {
+function caretAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[]): { node: Node; offset: number } | undefined {
   if (typeof doc.caretPositionFromPoint === 'function') {
-    const p = doc.caretPositionFromPoint(x, y);
+    const p = doc.caretPositionFromPoint(x, y, { shadowRoots });
     return p ? { node: p.offsetNode, offset: p.offset } : undefined;
   }
   const r = doc.caretRangeFromPoint?.(x, y);
@@ -97,6 +100,8 @@ export class Highlighter {
   /** The marks held by each element (their first text node's parent), and which of those elements are near the viewport. */
   private readonly holders = new Map<Element, Set<Mark>>();
   private readonly near = new Set<Element>();
+  /** Open shadow roots whose text was read (hover lookups look into them). */
+  private readonly shadowRoots = new Set<ShadowRoot>();
   private readonly watch: IntersectionObserver | undefined;
   private unwatched: Element[] = [];
   private watchFrame = 0;
@@ -133,6 +138,7 @@ export class Highlighter {
    * Returns the number of marks made.
    */
   add(map: TextMap, matches: readonly Match[]): number {
+    for (const shadow of map.shadowRoots) this.shadowRoots.add(shadow);
     let made = 0;
     let n = 0;
     for (const m of matches) {
@@ -162,13 +168,25 @@ export class Highlighter {
     return made;
   }
 
-  /** Drops the marks in the text under `root`, before it is matched again (so a rescan adds nothing twice). */
-  dropWithin(root: Node): void {
+  /**
+   * Drops the marks in the text under `root`, before it is matched again (so a rescan adds
+   * nothing twice); those under `except` (a block, which no mark crosses) stay.
+   */
+  dropWithin(root: Node, except?: Element): void {
     if (this.marks.size === 0) return;
+    if (except) {
+      for (const mark of [...this.marks]) {
+        const node = mark.nodes[0]!;
+        if (root.contains(node) && !except.contains(node)) this.drop(mark);
+      }
+      return;
+    }
     if (root === this.doc.body || root === this.doc.documentElement) return this.clear();
     if (root.nodeType === Node.TEXT_NODE) return this.dropNode(root as Text);
-    const walker = this.doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let t = walker.nextNode() as Text | null; t; t = walker.nextNode() as Text | null) this.dropNode(t);
+    for (const tree of treesUnder(root)) {
+      const walker = this.doc.createTreeWalker(tree, NodeFilter.SHOW_TEXT);
+      for (let t = walker.nextNode() as Text | null; t; t = walker.nextNode() as Text | null) this.dropNode(t);
+    }
   }
 
   /**
@@ -217,6 +235,12 @@ export class Highlighter {
     return this.canAskRegistry() ? this.markFromHighlights(x, y) : this.markFromCaret(x, y);
   }
 
+  /** The open shadow roots marks were looked for in, still in the page: where point lookups must look too. */
+  private lookInto(): { shadowRoots: ShadowRoot[] } {
+    for (const shadow of this.shadowRoots) if (!shadow.isConnected) this.shadowRoots.delete(shadow);
+    return { shadowRoots: [...this.shadowRoots] };
+  }
+
   /** True where the browser answers which highlights are at a point (`highlightsFromPoint`, Chromium). */
   canAskRegistry(): boolean {
     return this.highlight !== undefined && typeof (registry() as { highlightsFromPoint?: PointLookup } | undefined)?.highlightsFromPoint === 'function';
@@ -224,7 +248,7 @@ export class Highlighter {
 
   /** The mark at a point, from `CSS.highlights.highlightsFromPoint` (only ranges Crossread made count). */
   markFromHighlights(x: number, y: number): Mark | undefined {
-    for (const hit of (CSS.highlights as unknown as { highlightsFromPoint: PointLookup }).highlightsFromPoint(x, y)) {
+    for (const hit of (CSS.highlights as unknown as { highlightsFromPoint: PointLookup }).highlightsFromPoint(x, y, this.lookInto())) {
       if (hit.highlight !== this.highlight) continue;
       for (const range of hit.ranges) {
         const mark = this.drawn.get(range);
@@ -236,7 +260,7 @@ export class Highlighter {
 
   /** The mark at a point, from the caret position there and the marks of that text node. */
   markFromCaret(x: number, y: number): Mark | undefined {
-    const caret = caretAt(this.doc, x, y);
+    const caret = caretAt(this.doc, x, y, this.lookInto().shadowRoots);
     if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return undefined;
     // The caret is the nearest position, beside the text too: the pointer must be inside the name.
     for (const p of this.pieces.get(caret.node as Text) ?? []) {
@@ -249,8 +273,11 @@ export class Highlighter {
   inOrder(): readonly Mark[] {
     if (this.ordered) return this.ordered;
     const rank = new Map<Text, number>();
-    const walker = this.doc.createTreeWalker(this.doc.body, NodeFilter.SHOW_TEXT);
-    for (let t = walker.nextNode() as Text | null; t; t = walker.nextNode() as Text | null) if (this.pieces.has(t)) rank.set(t, rank.size);
+    // The page's own tree, then its open shadow roots, as the walk reads them.
+    for (const tree of treesUnder(this.doc.body)) {
+      const walker = this.doc.createTreeWalker(tree, NodeFilter.SHOW_TEXT);
+      for (let t = walker.nextNode() as Text | null; t; t = walker.nextNode() as Text | null) if (this.pieces.has(t)) rank.set(t, rank.size);
+    }
     const at = (m: Mark) => rank.get(m.nodes[0]!) ?? -1;
     this.ordered = [...this.marks].sort((a, b) => at(a) - at(b) || a.startOffset - b.startOffset);
     return this.ordered;

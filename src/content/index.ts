@@ -1,87 +1,182 @@
-import { aliasPatterns } from '../shared/alias-index';
-import { bundledAliasIndex } from '../shared/bundled-alias-index';
-import { Matcher } from '../shared/matcher';
-import { contentCalls, MAX_PAGE_TEXT } from '../shared/protocol';
-import { isActiveOn, type Settings } from '../shared/settings';
-import { callWorkerFromTab, loadSettings, serve, watchSettings } from '../platform/runtime';
-import { PageMarker } from './page-marker';
-import { pageMarks } from './page-stats';
+import { isOwnPage, pageKey } from '../shared/own-sender';
+import type { PageStats } from '../shared/protocol';
+import { isActiveOn, readSettings, type Settings } from '../shared/settings';
+import { answerMessages, ownExtension, storedValue, watchStoredValue } from '../platform/extension-lite';
+import { readContentRequest, type ContentRequest } from './content-requests';
+import { FIRST_SCAN_IDLE_TIMEOUT_MS, whenIdle } from './idle';
+import type { PageCore } from './page-core';
+import { skipReason, type SkipReason } from './skip-rule';
+
+/** Where the settings are kept in `storage.local` (src/platform/runtime.ts writes them). */
+const SETTINGS_KEY = 'settings';
+/** The most of the page's text `getPageText` answers with (the protocol's MAX_PAGE_TEXT). */
+const MAX_PAGE_TEXT = 2_000_000;
+/** How long after a page with almost no text changes it is checked again. */
+const RECHECK_MS = 500;
 
 /**
- * The content script: marks the pack's entities in the page (unless the user paused
- * Crossread or switched it off for this site), shows cards, saves notes through the worker
- * and places the page's saved notes again (telling the worker which it found), keeps the
- * toolbar badge up to date, and answers `getPageStats`, `getPageMarks`, `setMarking`,
- * `noteSelection` and `getPageText`. It never changes the page's DOM; a failure here is logged
- * and leaves the page as it was. Everything it starts hangs on one AbortController: the marker
- * (marks, observer, listeners, timers, its element) on a child that turning Crossread off
- * for the page aborts; the settings watch and the message listener, which turn it on again,
- * on the script's own.
+ * The content script's entry, run on every page: it reads the settings and, if Crossread is
+ * on for the site, waits for the page to go idle, skips pages that cannot hold news
+ * (skip-rule.ts), and only then loads the scan (page-core.ts: the compiled matcher, the text
+ * walk, the highlighter). The UI, the notes and the card load later still, on first use. So
+ * a skipped page costs the settings read, and a page without names the scan alone (README
+ * "Start-up cost"). It answers `getPageStats`, `getPageMarks`, `setMarking`, `noteSelection`
+ * and `getPageText` from Crossread's own pages at once, loading the scan only when a call
+ * needs it (turning marks on for a skipped page, noting a selection). It never changes the
+ * page's DOM; a failure is logged and leaves the page as it was. Everything hangs on one
+ * AbortController.
  */
-async function start(): Promise<void> {
+function main(doc: Document, isPage: boolean): void {
   const life = new AbortController();
-  const matcher = new Matcher(aliasPatterns(bundledAliasIndex), { acronymVariants: true });
-  let lastCount = -1;
-  const marker: PageMarker = new PageMarker(
-    document,
-    matcher,
-    {
-      saveNote: async (draft) => {
-        await marker.addNote(await callWorkerFromTab('saveNote', { title: document.title, ...draft }));
-      },
-      openComparison: async (disagreementId) => {
-        await callWorkerFromTab('openComparison', { disagreementId });
-      },
-    },
-    (entityCount) => {
-      if (entityCount === lastCount) return;
-      lastCount = entityCount;
-      callWorkerFromTab('pageScanned', { entityCount }).catch(() => {});
-    },
-    life.signal,
-  );
-  // Marks and notes go on and off together: off leaves nothing of Crossread in the page.
-  const setEnabled = async (enabled: boolean) => {
-    if (!enabled) return marker.stop();
-    const wasOn = marker.enabled;
-    await marker.start();
-    if (wasOn) return;
-    const saved = await callWorkerFromTab('listNotes', undefined);
-    await marker.placeNotes(saved);
-    if (saved.length === 0) return;
-    // The library shows which notes were missing the last time their page was open.
-    const { anchored, orphans } = marker.notePlacement();
-    await callWorkerFromTab('notesPlaced', { found: anchored, orphaned: orphans });
+  let settings: Settings | undefined;
+  let skipped: SkipReason | undefined;
+  let core: Promise<PageCore> | undefined;
+  let ready: PageCore | undefined;
+  let waiting = false;
+  let watch: { stop(): void } | undefined;
+
+  const active = () => settings !== undefined && isActiveOn(settings, doc.URL);
+  const loadCore = () =>
+    (core ??= import('./page-core')
+      .then(({ createPageCore }) => createPageCore(doc, life.signal, isPage))
+      .then((loaded) => {
+        if (settings) loaded.setStyle(settings.highlightStyle);
+        return (ready = loaded);
+      }));
+  const stopWatching = () => {
+    watch?.stop();
+    watch = undefined;
   };
-  const snapshot = () => marker.stats.snapshot(document, marker.marks, marker.enabled, marker.notePlacement());
-  serve(
-    contentCalls,
-    {
-      getPageStats: async () => snapshot(),
-      getPageMarks: async (params) => {
-        const selector = params?.root;
-        const root = selector ? document.querySelector(selector) : document.body;
-        if (!root) throw new Error(`getPageMarks: no element matches ${JSON.stringify(selector)}`);
-        return { marks: pageMarks(root, marker.marks) };
+
+  /** Starts marking once the page is idle, unless the page is skipped or Crossread was turned off meanwhile. */
+  const startWhenIdle = async () => {
+    if (waiting) return;
+    waiting = true;
+    try {
+      if (!(await whenIdle(window, FIRST_SCAN_IDLE_TIMEOUT_MS, life.signal)) || !active() || ready?.enabled) return;
+      skipped = skipReason(doc);
+      if (skipped === 'little-text') watchForText();
+      if (skipped) return;
+      await (await loadCore()).setEnabled(true);
+    } finally {
+      waiting = false;
+    }
+  };
+
+  /** A page with almost no text may be an app that renders its article later: look again when it changes. */
+  const watchForText = () => {
+    if (watch) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const observer = new MutationObserver(() => {
+      observer.disconnect();
+      timer = setTimeout(() => {
+        watch = undefined;
+        run(startWhenIdle);
+      }, RECHECK_MS);
+    });
+    observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+    watch = {
+      stop: () => {
+        observer.disconnect();
+        clearTimeout(timer);
       },
-      setMarking: async ({ enabled }) => {
-        await setEnabled(enabled);
-        return snapshot();
-      },
-      noteSelection: async () => ({ opened: await marker.noteOnSelection() }),
-      getPageText: async () => {
-        const text = document.body.innerText;
+    };
+  };
+
+  const apply = async (next: Settings) => {
+    settings = next;
+    ready?.setStyle(next.highlightStyle);
+    if (active()) return ready?.enabled ? undefined : startWhenIdle();
+    stopWatching();
+    await ready?.setEnabled(false);
+  };
+
+  const stats = (): PageStats => {
+    const base: PageStats = ready?.stats() ?? {
+      url: pageKey(doc.URL),
+      title: doc.title,
+      enabled: active(),
+      markCount: 0,
+      entityIds: [],
+      entityCounts: {},
+      textChars: 0,
+      scanMs: 0,
+      passes: 0,
+      failedPasses: 0,
+      notesAnchored: [],
+      notesOrphaned: [],
+    };
+    // Skipped, yet on for the site: Crossread reads nothing here, and says why.
+    return skipped && !ready?.enabled ? { ...base, enabled: active(), skipped } : base;
+  };
+
+  const handle = async (request: ContentRequest): Promise<unknown> => {
+    switch (request.type) {
+      case 'getPageStats':
+        return stats();
+      case 'setMarking':
+        // The reader's explicit choice wins over the skip rule.
+        if (request.params.enabled) {
+          stopWatching();
+          skipped = undefined;
+          await (await loadCore()).setEnabled(true);
+        } else await ready?.setEnabled(false);
+        return stats();
+      case 'getPageText': {
+        const text = doc.body.innerText;
         return { text: text.slice(0, MAX_PAGE_TEXT), truncated: text.length > MAX_PAGE_TEXT };
-      },
-    },
-    life.signal,
-  );
-  const apply = (settings: Settings) => {
-    marker.setStyle(settings.highlightStyle);
-    setEnabled(isActiveOn(settings, document.URL)).catch((err: unknown) => console.warn('Crossread could not mark this page:', err));
+      }
+      case 'getPageMarks': {
+        const selector = request.params?.root;
+        const root = selector ? doc.querySelector(selector) : doc.body;
+        if (!root) throw new Error(`getPageMarks: no element matches ${JSON.stringify(selector)}`);
+        return { marks: ready?.marksUnder(root) ?? [] };
+      }
+      case 'noteSelection': {
+        if (!active()) return { opened: false };
+        const loaded = await loadCore();
+        if (!loaded.enabled) {
+          skipped = undefined;
+          await loaded.setEnabled(true);
+        }
+        return { opened: await loaded.noteOnSelection() };
+      }
+    }
   };
-  watchSettings(apply, life.signal);
-  apply(await loadSettings());
+
+  const own = ownExtension();
+  // The page's content script answers for its tab; a frame's only marks and keeps its own notes.
+  if (isPage) answerMessages((message, sender) => {
+    if (!isOwnPage(sender, own)) return undefined;
+    try {
+      const request = readContentRequest(message);
+      return request && handle(request);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }, life.signal);
+  watchStoredValue(SETTINGS_KEY, (value) => run(() => apply(readSettings(value))), life.signal);
+  run(async () => apply(readSettings(await storedValue(SETTINGS_KEY))));
 }
 
-if (document.body) start().catch((err: unknown) => console.warn('Crossread could not start on this page:', err));
+/** Runs a step of the script; a failure is reported and leaves the page as it was. */
+function run(step: () => Promise<unknown>): void {
+  step().catch((err: unknown) => console.warn('Crossread could not mark this page:', err));
+}
+
+/**
+ * Where this script runs: the page itself, a frame from the page's own origin (read like the
+ * page: an article embedded from its own site), or a frame from another origin (an advert, a
+ * player, another site's embed), where Crossread does nothing.
+ */
+function frameRole(): 'page' | 'frame' | 'elsewhere' {
+  if (window === window.top) return 'page';
+  try {
+    return window.top?.location.origin === location.origin ? 'frame' : 'elsewhere';
+  } catch {
+    return 'elsewhere'; // reading another origin's location throws
+  }
+}
+
+const role = frameRole();
+if (document.body && role !== 'elsewhere') main(document, role === 'page');

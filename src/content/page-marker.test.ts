@@ -3,6 +3,8 @@ import './static-range-shim';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Matcher } from '../shared/matcher';
 import { PageMarker } from './page-marker';
+// Loaded on first use in the extension; loaded here up front so the timings below do not include transforming it.
+import './page-ui';
 import { pageMarks } from './page-stats';
 
 const names = new Matcher([
@@ -37,6 +39,21 @@ describe('PageMarker', () => {
     await settle();
     expect(pageMarks(document.body, marker.marks).map((m) => m.entity)).toEqual(['sergey-lavrov']);
     expect(marker.stats.snapshot(document, marker.marks, true)).toMatchObject({ passes: 1, failedPasses: 1 });
+  });
+
+  it('follows open shadow roots: names there are marked, and so are names the page adds inside them later', async () => {
+    document.body.innerHTML = '<p>Kerry</p><div id="host"></div>';
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Lavrov</p>';
+    marker = new PageMarker(document, names, actions);
+    await marker.start();
+    expect(marker.marks.entityCounts()).toEqual({ 'john-kerry': 1, 'sergey-lavrov': 1 });
+    shadow.append(Object.assign(document.createElement('p'), { textContent: 'Kerry again.' }));
+    await settle();
+    expect(marker.marks.entityCounts()).toEqual({ 'john-kerry': 2, 'sergey-lavrov': 1 });
+    document.getElementById('host')!.remove();
+    await settle();
+    expect(marker.marks.entityCounts()).toEqual({ 'john-kerry': 1 });
   });
 
   it('follows the page: new names are marked, edited text is matched again, removed text leaves no mark or count', async () => {
@@ -81,7 +98,22 @@ describe('PageMarker', () => {
     expect(document.body.innerHTML).toBe(html);
   });
 
+  it('on a page without names, adds nothing and loads no UI; the first name brings it', async () => {
+    document.body.innerHTML = '<p>Nothing to see here.</p>';
+    const html = document.body.innerHTML;
+    marker = new PageMarker(document, names, actions);
+    await marker.start();
+    expect([ownElements().length, marker.uiLoaded, marker.stats.snapshot(document, marker.marks, true).passes]).toEqual([0, false, 1]);
+    await marker.placeNotes([]);
+    expect(marker.uiLoaded).toBe(false);
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'Kerry came.' }));
+    await settle();
+    expect([ownElements().length, marker.uiLoaded]).toEqual([1, true]);
+    expect(document.body.innerHTML).toBe(`${html}<p>Kerry came.</p>`);
+  });
+
   it('gives its element a fresh name on every start, which a page cannot have defined beforehand', async () => {
+    document.body.innerHTML = '<p>Kerry</p>';
     marker = new PageMarker(document, names, actions);
     await marker.start();
     const first = ownElements()[0]!.localName;

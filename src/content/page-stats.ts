@@ -1,5 +1,5 @@
 import type { PageMark, PageStats } from '../shared/protocol';
-import { pageKey } from '../shared/sender';
+import { pageKey } from '../shared/own-sender';
 import type { Highlighter } from './highlighter';
 import type { NotePlacement } from './note-anchors';
 import type { ScanPass } from './scanner';
@@ -12,7 +12,7 @@ export class PageStatsTracker {
   private passes = 0;
   private failed = 0;
 
-  add(pass: ScanPass): void {
+  add(pass: Pick<ScanPass, 'textChars' | 'ms'>): void {
     this.textChars += pass.textChars;
     this.scanMs += pass.ms;
     this.passes += 1;

@@ -116,6 +116,36 @@ describe('scan', () => {
     expect(document.body.innerHTML).toBe('<p id="a">nobody</p><p>Lavrov</p>');
   });
 
+  it('marks a text node far longer than a match step exactly as matching it whole does, names across step edges included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('John Kerry', 'Lavrov', 'Sergey Lavrov', 'Aleppo', 'budget', 'x'.repeat(700), 'a', '—'), { minLength: 3000, maxLength: 6000 }), fc.constantFrom(' ', '  ', ' \u00a0'), (words, gap) => {
+        const text = words.join(gap);
+        document.body.innerHTML = '<p></p>';
+        document.body.firstChild!.appendChild(document.createTextNode(text));
+        const { h } = run();
+        expect(pageMarks(document.body, h).map((m) => [m.start, m.end, m.entity])).toEqual(matcher.find(text).map((m) => [m.start, m.end, m.entityId]));
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it('reads open shadow roots, nested ones too, as trees of their own after the page’s; never closed ones', () => {
+    document.body.innerHTML = '<p>John Kerry</p><div id="o"></div><div id="c"></div><p hidden><span id="h"></span></p><p>Aleppo</p>';
+    const open = document.getElementById('o')!.attachShadow({ mode: 'open' });
+    open.innerHTML = '<p>Sergey Lavrov met <span id="n"></span></p>';
+    open.getElementById('n')!.attachShadow({ mode: 'open' }).innerHTML = '<b>Kerry</b>';
+    document.getElementById('c')!.attachShadow({ mode: 'closed' }).innerHTML = '<p>Kerry</p>';
+    document.getElementById('h')!.attachShadow({ mode: 'open' }).innerHTML = '<p>Aleppo</p>';
+    const html = document.body.innerHTML;
+    const { pass, h } = run();
+    expect(h.inOrder().map((m) => m.entityId)).toEqual(['john-kerry', 'aleppo', 'sergey-lavrov', 'john-kerry']);
+    expect(pass.shadowRoots).toHaveLength(2);
+    // A pass over the host alone replaces its shadow marks, never doubles them.
+    scan(document.getElementById('o')!, matcher, h);
+    expect(h.inOrder().map((m) => m.entityId)).toEqual(['john-kerry', 'aleppo', 'sergey-lavrov', 'john-kerry']);
+    expect(document.body.innerHTML).toBe(html);
+  });
+
   it('clear() leaves no mark behind', () => {
     document.body.innerHTML = '<p>Kerry met Lavrov.</p>';
     const { h } = run();

@@ -11,6 +11,11 @@ const BLOCK_TAGS = new Set([
   'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
 ]);
 
+/** True for an element that starts a new block of text. */
+export function isBlockElement(el: Element): boolean {
+  return BLOCK_TAGS.has(el.localName);
+}
+
 /** True when an element's text must never be scanned or changed. */
 export function isSkippedElement(el: Element): boolean {
   return (
@@ -61,6 +66,8 @@ export interface TextMap {
   starts: number[];
   /** Each node's text when collected; a node changed since is not touched. */
   data: string[];
+  /** The open shadow roots whose text was read with the root's (to be watched for changes too). */
+  shadowRoots: ShadowRoot[];
 }
 
 /** What the walk knows of an element that holds text: whether to skip it, and its block. */
@@ -113,14 +120,17 @@ function breakBefore(node: Node, block: Element | null, cache: Map<Element, Verd
  * (no script callback per node); each element holding text is judged once and cached, and
  * hidden ones are found with one checkVisibility per such element. A generator: it pauses
  * every 64 nodes so the scanner can give the page's main thread back between slices.
+ * Text under `except` (a block) is left out, as a skipped element's is.
  */
-export function* walkText(root: Node): Generator<void, TextMap, void> {
-  const map: TextMap = { text: '', nodes: [], starts: [], data: [] };
+export function* walkText(root: Node, except?: Element): Generator<void, TextMap, void> {
+  const map: TextMap = { text: '', nodes: [], starts: [], data: [], shadowRoots: [] };
   if (isInsideSkipped(root) || (root instanceof Element && isHidden(root))) return map;
   const parts: string[] = [];
   let length = 0;
   let lastBlock: Element | null | undefined;
   const cache = new Map<Element, Verdict>();
+  // A part read already (the viewport's, see page-marker.ts) is walked past like a skipped element.
+  if (except) cache.set(except, { skip: true, block: except });
   // Each element's visibility is asked once: checkVisibility is most of the walk's cost.
   const hidden = new Map<Element, boolean>();
   const hiddenOf = (el: Element) => {
@@ -148,20 +158,57 @@ export function* walkText(root: Node): Generator<void, TextMap, void> {
     return map;
   }
   const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  let visited = 0;
-  for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-    const parent = n.parentElement;
-    const data = n.data;
-    if (parent && data.length > 0) {
-      const v = verdictOf(parent, root, cache);
-      if (!v.skip && !hiddenOf(parent)) add(n, data, v.block);
-      else lastBlock = undefined; // text after a skipped or hidden stretch starts afresh
+  // The root's own tree first, then each open shadow root under it (a tree of its own: a block
+  // boundary before it, so no name runs into or out of it).
+  const trees: Node[] = [root];
+  for (let t = 0; t < trees.length; t++) {
+    const tree = trees[t]!;
+    if (t > 0) lastBlock = undefined;
+    const walker = doc.createTreeWalker(tree, NodeFilter.SHOW_TEXT);
+    let visited = 0;
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+      const parent = n.parentElement;
+      const data = n.data;
+      if (parent && data.length > 0) {
+        const v = verdictOf(parent, tree, cache);
+        if (!v.skip && !hiddenOf(parent)) add(n, data, v.block);
+        else lastBlock = undefined; // text after a skipped or hidden stretch starts afresh
+      }
+      if (++visited % 64 === 0) yield;
     }
-    if (++visited % 64 === 0) yield;
+    yield;
+    for (const shadow of openShadowRootsIn(tree)) {
+      const host = shadow.host;
+      // A shadow root under a skipped or hidden element shows nothing of the prose.
+      if (verdictOf(host, tree, cache).skip || hiddenOf(host)) continue;
+      trees.push(shadow);
+      map.shadowRoots.push(shadow);
+    }
   }
   map.text = parts.join('');
   return map;
+}
+
+/**
+ * The open shadow roots of the elements in `tree` (not of those in its shadow roots). Pages
+ * attach them to custom elements and to a few standard ones, and nothing tells where: every
+ * element is asked, natively iterated. Closed roots are the page's own and stay unread.
+ */
+export function openShadowRootsIn(tree: Node): ShadowRoot[] {
+  const found: ShadowRoot[] = [];
+  if (tree.nodeType === Node.TEXT_NODE) return found;
+  const doc = tree.ownerDocument ?? (tree as Document);
+  if (tree instanceof Element && tree.shadowRoot) found.push(tree.shadowRoot);
+  const walker = doc.createTreeWalker(tree, NodeFilter.SHOW_ELEMENT);
+  for (let el = walker.nextNode() as Element | null; el; el = walker.nextNode() as Element | null) if (el.shadowRoot) found.push(el.shadowRoot);
+  return found;
+}
+
+/** `root` and every open shadow root under it, nested ones included, in the order the walk reads them. */
+export function treesUnder(root: Node): Node[] {
+  const trees: Node[] = [root];
+  for (let t = 0; t < trees.length; t++) trees.push(...openShadowRootsIn(trees[t]!));
+  return trees;
 }
 
 /** The whole walk at once (tests, and callers that do not slice). */

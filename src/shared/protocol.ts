@@ -183,6 +183,10 @@ export const PageStatsSchema = v.object({
   notesAnchored: v.optional(v.array(v.string()), []),
   /** Ids of this page's notes whose passage is no longer on the page. */
   notesOrphaned: v.optional(v.array(v.string()), []),
+  /** Why Crossread does no work on this page (src/content/skip-rule.ts); absent when it reads it. */
+  skipped: v.optional(v.picklist(['editor', 'application', 'little-text'])),
+  /** Main-thread milliseconds the content script spent loading the compiled matcher (views over its bytes). */
+  matcherLoadMs: v.optional(v.number()),
 });
 
 /** One mark of the page, as `getPageMarks` answers it. */

@@ -1,3 +1,4 @@
+import { isOwnPage, pageKey, type OwnExtension, type SenderInfo } from './own-sender';
 import { isWebAddress, type TabContext } from './protocol';
 
 /**
@@ -5,28 +6,10 @@ import { isWebAddress, type TabContext } from './protocol';
  * message): Crossread's own pages, one of its content scripts, or someone to ignore.
  */
 
-/** The fields of a browser's `runtime.MessageSender` that decide (a subset, so tests need no browser). */
-export interface SenderInfo {
-  id?: string;
-  url?: string;
-  origin?: string;
-  tab?: { id?: number };
-}
-
-/** Crossread itself: its id and the base of its pages' addresses (`runtime.getURL('')`). */
-export interface OwnExtension {
-  id: string;
-  baseUrl: string;
-}
+export type { OwnExtension, SenderInfo } from './own-sender';
+export { pageKey } from './own-sender';
 
 export type SenderRole = { role: 'extension' } | ({ role: 'tab' } & TabContext);
-
-/** A page's address as notes key it: without the fragment, so in-page links share notes. */
-export function pageKey(address: string): string {
-  const url = new URL(address);
-  url.hash = '';
-  return url.href;
-}
 
 /**
  * The sender's role, or `undefined` for a message to ignore:
@@ -39,10 +22,7 @@ export function pageKey(address: string): string {
  */
 export function senderRole(sender: SenderInfo, own: OwnExtension): SenderRole | undefined {
   if (sender.id !== own.id || !sender.url) return undefined;
-  if (sender.url.startsWith(own.baseUrl)) {
-    // `new URL()` gives no origin for a non-web scheme in every engine: the base address without its slash is it.
-    return sender.origin === undefined || sender.origin === own.baseUrl.replace(/\/$/, '') ? { role: 'extension' } : undefined;
-  }
+  if (sender.url.startsWith(own.baseUrl)) return isOwnPage(sender, own) ? { role: 'extension' } : undefined;
   const tabId = sender.tab?.id;
   if (tabId === undefined || !Number.isInteger(tabId) || tabId < 0 || !isWebAddress(sender.url)) return undefined;
   if (sender.origin !== undefined && sender.origin !== new URL(sender.url).origin) return undefined;

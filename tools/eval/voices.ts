@@ -7,6 +7,7 @@ export const GOLD_SETS = [
   { name: 'corpus', gold: 'assets/eval/corpus-gold.json', texts: 'assets/corpus', tunedOn: true },
   { name: 'dev', gold: 'assets/eval/dev/gold.json', texts: 'assets/eval/dev', tunedOn: true },
   { name: 'heldout', gold: 'assets/eval/heldout/gold.json', texts: 'assets/eval/heldout', tunedOn: false },
+  { name: 'heldout2', gold: 'assets/eval/heldout2/gold.json', texts: 'assets/eval/heldout2', tunedOn: false },
 ];
 
 export interface SetResult {
