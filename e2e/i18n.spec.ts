@@ -73,4 +73,13 @@ test('in a French browser the popup, options, library and compare view speak Fre
   await expect(options.getByRole('button', { name: 'Exporter en HTML' })).toBeVisible();
   // A source's day (the pack's 2016-09-10) in the French format; its kind as the pack says it.
   await expect(options.locator('.source-col[data-source="s001"] header .muted')).toHaveText(/^10 sept\. 2016 · /);
+
+  // An error the worker answers reaches the page already in French (only its message crosses).
+  const refused = await options.evaluate(() =>
+    chrome.runtime.sendMessage({ type: 'updateNote', params: { id: 'gone', comment: '', tags: [], color: 'yellow' } }).then(
+      () => 'answered',
+      (err: Error) => err.message,
+    ),
+  );
+  expect(refused).toBe('Aucune note avec l’identifiant gone\u00a0: elle a peut-être été supprimée.');
 });

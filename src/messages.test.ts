@@ -52,6 +52,8 @@ describe('the message files', () => {
         const contents = Object.values(entry.placeholders ?? {}).map((p) => p.content).sort();
         if (contents.join() !== names.map((_, i) => `$${i + 1}`).join()) problems.push(`${language}/${key}: placeholder contents ${contents} are not $1…$${names.length}`);
         if (!entry.message.trim()) problems.push(`${language}/${key}: empty`);
+        // "$A$$B$" would read as an escaped dollar between two names: keep placeholders apart.
+        if (entry.message.includes('$$')) problems.push(`${language}/${key}: two placeholders side by side (or a $$)`);
         if (!/^[A-Za-z0-9_]+$/.test(key)) problems.push(`${language}/${key}: a key may hold only letters, digits and _`);
       }
     }

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browserTranslator } from '../platform/i18n';
 import { activeTabId, callTab, callWorker, loadSettings, openExtensionTab, openOptions, saveSettings } from '../platform/runtime';
 import { bundledPack } from '../shared/bundled-pack';
+import { ReaderError } from '../shared/i18n';
 import { indexPack } from '../shared/pack-index';
 import { PopupView, type PopupActions } from '../ui/PopupView';
 import { TranslatorContext } from '../ui/use-translator';
@@ -14,7 +15,7 @@ import '../ui/popup.css';
 async function targetTab(): Promise<number> {
   const param = new URLSearchParams(location.search).get('tab');
   const id = param !== null ? Number(param) : await activeTabId();
-  if (id === undefined || !Number.isInteger(id)) throw new Error('No tab to read.');
+  if (id === undefined || !Number.isInteger(id)) throw new ReaderError('No tab to read.', 'popupNoTab');
   return id;
 }
 

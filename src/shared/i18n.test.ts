@@ -76,6 +76,8 @@ describe('errors a reader is shown', () => {
       await thrown(() => parseNotesFile('{"not json')),
       await thrown(() => parseNotesFile('{"a": 1}')),
       await thrown(() => parseNotesFile(JSON.stringify({ annotations: [1] }))),
+      await thrown(() => parseNotesFile(JSON.stringify({ type: 'Annotation', id: 'urn:x:1', body: [] }))),
+      await thrown(() => parseNotesFile(JSON.stringify({ annotations: [{ uri: '', target: [] }] }))),
       await thrown(() => readBackup(new Blob([]), { databaseVersion: 1, onNotes: async () => {} })),
       await thrown(() => readBackup(new Blob(['{"formatName":"dexie","formatVersion":1,"data":{"databaseVersion":99}}']), { databaseVersion: 1, onNotes: async () => {} })),
     ];

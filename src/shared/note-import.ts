@@ -100,9 +100,11 @@ export async function parseNotesFile(text: string, options: ImportOptions = {}):
     try {
       note = found.format === 'hypothesis' ? fromHypothesis(item, now, newId) : fromWebAnnotation(item, now, newId);
     } catch (err) {
-      const id = typeof item.id === 'string' ? ` (${item.id})` : '';
       // Why is the validator's own wording, technical: it stays as it is in every language.
-      throw new ImportError(`${where}${id} was rejected: ${(err as Error).message}. Nothing was imported.`, 'importRejected', [index + 1, found.items.length, id, (err as Error).message]);
+      const why = (err as Error).message;
+      throw typeof item.id === 'string'
+        ? new ImportError(`${where} (${item.id}) was rejected: ${why}. Nothing was imported.`, 'importRejectedWithId', [index + 1, found.items.length, item.id, why])
+        : new ImportError(`${where} was rejected: ${why}. Nothing was imported.`, 'importRejected', [index + 1, found.items.length, why]);
     }
     const first = seen.get(note.id);
     if (first !== undefined) {

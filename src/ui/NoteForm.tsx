@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { MessageKey } from '../shared/i18n';
+import { errorText, type MessageKey } from '../shared/i18n';
 import { NOTE_COLORS, parseTags, type NoteColor } from '../shared/protocol';
 import { useTranslator } from './use-translator';
 
@@ -36,7 +36,7 @@ export function NoteForm({ quote, onSave, initial }: { quote: string; onSave(not
       setComment('');
       setTags('');
     } catch (err) {
-      setSave({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
+      setSave({ kind: 'error', message: errorText(err, t) });
     }
   };
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { MessageKey } from '../shared/i18n';
+import { errorText, type MessageKey } from '../shared/i18n';
 import { HIGHLIGHT_STYLES, type HighlightStyle, type Settings } from '../shared/settings';
 import { useTranslator } from './use-translator';
 
@@ -24,7 +24,7 @@ export function OptionsView({ actions }: { actions: OptionsActions }) {
   const [status, setStatus] = useState('');
   const t = useTranslator();
   useEffect(() => {
-    actions.load().then(setSettings, (err: unknown) => setStatus(t('settingsUnreadable', String(err))));
+    actions.load().then(setSettings, (err: unknown) => setStatus(t('settingsUnreadable', errorText(err, t))));
   }, [actions, t]);
 
   const update = async (next: Settings) => {
@@ -33,7 +33,7 @@ export function OptionsView({ actions }: { actions: OptionsActions }) {
       await actions.save(next);
       setStatus(t('settingsSaved'));
     } catch (err) {
-      setStatus(t('notSaved', err instanceof Error ? err.message : String(err)));
+      setStatus(t('notSaved', errorText(err, t)));
     }
   };
 

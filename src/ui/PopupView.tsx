@@ -3,6 +3,7 @@ import type { Entity } from '../shared/knowledge';
 import { analyzePage } from '../shared/page-analysis';
 import type { PackIndex } from '../shared/pack-index';
 import type { Note, PageStats } from '../shared/protocol';
+import { errorText } from '../shared/i18n';
 import { isActiveOn, siteOf, withSite, type Settings } from '../shared/settings';
 import { PageComparison } from './PageComparison';
 import { NoteTime } from './NoteTime';
@@ -52,13 +53,13 @@ export function PopupView({ actions, index }: { actions: PopupActions; index: Pa
         const [notes, settings, page] = await Promise.all([actions.listNotes(stats.url), actions.loadSettings(), actions.loadPageText().catch(() => undefined)]);
         if (live) setState({ kind: 'ready', stats, notes, settings, page });
       } catch (err) {
-        if (live) setState({ kind: 'unavailable', reason: err instanceof Error ? err.message : String(err) });
+        if (live) setState({ kind: 'unavailable', reason: errorText(err, t) });
       }
     })();
     return () => {
       live = false;
     };
-  }, [actions]);
+  }, [actions, t]);
 
   return (
     <main class="popup">
