@@ -14,8 +14,12 @@ import {
   NOT_NAMES,
   ORGANIZATION_HEADS,
   PARTICLES,
+  ARMED_NOUNS,
+  ORGANIZATION_NOUNS,
+  PERSON_NOUNS,
   PERSON_TITLES,
   PLACE_HEADS,
+  PLACE_NOUNS,
   TITLES,
 } from './name-words';
 
@@ -206,8 +210,15 @@ interface Usage {
 
 const FUNCTION_TAGS = new Set(['Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'Adverb', 'QuestionWord', 'Modal', 'Copula', 'Possessive', 'Negative']);
 
+/** A noun for a kind of named thing: a body, a place, an armed group, a person's role ("service", "militia", "province", "director"). */
+function isKindNoun(word: string): boolean {
+  const w = word.toLowerCase();
+  const one = w.replace(/s$/, '');
+  return [w, one].some((x) => ORGANIZATION_NOUNS.has(x) || ORGANIZATION_HEADS.has(x) || INSTITUTION_HEADS.has(x) || PLACE_NOUNS.has(x) || PLACE_HEADS.has(x) || ARMED_NOUNS.has(x) || TITLES.has(x) || PERSON_NOUNS.has(x));
+}
+
 /** Whether a sentence's capitalised first word is a name: the text or the lexicon says so. */
-function opensName(t: Token, run: Token[], usage: Usage): boolean {
+function opensName(t: Token, run: Token[], usage: Usage, after: string): boolean {
   const w = bare(t.text);
   const rest = run.slice(1);
   if (LEADING_PARTICLES.has(w) && rest.length > 0) return true; // "Van der Wiel: …"
@@ -221,6 +232,9 @@ function opensName(t: Token, run: Token[], usage: Usage): boolean {
     return (!common && !role) || rest.some((x) => isHead(x.text));
   }
   if (common || GROUP_WORDS.has(w) || GROUP_WORDS.has(w.replace(/s$/, ''))) return false;
+  // A word no dictionary knows, described by the words after it: "Sernapesca, the national fisheries service, opened …".
+  const described = /^,\s+(?:a|an|the|its)\s+([^,.;:!?()"“”]{2,60})(?:,|\s(?:that|which|who)\s)/u.exec(after)?.[1];
+  if (lexiconTags(w).length === 0 && described && isKindNoun(described.split(/\s+(?:of|in|at|for|from|with|on)\s/)[0]!.split(/\s+/).at(-1)!)) return true;
   // A lone word nobody else confirms ("Tickets for the weekend …", "Drought has …") is taken for an ordinary word.
   return usage.inner.has(w) || isAcronymWord(t.text) || lexiconTags(w).length > 0;
 }
@@ -297,9 +311,11 @@ function clean(text: string, run: Token[], usage: Usage, line: Range): { found: 
       continue;
     }
     const demonymOfBody =
-      isDemonymOrDate(w) && part.length === 0 && (run.slice(1).some((x) => INSTITUTION_HEADS.has(bare(x.text)) || ORGANIZATION_HEADS.has(bare(x.text))) || (next !== undefined && isKnownPlace(`${w} ${bare(next.text)}`)));
-    const notName = t.cap && (NOT_NAMES.has(w) || isDemonymOrDate(w) || /n['’]t$/.test(w)) && !demonymOfBody;
-    if (notName || (t.initial && i === 0 && !opensName(t, run, usage))) {
+      isDemonymOrDate(w) && part.every((x) => COMPASS_WORDS.has(bare(x.text))) && (run.slice(1).some((x) => INSTITUTION_HEADS.has(bare(x.text)) || ORGANIZATION_HEADS.has(bare(x.text))) || (next !== undefined && isKnownPlace(`${w} ${bare(next.text)}`)));
+    // A month's short form before a name is a given name ("Jan Egeland", "Ján Ferenčák"), not a date.
+    const givenName = w.length <= 3 && next !== undefined && next.cap && !/\d/.test(next.text) && !isDemonymOrDate(bare(next.text)) && !TITLES.has(bare(next.text));
+    const notName = t.cap && (NOT_NAMES.has(w) || (isDemonymOrDate(w) && !givenName) || /n['’]t$/.test(w)) && !demonymOfBody;
+    if (notName || (t.initial && i === 0 && !opensName(t, run, usage, text.slice(run.at(-1)!.end, run.at(-1)!.end + 80)))) {
       flush();
       title = undefined;
       continue;
@@ -314,6 +330,9 @@ function clean(text: string, run: Token[], usage: Usage, line: Range): { found: 
   }
   return out;
 }
+
+/** Compass words that may stand before a demonym in a body's name ("Southern African Development Community"). */
+const COMPASS_WORDS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central']);
 
 const VERB_TAGS = new Set(['PastTense', 'PresentTense', 'Infinitive', 'Modal', 'Copula', 'Auxiliary', 'Gerund', 'Verb', 'Adverb', 'Preposition', 'Conjunction']);
 
@@ -349,6 +368,31 @@ function lines(text: string, excluded: readonly Range[]): { line: Range; parts: 
     if (parts.length > 0) out.push({ line, parts });
   }
   return out;
+}
+
+/** A word shaped like a demonym or an adjective of a place ("Mozambican", "Somali", "Atlantic", "Hanseatic"). */
+const ADJECTIVE_SHAPE = /(?:an|ean|ian|ese|ish|ic|i)$/;
+
+/**
+ * Drops lone words shaped like adjectives of a place that the text only ever writes before a
+ * noun ("the Mozambican army", "a Somali group", "Atlantic salmon"): a name stands alone
+ * somewhere ("in Mali", "Oman said"), an adjective never does.
+ */
+export function dropAdjectives(names: NameMention[]): void {
+  const byWord = new Map<string, NameMention[]>();
+  for (const n of names) if (n.words.length === 1) byWord.set(fold(n.text), [...(byWord.get(fold(n.text)) ?? []), n]);
+  const adjectives = new Set<string>();
+  for (const [word, mentions] of byWord) {
+    if (!ADJECTIVE_SHAPE.test(word) || isKnownPlace(word) || isAcronymWord(mentions[0]!.text)) continue;
+    const beforeNoun = (m: NameMention) => {
+      const next = /^[ \t]+(\p{Ll}[\p{Ll}-]*)/u.exec(m.after)?.[1];
+      return next !== undefined && !lexiconTags(next).some((t) => VERB_TAGS.has(t)) && !PARTICLES.has(next) && !PLACE_HEADS.has(next) && !PLACE_NOUNS.has(next) && !ARMED_NOUNS.has(next);
+    };
+    if (mentions.every(beforeNoun)) adjectives.add(word);
+  }
+  if (adjectives.size === 0) return;
+  const kept = names.filter((n) => !(n.words.length === 1 && adjectives.has(fold(n.text))));
+  names.splice(0, names.length, ...kept);
 }
 
 /** Whether the name's words' initials spell the acronym ("Water Resources Agency" → WRA). */
@@ -425,6 +469,7 @@ export function findNames(text: string, excluded: readonly Range[] = []): { name
       pairs.push(...pairAcronyms(text, found.filter((f) => !headline && !shouted(f)).map((f) => f.found)));
     }
   }
+  dropAdjectives(names);
   // From those, keep only the names the prose also writes, or a surname it writes in a longer name.
   const known = new Set(names.flatMap((n) => [fold(n.text), ...(n.words.length > 1 ? n.words.filter((w) => CAP.test(w) && !isHead(w) && !isCommonWord(bare(w))).map((w) => fold(w)) : [])]));
   for (const { toks, line, title } of headlines) {

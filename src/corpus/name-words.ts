@@ -31,7 +31,7 @@ export const ORGANIZATION_HEADS = set(`
   group holdings bank securities capital partners associates labs laboratories solutions systems technologies
   media news radio tv television press times post herald courier review dispatch chronicle ledger star tribune
   gazette journal observer guardian telegraph mail express standard daily weekly online magazine network networks
-  union unions association federation confederation league society club fc trust foundation fund endowment
+  union unions association federation confederation league society club fc trust foundation fund endowment organization organisation community
   party movement alliance coalition forum observatory partnership chamber consortium cooperative guild brotherhood
   airlines airways railways energy motors pharmaceuticals insurance brewery hotels studios records productions
   committee maritime shipping logistics construction engineering consulting ventures industries enterprises international
@@ -114,7 +114,12 @@ export const PERSON_NOUNS = set(`
 export const PLACE_NOUNS = set(`province region district city town village state county area valley river island border municipality neighbourhood neighborhood suburb airport station capital port coast country`);
 
 /** Lower-case nouns for bodies of people (", a company", "the union"). */
-export const ORGANIZATION_NOUNS = set(`company firm group bank lender union party agency organisation organization charity newspaper broadcaster club council ministry department board network insurer retailer operator carrier utility regulator body association federation`);
+export const ORGANIZATION_NOUNS = set(`
+  company firm group bank lender union party agency organisation organization charity newspaper broadcaster club council ministry
+  department board network insurer retailer operator carrier utility regulator body association federation confederation league
+  team maker manufacturer producer supplier exporter chain conglomerate platform brand publisher airline miner developer exchange
+  project consortium cooperative coalition alliance movement
+`);
 
 /** Lower-case nouns for armed groups, near their names. */
 export const ARMED_NOUNS = set(`militants militant fighters rebels rebel insurgents insurgent jihadists jihadist militia militias extremists guerrillas`);

@@ -71,4 +71,18 @@ describe('findClutter', () => {
       ['navigation', 'City Press ☀ 21°C'],
     ]);
   });
+
+  it('finds reader comments under other section heads and comment header lines', () => {
+    for (const head of ['12 comments  Sort by Top', 'What our readers say', 'FAN ZONE — 19 comments']) {
+      const text = ['Council passes budget', BODY, head, 'Jo Bloggs', 'The mayor is a fraud and the council should resign.'].join('\n\n');
+      expect(clutter(text).at(-1), head).toEqual(['comments', head.slice(0, 24)]);
+    }
+    const text = ['Council passes budget', BODY, 'Related:', 'Bus fares to rise in May', 'Zuzana K. wrote on 19.11.2025 at 22:02:', 'At least we have a budget now.'].join('\n\n');
+    expect(clutter(text).at(-1)).toEqual(['comments', 'Zuzana K. wrote on 19.11']);
+  });
+
+  it('takes a line of short items between dots before the body for navigation', () => {
+    const text = ['CITY PRESS ≡ News · Sport · Culture · Results', 'Council passes budget', BODY].join('\n\n');
+    expect(clutter(text)).toEqual([['navigation', 'CITY PRESS ≡ News · Spor']]);
+  });
 });

@@ -19,9 +19,9 @@ export interface Excluded {
 
 /** A line that starts the reader-comment section: everything from it on is comments (or footer). */
 const COMMENTS_START =
-  /^(?:\d+\s+(?:comments?|responses?|replies|reactions)(?:\s*[·|•-].*)?|comments?\s*\(\d+\)|comments?|reader comments|readers'? comments|leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|show comments|view comments|what do you think\??|have your say|\d+\s+thoughts? on\b.*|discussion)\s*:?$/iu;
+  /^(?:(?:[\p{L} ]{1,20}\s[—–:|-]\s*)?\d+\s+(?:comments?|responses?|replies|reactions)(?:\s*[·|•-].*|\s+(?:sort|order|show|newest|oldest|best|top)\b.{0,30})?|what (?:our )?readers (?:say|think)|readers respond|reader reactions|your (?:views|comments)|comments?\s*\(\d+\)|comments?|reader comments|readers'? comments|leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|show comments|view comments|what do you think\??|have your say|\d+\s+thoughts? on\b.*|discussion)\s*:?$/iu;
 /** A comment's header line: a name, then a date and often a time ("Reid Barnes September 10, 2016 - 8:17 pm"). */
-const COMMENT_HEADER = /^[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3}\s*(?:[,·|–-]\s*)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago)\b.*$/u;
+const COMMENT_HEADER = /^[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3}\s*(?:[,·|–-]\s*|(?:wrote|writes|says|said|commented|replied)(?:\s+on)?\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago)\b.*$/u;
 const WIDGET =
   /^(?:share(?: this(?: article| story)?)?|share on \w+|tweet|email|print|reply|cancel reply|advertisement|advert|sponsored(?: content)?|ad|scroll to continue|continue reading|read more|more|comments|post a comment|like|follow us|subscribe|sign in|log in|menu|search|close|skip to (?:main )?content|back to top|top|next|previous|loading\.*|world news|world|news|home)\s*[:.]?$/iu;
 const NEWSLETTER = /\b(?:sign up|subscribe|newsletter|inbox|get (?:our|the) (?:daily|weekly|latest)|delivered to your)\b/iu;
@@ -134,7 +134,7 @@ export function findClutter(text: string): Excluded[] {
       ? titled
       : lines.findIndex((l, i) => {
           const p = plain(l);
-          return i >= first && p.split(/\s+/).length >= 3 && !WIDGET.test(p) && !BYLINE.test(p) && !/\s[|›»>/]\s/.test(l) && !/^(?:home|accueil)\b/i.test(p) && !(DATE_WORDS.test(l) && p.split(/\s+/).length <= 8);
+          return i >= first && p.split(/\s+/).length >= 3 && !WIDGET.test(p) && !BYLINE.test(p) && !/\s[|›»>/·•≡]\s/.test(l) && !/^(?:home|accueil)\b/i.test(p) && !(DATE_WORDS.test(l) && p.split(/\s+/).length <= 8);
         });
   const seen = new Map<string, number>();
   for (let i = first; i < n; i++) {
@@ -158,7 +158,7 @@ export function findClutter(text: string): Excluded[] {
     else if (seen.has(key) && words <= 25 && !prose[i]) reasons[i] = 'navigation'; // a repeated headline or widget
     else if (i !== headlineAt && i < bodyStart) {
       // Before the body: page chrome unless it reads as a standfirst (a sentence of the story).
-      if (/^(?:home|accueil|startseite|inicio)\b/i.test(l) || /\s[›»>/|]\s/.test(l) && !/\s\|\s/.test(l)) reasons[i] = 'navigation';
+      if (/^(?:home|accueil|startseite|inicio)\b/i.test(l) || /\s[›»>/|·•≡]\s/.test(l) && !/\s\|\s/.test(l)) reasons[i] = 'navigation';
       else if (/\s\|\s/.test(l)) reasons[i] = 'related';
       else if (DATE_WORDS.test(l) && words <= 10) reasons[i] = 'dateline-chrome';
       else if (/^[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){1,3}\s*(?:[,|·–—-]\s*[\p{L} ,]{2,60})?$/u.test(l) && words <= 10) reasons[i] = 'byline';
