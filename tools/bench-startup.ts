@@ -121,7 +121,12 @@ const isExtensionUrl = (u: unknown) => typeof u === 'string' && u.startsWith('ch
 const runsExtensionCode = (e: TraceEvent) =>
   isExtensionUrl(e.args?.data?.url) || isExtensionUrl(e.args?.data?.scriptName) || isExtensionUrl(e.args?.fileName) || isExtensionUrl(e.args?.data?.stackTrace?.[0]?.url);
 
-/** A traced load: the longest main-thread task, and the longest that ran Crossread's code (with Crossread's own time in it). */
+/**
+ * A traced load: the longest main-thread task, and Crossread's longest stretch of work in one
+ * task (its outermost events there, forced style and layout inside them included) with the
+ * length of the task it ran in (a task can be the page's own, e.g. the parser's, with
+ * Crossread's injection inside it).
+ */
 async function tracedLoad(page: Page, url: string): Promise<{ longestMs: number; crossreadTaskMs: number; crossreadOwnMs: number; crossreadTasksOver50: number }> {
   await page.goto('about:blank');
   const cdp = await page.context().newCDPSession(page);
@@ -155,10 +160,11 @@ async function tracedLoad(page: Page, url: string): Promise<{ longestMs: number;
       own += e.dur!;
       coveredUntil = e.ts + e.dur!;
     }
-    if (task.dur! / 1000 >= 50) crossreadTasksOver50++;
-    if (task.dur! / 1000 > crossreadTaskMs) {
-      crossreadTaskMs = task.dur! / 1000;
+    if (own / 1000 >= 50) crossreadTasksOver50++;
+    // Crossread's share of a task: its outermost events, forced style and layout inside them included.
+    if (own / 1000 > crossreadOwnMs) {
       crossreadOwnMs = own / 1000;
+      crossreadTaskMs = task.dur! / 1000;
     }
   }
   return { longestMs, crossreadTaskMs, crossreadOwnMs, crossreadTasksOver50 };
@@ -241,18 +247,19 @@ try {
       await page.waitForTimeout(SETTLE_MS);
       const loads = [];
       for (let t = 0; t < TRACES; t++) loads.push(await tracedLoad(page, url));
+      const worst = loads.reduce((a, l) => (l.crossreadOwnMs > a.crossreadOwnMs ? l : a));
       row[config.name] = {
         longestTaskMs: round(Math.max(...loads.map((l) => l.longestMs))),
-        longestCrossreadTaskMs: round(Math.max(...loads.map((l) => l.crossreadTaskMs))),
-        crossreadOwnMsInIt: round(loads.reduce((a, l) => (l.crossreadTaskMs > a.crossreadTaskMs ? l : a)).crossreadOwnMs),
-        crossreadTasksOver50ms: loads.reduce((n, l) => n + l.crossreadTasksOver50, 0),
+        longestCrossreadWorkMs: round(worst.crossreadOwnMs),
+        inTaskOfMs: round(worst.crossreadTaskMs),
+        crossreadWorkOver50ms: loads.reduce((n, l) => n + l.crossreadTasksOver50, 0),
       };
       await page.close();
     }
     longTasks[path] = row;
     const parts = configs.map((c) => {
-      const r = row[c.name] as { longestTaskMs: number; longestCrossreadTaskMs: number; crossreadOwnMsInIt: number };
-      return c.name === 'without' ? `without: page's own longest ${r.longestTaskMs} ms` : `${c.name}: longest Crossread task ${r.longestCrossreadTaskMs} ms (Crossread's code ${r.crossreadOwnMsInIt} ms of it), longest of all ${r.longestTaskMs} ms`;
+      const r = row[c.name] as { longestTaskMs: number; longestCrossreadWorkMs: number; inTaskOfMs: number };
+      return c.name === 'without' ? `without: page's own longest task ${r.longestTaskMs} ms` : `${c.name}: Crossread's longest work in one task ${r.longestCrossreadWorkMs} ms (in a task of ${r.inTaskOfMs} ms), longest task of all ${r.longestTaskMs} ms`;
     });
     console.log(`long tasks ${path} (worst of ${TRACES} traced loads): ${parts.join('; ')}`);
   }
