@@ -9,7 +9,7 @@ const zone = (target, from, message) => ({ target, from, message });
 const everyLayer = ['platform', 'ui', 'content', 'background', 'popup', 'pages', 'corpus'].map((d) => `./src/${d}`);
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'src/generated/', 'test-results/', 'playwright-report/'] },
+  { ignores: ['dist/', 'dist-firefox/', 'artifacts/', 'node_modules/', 'src/generated/', 'test-results/', 'playwright-report/'] },
   ...tseslint.configs.recommended,
   {
     plugins: { 'import-x': importX },
@@ -50,11 +50,11 @@ export default tseslint.config(
     rules: { 'import-x/no-restricted-paths': 'off' },
   },
   {
-    files: ['e2e/**'],
+    files: ['e2e/**', 'e2e-firefox/**'],
     rules: {
       'import-x/no-restricted-paths': [
         'error',
-        { zones: [zone('./e2e', ['./src/platform', './src/ui', './src/content', './src/background', './src/popup', './src/pages', './src/corpus'], 'e2e drives the built extension; it may import types from src/shared only.')] },
+        { zones: ['./e2e', './e2e-firefox'].map((dir) => zone(dir, ['./src/platform', './src/ui', './src/content', './src/background', './src/popup', './src/pages', './src/corpus'], 'e2e drives the built extension; it may import types from src/shared only.')) },
       ],
     },
   },

@@ -6,8 +6,10 @@ import manifest from './manifest.json' with { type: 'json' };
 import { PACKAGE_FILES } from './src/content/package-files';
 import { compileBundledMatcher } from './src/shared/bundled-matcher';
 import { matcherToBytes } from './src/shared/matcher-binary';
+import { firefoxManifestPlugin, targetFor, TARGETS } from './tools/build/browsers';
 
-const OUT_DIR = 'dist';
+/** The browser built for, set from Vite's mode when Vite reads this config (tools/build/browsers.ts). */
+let target = TARGETS.chromium;
 const oxc = { jsx: { runtime: 'automatic', importSource: 'preact' } } as const;
 /** Each content script's source and the file it is built to ("src/content/key-guard.iife.ts" → ".js"). */
 const scriptFile = (source: string) => source.replace(/(?:\.iife)?\.ts$/, '.js');
@@ -34,10 +36,10 @@ const buildAlone = (entry: string, format: 'iife' | 'es', fileName: string, plug
     plugins,
     define: { 'process.env.NODE_ENV': '"production"' },
     build: {
-      outDir: OUT_DIR,
+      outDir: target.outDir,
       emptyOutDir: false,
       copyPublicDir: false,
-      target: 'chrome120',
+      target: target.esTarget,
       minify: true,
       lib: { entry, formats: [format], name: 'crossread', fileName: () => fileName },
       // Library builds keep an ES module's whitespace; this one is loaded by pages, so minify it all.
@@ -89,16 +91,16 @@ function selfContainedContentScript(): Plugin {
       for (const script of manifest.content_scripts) {
         for (const source of script.js) await buildAlone(source, 'iife', scriptFile(source), source === CONTENT_SOURCE ? [partsByAddress([PACKAGE_FILES.core])] : []);
         for (const css of ('css' in script ? script.css : undefined) ?? []) {
-          mkdirSync(dirname(join(OUT_DIR, css)), { recursive: true });
-          copyFileSync(css, join(OUT_DIR, css));
+          mkdirSync(dirname(join(target.outDir, css)), { recursive: true });
+          copyFileSync(css, join(target.outDir, css));
         }
       }
       await buildAlone(LAZY_PARTS[0]!.source, 'es', PACKAGE_FILES.core, [partsByAddress([PACKAGE_FILES.ui])]);
       await buildAlone(LAZY_PARTS[1]!.source, 'es', PACKAGE_FILES.ui, [partsByAddress([PACKAGE_FILES.view])]);
       await buildAlone(LAZY_PARTS[2]!.source, 'es', PACKAGE_FILES.view);
       // The bundled pack's matcher, compiled once here: pages load its bytes and never compile.
-      writeFileSync(join(OUT_DIR, PACKAGE_FILES.matcher), matcherToBytes(compileBundledMatcher()));
-      const path = join(OUT_DIR, 'manifest.json');
+      writeFileSync(join(target.outDir, PACKAGE_FILES.matcher), matcherToBytes(compileBundledMatcher()));
+      const path = join(target.outDir, 'manifest.json');
       const built = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
       built.content_scripts = manifest.content_scripts.map((script) => ({ ...script, js: script.js.map(scriptFile) }));
       built.web_accessible_resources = [{ resources: Object.values(PACKAGE_FILES), matches: manifest.content_scripts[0]!.matches, use_dynamic_url: true }];
@@ -107,17 +109,33 @@ function selfContainedContentScript(): Plugin {
   };
 }
 
-/** The extension's build: crxjs builds the pages and the worker from manifest.json; the content script is built above. */
-export default defineConfig({
-  oxc,
-  plugins: [crx({ manifest: { ...manifest, content_scripts: [] } }), selfContainedContentScript()],
-  build: {
-    outDir: OUT_DIR,
-    emptyOutDir: true,
-    target: 'chrome120',
-    minify: true,
-    // Pages the manifest does not name: crxjs builds only what the manifest lists.
-    rollupOptions: { input: { compare: 'src/pages/compare.html', library: 'src/pages/library.html' } },
-  },
-  server: { cors: { origin: [/chrome-extension:\/\//] } },
+/**
+ * The extension's build: crxjs builds the pages and the worker from manifest.json; the content
+ * script is built above. `vite build` builds Chromium's extension into dist/, `vite build --mode
+ * firefox` Firefox's into dist-firefox/ (tools/build/browsers.ts says what differs).
+ */
+export default defineConfig(({ mode }) => {
+  target = targetFor(mode);
+  const firefox = target.browser === 'firefox';
+  return {
+    oxc,
+    plugins: [
+      // crxjs writes the background entry as Firefox's `scripts` or Chromium's `service_worker`.
+      crx({
+        manifest: { ...manifest, ...(firefox ? { background: { scripts: [manifest.background.service_worker] } } : {}), content_scripts: [] },
+        browser: target.crxBrowser,
+      }),
+      selfContainedContentScript(),
+      ...(firefox ? [firefoxManifestPlugin(target.outDir)] : []),
+    ],
+    build: {
+      outDir: target.outDir,
+      emptyOutDir: true,
+      target: target.esTarget,
+      minify: true,
+      // Pages the manifest does not name: crxjs builds only what the manifest lists.
+      rollupOptions: { input: { compare: 'src/pages/compare.html', library: 'src/pages/library.html' } },
+    },
+    server: { cors: { origin: [/chrome-extension:\/\//, /moz-extension:\/\//] } },
+  };
 });

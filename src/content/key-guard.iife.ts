@@ -18,12 +18,23 @@ const TYPES = [
 ] as const;
 
 const guarded = new Map<EventTarget, ShadowRoot>();
-const forwarded = new WeakSet<Event>();
+/** Each copy dispatched inside a shadow root, with the trusted event it stands for. */
+const forwarded = new WeakMap<Event, Event>();
+
+/**
+ * Firefox (seen in ESR 153) makes every KeyboardEvent composed, whatever its init says: a
+ * KeyboardEvent copy would leave the shadow root and reach the page (and be stopped here as
+ * untrusted, so the card would never see it). There the copy of a key event is a plain Event
+ * of the same type, which stays in; listeners read the keys from the original
+ * (key-guard-api.ts `keyEventOf`).
+ */
+const keyCopiesStayIn = !new KeyboardEvent('keydown', { composed: false }).composed;
 
 /** The same event, not composed: dispatched inside the shadow root, it stays there. */
 function copyOf(e: Event): Event {
   const init = { bubbles: e.bubbles, cancelable: e.cancelable, composed: false };
   if (e instanceof KeyboardEvent) {
+    if (!keyCopiesStayIn) return new Event(e.type, init);
     const { key, code, location, repeat, isComposing, ctrlKey, shiftKey, altKey, metaKey } = e;
     return new KeyboardEvent(e.type, { ...init, key, code, location, repeat, isComposing, ctrlKey, shiftKey, altKey, metaKey });
   }
@@ -41,7 +52,7 @@ function guard(e: Event): void {
   const target = shadow.activeElement;
   if (!e.isTrusted || !target) return;
   const copy = copyOf(e);
-  forwarded.add(copy);
+  forwarded.set(copy, e);
   if (!target.dispatchEvent(copy)) e.preventDefault();
 }
 
@@ -53,5 +64,6 @@ const api: KeyGuard = {
     return () => void guarded.delete(host);
   },
   forwarded: (e) => forwarded.has(e),
+  original: (e) => forwarded.get(e),
 };
 (globalThis as Record<symbol, unknown>)[KEY_GUARD] = api;

@@ -1,6 +1,7 @@
 import type { NoteDraft } from '../shared/protocol';
 import { liveRange, type Highlighter, type Mark } from './highlighter';
 import { selectionQuote, sentenceAround } from './quote';
+import { keyEventOf } from './key-guard-api';
 import type { TooltipView } from './tooltip-view';
 import { UiHost } from './ui-host';
 
@@ -248,14 +249,16 @@ export function installTooltips(doc: Document, marks: Highlighter, host: UiHost,
   host.shadow.addEventListener(
     'keydown',
     (e) => {
-      if (!(e instanceof KeyboardEvent) || !UiHost.isUserEvent(e)) return;
-      if (isChord(e) && (e.code === NEXT_MARK_KEY || e.code === PREVIOUS_MARK_KEY)) {
+      // The key guard's copy may be a plain Event carrying its trusted original (Firefox).
+      const key = keyEventOf(e);
+      if (!key || !UiHost.isUserEvent(e)) return;
+      if (isChord(key) && (key.code === NEXT_MARK_KEY || key.code === PREVIOUS_MARK_KEY)) {
         e.preventDefault();
-        void moveProxy(e.code === NEXT_MARK_KEY);
-      } else if (e.key === 'Enter' && e.target === proxy && proxied) {
+        void moveProxy(key.code === NEXT_MARK_KEY);
+      } else if (key.key === 'Enter' && e.target === proxy && proxied) {
         e.preventDefault();
         void open(proxied).then((shown) => shown && view?.query<HTMLTextAreaElement>('textarea')?.focus());
-      } else if (e.key === 'Escape') {
+      } else if (key.key === 'Escape') {
         e.preventDefault();
         if (isOpen() || current) close(true);
         else hideProxy(true);
