@@ -43,4 +43,22 @@ describe('entity types', () => {
     expect(decideType(noScores(), 2)).toBe('organization');
     expect(classOf('armed group')).toBe('body');
   });
+
+  it('types one-word bodies by the words around them: party, platform, club, "it", a description', () => {
+    expect(typeIn('Lawmakers from the Hlas party voted. Later Hlas left.', 'Hlas')).toBe('organization');
+    expect(typeIn('The group said in a post on Velgram that Marrow had fallen.', 'Velgram')).toBe('organization');
+    expect(typeIn('The referee was blamed by Olvara’s coach.', 'Olvara')).toBe('organization');
+    expect(typeIn('Officials said Brenmar said in a filing that it was investigating.', 'Brenmar')).toBe('organization');
+    expect(typeIn('They asked Conbola, South America’s football confederation, for help.', 'Conbola')).toBe('organization');
+    expect(typeIn('Farms are run by Novelta, the company said on Monday.', 'Novelta')).toBe('organization');
+    expect(typeIn('Officials at the Chile office of Marevo agreed.', 'Marevo')).toBe('organization');
+    expect(typeIn('Shares fell at TotalVerde on Monday.', 'TotalVerde')).toBe('organization');
+  });
+
+  it('types armed groups named by a description, and names that open with a head noun', () => {
+    expect(typeIn('Guards from a local militia known as Naparos fled.', 'Naparos')).toBe('armed group');
+    expect(typeIn('Later Vesko, the Amhara militia that fought in the war, denied it.', 'Vesko')).toBe('armed group');
+    expect(typeIn('Two were treated at the Hospital de Clínicas on Sunday.', 'Hospital de Clínicas')).toBe('institution');
+    expect(typeIn('Jobs would go in Los Verdes.', 'Los Verdes')).toBe('place');
+  });
 });

@@ -73,6 +73,15 @@ export function nameScores(m: Pick<NameMention, 'words'>): TypeScores {
   if (EVENT_LEADS.has(first)) s.event += 5;
   if (w.some((x) => COMPASS.has(x)) || lettered.some((x) => x.split('-').some((y) => COMPASS.has(y)))) s.place += 2;
   if (m.words.some((x) => /^\p{Lu}{3,}-/u.test(x))) s.organization += 2; // "FILT-Rotaie"
+  // A brand written in one word with an inner capital ("TotalEnergies", "SalmonChile"; not "McAllister", "LeBlanc").
+  if (m.words.length === 1 && /^\p{Lu}\p{Ll}{3,}\p{Lu}\p{Ll}/u.test(m.words[0]!)) s.organization += 3;
+  // A head noun first, then a particle: "Hospital de Clínicas", "Banco do Brasil", "Plaza de Mayo".
+  if (w.length > 2 && PARTICLES.has(w[1]!)) {
+    const lead = HEAD_FIRST.get(first) ?? (ORGANIZATION_HEADS.has(first) ? 'organization' : INSTITUTION_HEADS.has(first) ? 'institution' : PLACE_HEADS.has(first) ? 'place' : undefined);
+    if (lead) s[lead] += 6;
+  }
+  // A leading article of Romance languages opens places more than bodies ("Los Lagos", "La Paz").
+  if (w.length > 1 && /^(?:los|las|la|el)$/.test(first) && m.words[0] !== first) s.place += 2;
   const phrase = w.join(' ');
   const tags = lexiconTags(phrase);
   if (isKnownPlace(phrase)) s.place += 5;
@@ -93,6 +102,13 @@ export function nameScores(m: Pick<NameMention, 'words'>): TypeScores {
   return s;
 }
 
+/** Head nouns that open names in Romance languages, before a particle ("Universidad de …", "Musée du …"). */
+const HEAD_FIRST = new Map<string, EntityType>([
+  ...['banco', 'banca', 'banque', 'compania', 'compagnie', 'companhia', 'grupo', 'groupe', 'partido', 'parti', 'partito', 'fundacion', 'fundacao', 'fondation', 'fondazione', 'federacion', 'federacao', 'club', 'clube', 'sociedad', 'societe', 'asociacion', 'associacao', 'sindicato', 'union'].map((x): [string, EntityType] => [x, 'organization']),
+  ...['ministerio', 'ministere', 'ministero', 'universidad', 'universidade', 'universite', 'universita', 'instituto', 'institut', 'istituto', 'hospital', 'hopital', 'ospedale', 'museo', 'museu', 'musee', 'tribunal', 'corte', 'camara', 'consejo', 'conselho', 'conseil', 'policia', 'ejercito', 'exercito', 'armee', 'colegio', 'escuela', 'escola', 'ecole'].map((x): [string, EntityType] => [x, 'institution']),
+  ...['estadio', 'plaza', 'praca', 'place', 'avenida', 'calle', 'rua', 'rue', 'puerto', 'porto', 'rio', 'lago', 'cerro', 'monte', 'sierra', 'isla', 'ilha', 'ile', 'ciudad', 'cidade', 'villa', 'vila', 'palacio', 'palais', 'parque', 'parc', 'barrio', 'bairro'].map((x): [string, EntityType] => [x, 'place']),
+]);
+
 /** Compass and position words that start place names ("North Wales", "East Ghouta", "Mecklenburg-Western Pomerania"). */
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'upper', 'lower', 'central']);
 
@@ -107,7 +123,11 @@ const BEFORE: Cue[] = [
   [/\b\d+-year-old\s+$/, 'person', 4],
   [/\b(?:city|town|towns|village|villages|province|region|district|state|county|island|port|capital|suburb|municipality|republic|outskirts|mayor|governor|residents|people|streets)\s+of\s+$/, 'place', 4],
   [/\b(?:based|headquartered|born|living)\s+in\s+$/, 'place', 3],
-  [/\b(?:named|called|name,?)\s+$/, 'person', 2],
+  // "a man called X", but not "now called X" or "known as X" (a body renamed, a group's name).
+  [/(?<!\b(?:now|later|since|formerly|also|then|militia|group|faction|company|firm|party|movement|band|outfit)\s)\b(?:named|called|name,?)\s+$/, 'person', 2],
+  // A platform: "a post on X", "a video posted on Y", "its Telegram channel" (below).
+  [/\b(?:post|posts|posted|account|accounts|page|channel|video|videos|tweet|message|livestream|live stream)\s+on\s+$/, 'organization', 3],
+  [/\b(?:office|offices|branch|branches|subsidiary|subsidiaries|division|unit|arm|shareholders?)\s+of\s+(?:the\s+)?$/, 'organization', 3],
   [/\b(?:newspaper|broadcaster|channel|company|firm|group|bank|lender|club|party|union|agency|charity|daily|weekly|magazine|airline|carrier|insurer|operator|consultancy|start-up|startup|miner|developer|retailer)\s+$/, 'organization', 3],
   [/\bsaid\s+$/, 'person', 2],
   [/\b(?:executive|ceo|chairman|chairwoman|chair|founder|head|director|shareholders|owner|owners|members?|spokes(?:man|woman|person)|lawyers?)\s+(?:of|for|at)\s+(?:the\s+)?$/, 'organization', 3],
@@ -130,15 +150,26 @@ const AFTER: Cue[] = [
   [/^\s*,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:armed|militant|rebel|jihadist|insurgent|extremist|terrorist|islamist)\b/u, 'armed group', 4],
   [/^\s+(?:festival|summit|conference|games|tournament|championship|marathon|fair|concert|rally|expo|carnival)\b/, 'event', 4],
   [/^\s+(?:militants|fighters|rebels|insurgents|jihadists|militia|militiamen|guerrillas)\b/, 'armed group', 4],
+  // "the Hlas party", "its Telegram channel", "the Amaq news agency".
+  [/^\s+(?:party|parties)\b/, 'organization', 4],
+  [/^\s+(?:news agency|channel|account|website|app|platform|brand|label|club|squad|team)\b/, 'organization', 3],
+  [/^['’]s?\s+(?:coach|manager|players?|squad|striker|goalkeeper|fans|supporters|owners?|founder|stock|profits?|revenues?|sales|brand|app|website|platform|users|subscribers|customers|chairman|chairwoman|chief executive)\b/, 'organization', 3],
+  [/^,?\s+which\s+(?:is|was|has been|are|were)\s+(?:owned|controlled|listed|run|operated|headquartered|founded|backed|part)\b/, 'organization', 3],
+  [/^,\s+(?:which|that)\s+(?:represents|employs|makes|sells|operates|owns|produces|manufactures|publishes|runs)\b/, 'organization', 3],
+  // A body speaks of itself as "it": "Hanazono said in a filing that it was investigating".
+  [/^\s+(?:said|says|announced|confirmed|added)\b[^.;:!?"“”]{0,60}?\b(?:that\s+)?it\s+(?:was|is|had|has|would|will|could|did|does|condemns|rejects|regrets)\b/, 'organization', 3],
+  [/^\s+(?:square|park|bridge|camp|checkpoint|dam|peninsula|lake|mountains?|hills?|forest|desert)\b/, 'place', 4],
 ];
 
 const isPersonNoun = (w: string) => TITLES.has(w) || PERSON_NOUNS.has(w) || lexiconTags(w).includes('Actor');
 const PREPOSITION = /^(?:of|at|for|in|on|with|from|to|who|whose|which|that|and|since|after|before|until)$/;
+const VERB = /^(?:said|says|told|added|announced|has|have|had|is|was|will|would)$/;
 
 /** What a descriptive phrase is about: its last word before a preposition ("the mayor of Carhuaz" → mayor). */
-function headOf(phrase: string): string | undefined {
+function headOf(phrase: string, verbs = false): string | undefined {
   const w = phrase.toLowerCase().split(/\s+/).filter(Boolean);
-  const cut = w.findIndex((x) => PREPOSITION.test(x));
+  // With `verbs`, a verb ends the description too: "Novamar, the company said" → company.
+  const cut = w.findIndex((x) => PREPOSITION.test(x) || (verbs && VERB.test(x)));
   return (cut < 0 ? w : w.slice(0, cut)).at(-1)?.replace(/['’]s?$/, '');
 }
 
@@ -157,11 +188,16 @@ function kindOfHead(word: string | undefined): [EntityType, number] | undefined 
 /** A description beside the name, set off by a comma: "Wilber Chávez Tarazona, the mayor of …", "The museum's director, Véronique Lambotte". */
 function apposition(m: NameMention): [EntityType, number][] {
   const out: [EntityType, number][] = [];
+  // After an article the description may hold names ("Fano, the Amhara militia that …"), or open
+  // with a possessive name ("Conmebol, South America's football confederation").
+  const described =
+    /^\s*,\s+(?:a|an|the|its|his|her|their)\s+([^,.;:!?()"“”«»\d]{2,80})/u.exec(m.after)?.[1] ??
+    /^\s*,\s+(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*['’]s?\s+([^,.;:!?()"“”«»\p{Lu}\d]{2,80})/u.exec(m.after)?.[1];
   const after = /^\s*,\s+([^,.;:!?()"“”«»\p{Lu}\d]{2,80})/u.exec(m.after)?.[1];
-  if (after && /^(?:a|an|the|its|his|her|their)\s/.test(after)) {
-    const k = kindOfHead(headOf(after.replace(/^(?:a|an|the|its|his|her|their)\s+/, '')));
+  if (described) {
+    const k = kindOfHead(headOf(described, true));
     if (k) out.push(k);
-  } else if (after) {
+  } else if (after && !/^(?:a|an|the|its|his|her|their)\s/.test(after)) {
     // No article: only a title ("…, general secretary of the union").
     const head = headOf(after);
     if (head && isPersonNoun(head) && after.split(/\s+/).length <= 6) out.push(['person', 3]);
@@ -185,6 +221,10 @@ export function mentionScores(m: NameMention): TypeScores {
   for (const [re, type, weight] of BEFORE) if (re.test(before)) s[type] += weight;
   for (const [re, type, weight] of AFTER) if (re.test(m.after)) s[type] += weight;
   for (const [type, weight] of apposition(m)) s[type] += weight;
+  // "a local militia known as Naparamas", "a company called Novamar": the noun says what it is.
+  const knownAs = /\b([\p{Ll}-]+)\s+(?:known as|called|named)\s+(?:the\s+)?$/u.exec(m.before)?.[1];
+  const kind = knownAs ? kindOfHead(knownAs) : undefined;
+  if (kind && kind[0] !== 'person') s[kind[0]] += 4;
   // "X said": people mostly, but bodies say things too; a lone word ("the Pentagon said") is left to other evidence.
   if (m.words.length > 1 && /^\s+(?:said|says|told|added|argued|wrote|warned|insisted|explained|noted|asked|replied|admitted|acknowledged|denied|conceded|recalled)\b/.test(m.after)) s.person += 1;
   // A transcript's speaker: "Raghunathan: And jobs?", "Priya Raghunathan (Meridian Securities): …".

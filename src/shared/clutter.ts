@@ -22,6 +22,8 @@ const COMMENTS_START =
   /^(?:(?:[\p{L} ]{1,20}\s[—–:|-]\s*)?\d+\s+(?:comments?|responses?|replies|reactions)(?:\s*[·|•-].*|\s+(?:sort|order|show|newest|oldest|best|top)\b.{0,30})?|what (?:our )?readers (?:say|think)|readers respond|reader reactions|your (?:views|comments)|comments?\s*\(\d+\)|comments?|reader comments|readers'? comments|leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|show comments|view comments|what do you think\??|have your say|\d+\s+thoughts? on\b.*|discussion)\s*:?$/iu;
 /** A comment's header line: a name, then a date and often a time ("Reid Barnes September 10, 2016 - 8:17 pm"). */
 const COMMENT_HEADER = /^[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3}\s*(?:[,·|–-]\s*|(?:wrote|writes|says|said|commented|replied)(?:\s+on)?\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago)\b.*$/u;
+/** A commenter's line without a date (WordPress and forum layouts): "Carla M. says:", "Ko Aung commented:". */
+const COMMENTER_SAYS = /^[\p{L}][\p{L}\p{N}._'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3}\s+(?:says|said|wrote|writes|commented|replied)\s*:$/u;
 const WIDGET =
   /^(?:share(?: this(?: article| story)?)?|share on \w+|tweet|email|print|reply|cancel reply|advertisement|advert|sponsored(?: content)?|ad|scroll to continue|continue reading|read more|more|comments|post a comment|like|follow us|subscribe|sign in|log in|menu|search|close|skip to (?:main )?content|back to top|top|next|previous|loading\.*|world news|world|news|home)\s*[:.]?$/iu;
 const NEWSLETTER = /\b(?:sign up|subscribe|newsletter|inbox|get (?:our|the) (?:daily|weekly|latest)|delivered to your)\b/iu;
@@ -106,7 +108,7 @@ export function findClutter(text: string): Excluded[] {
   let commentsFrom = -1;
   for (let i = bodyStart + 1; i < n; i++) {
     const l = plain(lines[i]!);
-    if (COMMENTS_START.test(l) || (COMMENT_HEADER.test(l) && l.length < 90 && i > bodyStart + 2)) {
+    if (COMMENTS_START.test(l) || ((COMMENT_HEADER.test(l) || COMMENTER_SAYS.test(l)) && l.length < 90 && i > bodyStart + 2)) {
       commentsFrom = i;
       break;
     }
