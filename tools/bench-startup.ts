@@ -30,6 +30,8 @@ const { values } = parseArgs({
     traces: { type: 'string', default: '3' },
     before: { type: 'string' },
     out: { type: 'string', default: 'bench-results/startup.json' },
+    /** Only these pages (comma-separated paths), for a quick look at one. */
+    only: { type: 'string' },
   },
 });
 const RUNS = Number(values.runs);
@@ -56,8 +58,9 @@ const PAGES: Record<string, string> = {
   '/portal': portalPage(1_500_000),
 };
 /** Pages whose script time is measured, and the large pages traced for long tasks. */
-const SCRIPT_PAGES = ['/plain', '/article', '/editor', '/app-shell'];
-const LARGE_PAGES = ['/article', '/long-plain', '/portal', '/editor'];
+const picked = (paths: string[]) => (values.only ? paths.filter((p) => values.only!.split(',').includes(p)) : paths);
+const SCRIPT_PAGES = picked(['/plain', '/article', '/editor', '/app-shell']);
+const LARGE_PAGES = picked(['/article', '/long-plain', '/portal', '/editor']);
 
 interface Config {
   name: string;
@@ -266,16 +269,18 @@ try {
   results.longTasks = longTasks;
 
   // 3. First marks on the article.
-  const firstMarks: Record<string, number> = {};
-  for (const config of configs.filter((c) => c.extensionId)) {
-    const page = await config.context.newPage();
-    const times = [];
-    for (let r = 0; r < 5; r++) times.push(await firstMarkMs(page, server.url('/article')));
-    firstMarks[config.name] = round(median(times));
-    await page.close();
+  if (!values.only || values.only.includes('/article')) {
+    const firstMarks: Record<string, number> = {};
+    for (const config of configs.filter((c) => c.extensionId)) {
+      const page = await config.context.newPage();
+      const times = [];
+      for (let r = 0; r < 5; r++) times.push(await firstMarkMs(page, server.url('/article')));
+      firstMarks[config.name] = round(median(times));
+      await page.close();
+    }
+    results.firstMarkMs = firstMarks;
+    console.log(`first marks on the article, from navigation start (median of 5): ${Object.entries(firstMarks).map(([k, v]) => `${k} ${v} ms`).join('; ')}`);
   }
-  results.firstMarkMs = firstMarks;
-  console.log(`first marks on the article, from navigation start (median of 5): ${Object.entries(firstMarks).map(([k, v]) => `${k} ${v} ms`).join('; ')}`);
 } finally {
   for (const config of configs) await config.context.close();
   await server.close();
@@ -288,8 +293,8 @@ results.startBytes = bytes;
 for (const [name, b] of Object.entries(bytes) as [string, ReturnType<typeof startBytes>][]) {
   console.log(`JavaScript evaluated at start on a page without names, ${name}: ${b.minifiedKB} KB minified, ${b.gzippedKB} KB gzipped (${b.files.join(', ')})`);
 }
-const plain = (results.scriptTime as Record<string, Record<string, { medianMs: number }>>)['/plain']!;
-console.log(`ratios on the page without names: crossread / without ${round(plain.crossread!.medianMs / Math.max(plain.without!.medianMs, 0.01), 1)}×${plain.before ? `, before / crossread ${round(plain.before.medianMs / Math.max(plain.crossread!.medianMs, 0.01), 1)}×` : ''}`);
+const plain = (results.scriptTime as Record<string, Record<string, { medianMs: number }>>)['/plain'];
+if (plain) console.log(`ratios on the page without names: crossread / without ${round(plain.crossread!.medianMs / Math.max(plain.without!.medianMs, 0.01), 1)}×${plain.before ? `, before / crossread ${round(plain.before.medianMs / Math.max(plain.crossread!.medianMs, 0.01), 1)}×` : ''}`);
 mkdirSync('bench-results', { recursive: true });
 writeFileSync(values.out!, `${JSON.stringify(results, null, 2)}\n`);
 console.log(`written to ${values.out}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { whenIdle, type IdleScheduler } from './idle';
+import { afterRenderedFrame, whenIdle, type IdleScheduler } from './idle';
 
 /** A scheduler that records what it was asked and runs callbacks when told. */
 function fakeScheduler(withIdle: boolean) {
@@ -52,5 +52,33 @@ describe('whenIdle', () => {
 
   it('runs on the real timers of the test environment', async () => {
     expect(await whenIdle(globalThis as unknown as IdleScheduler, 50)).toBe(true);
+  });
+
+  it('waits for a rendered frame (the task after the next animation frame), or the timeout in a tab that renders none', async () => {
+    const frames: (() => void)[] = [];
+    const timers: { callback: () => void; ms: number }[] = [];
+    const scheduler: IdleScheduler = {
+      requestAnimationFrame: (callback) => frames.push(callback),
+      setTimeout: (callback, ms) => timers.push({ callback, ms }),
+      clearTimeout: () => {},
+    };
+    const done = vi.fn();
+    void afterRenderedFrame(scheduler, 200).then(done);
+    expect(timers.map((t) => t.ms)).toEqual([200]);
+    frames[0]!();
+    expect(timers.map((t) => t.ms)).toEqual([200, 0]);
+    await Promise.resolve();
+    expect(done).not.toHaveBeenCalled();
+    timers[1]!.callback();
+    await Promise.resolve();
+    expect(done).toHaveBeenCalledTimes(1);
+    timers[0]!.callback();
+    await Promise.resolve();
+    expect(done).toHaveBeenCalledTimes(1);
+
+    const hidden: IdleScheduler = { setTimeout: (callback, ms) => timers.push({ callback, ms }), clearTimeout: () => {}, requestAnimationFrame: () => 0 };
+    const late = afterRenderedFrame(hidden, 200);
+    timers.at(-1)!.callback();
+    await late;
   });
 });

@@ -3,7 +3,7 @@ import type { PageStats } from '../shared/protocol';
 import { isActiveOn, readSettings, type Settings } from '../shared/settings';
 import { answerMessages, ownExtension, storedValue, watchStoredValue } from '../platform/extension-lite';
 import { readContentRequest, type ContentRequest } from './content-requests';
-import { FIRST_SCAN_IDLE_TIMEOUT_MS, whenIdle } from './idle';
+import { afterRenderedFrame, FIRST_FRAME_TIMEOUT_MS, FIRST_SCAN_IDLE_TIMEOUT_MS, whenIdle } from './idle';
 import type { PageCore } from './page-core';
 import { skipReason, type SkipReason } from './skip-rule';
 
@@ -16,7 +16,7 @@ const RECHECK_MS = 500;
 
 /**
  * The content script's entry, run on every page: it reads the settings and, if Crossread is
- * on for the site, waits for the page to go idle, skips pages that cannot hold news
+ * on for the site, waits for the page's first rendered frame and for it to go idle, skips pages that cannot hold news
  * (skip-rule.ts), and only then loads the scan (page-core.ts: the compiled matcher, the text
  * walk, the highlighter). The UI, the notes and the card load later still, on first use. So
  * a skipped page costs the settings read, and a page without names the scan alone (README
@@ -53,6 +53,7 @@ function main(doc: Document, isPage: boolean): void {
     if (waiting) return;
     waiting = true;
     try {
+      await afterRenderedFrame(window, FIRST_FRAME_TIMEOUT_MS);
       if (!(await whenIdle(window, FIRST_SCAN_IDLE_TIMEOUT_MS, life.signal)) || !active() || ready?.enabled) return;
       skipped = skipReason(doc);
       if (skipped === 'little-text') watchForText();
