@@ -50,12 +50,12 @@ export function inUi<T>(page: Page, expression: string): Promise<T> {
   return page.evaluate(`((ui) => (${expression}))(globalThis.${SHADOW_GLOBAL})`) as Promise<T>;
 }
 
-/** The middle of an element inside the shadow root (found by a CSS selector and, optionally, its text), in viewport pixels. */
+/** The middle of an element inside the shadow root (found by a CSS selector and, optionally, its text), scrolled into view, in viewport pixels. */
 export async function centreInUi(page: Page, selector: string, text?: string): Promise<{ x: number; y: number }> {
   const box = await waitInUi<{ x: number; y: number } | null>(
     page,
     `(() => { const el = [...ui.querySelectorAll(${JSON.stringify(selector)})].find((e) => ${JSON.stringify(text ?? '')} === '' || e.textContent.includes(${JSON.stringify(text ?? '')}));
-       if (!el) return null; const r = el.getBoundingClientRect(); return r.width > 0 ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null; })()`,
+       if (!el) return null; el.scrollIntoView({ block: 'nearest' }); const r = el.getBoundingClientRect(); return r.width > 0 ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null; })()`,
   );
   if (!box) throw new Error(`${selector} is not in Crossread's UI`);
   return box;

@@ -80,8 +80,12 @@ export function contextOf(page: Page): string {
 export async function openExtensionPage(browser: Browser, path: string, ready = 'document.body?.childElementCount > 0'): Promise<Page> {
   const page = await browser.newPage();
   page.goto(`${EXTENSION_ORIGIN}/${path}`, { timeout: 5_000 }).catch(() => undefined);
-  await page.waitForFunction(`location.protocol === 'moz-extension:' && document.readyState === 'complete' && (${ready})`, { timeout: 20_000 });
-  return page;
+  // Polled by hand: an evaluation that meets the navigation from about:blank fails with a protocol error; the next one works.
+  const condition = `!!(location.protocol === 'moz-extension:' && document.readyState === 'complete' && (${ready}))`;
+  for (const deadline = Date.now() + 20_000; Date.now() < deadline; await new Promise((ok) => setTimeout(ok, 100))) {
+    if (await page.evaluate(condition).catch(() => false)) return page;
+  }
+  throw new Error(`${path} did not become ready: ${ready}`);
 }
 
 /** The id of the tab showing `url`, asked of each tab's content script from an extension page (no host permission lets tabs.query match addresses). */
