@@ -177,7 +177,7 @@ export function* walkText(root: Node, except?: Element): Generator<void, TextMap
       if (++visited % 64 === 0) yield;
     }
     yield;
-    for (const shadow of openShadowRootsIn(tree)) {
+    for (const shadow of yield* shadowRootsIn(tree)) {
       const host = shadow.host;
       // A shadow root under a skipped or hidden element shows nothing of the prose.
       if (verdictOf(host, tree, cache).skip || hiddenOf(host)) continue;
@@ -192,16 +192,31 @@ export function* walkText(root: Node, except?: Element): Generator<void, TextMap
 /**
  * The open shadow roots of the elements in `tree` (not of those in its shadow roots). Pages
  * attach them to custom elements and to a few standard ones, and nothing tells where: every
- * element is asked, natively iterated. Closed roots are the page's own and stay unread.
+ * element is asked, natively iterated, with a pause every 512 elements (a generator, like the
+ * walk). Closed roots are the page's own and stay unread.
  */
-export function openShadowRootsIn(tree: Node): ShadowRoot[] {
+function* shadowRootsIn(tree: Node): Generator<void, ShadowRoot[], void> {
   const found: ShadowRoot[] = [];
   if (tree.nodeType === Node.TEXT_NODE) return found;
-  const doc = tree.ownerDocument ?? (tree as Document);
   if (tree instanceof Element && tree.shadowRoot) found.push(tree.shadowRoot);
+  const doc = tree.ownerDocument ?? (tree as Document);
   const walker = doc.createTreeWalker(tree, NodeFilter.SHOW_ELEMENT);
-  for (let el = walker.nextNode() as Element | null; el; el = walker.nextNode() as Element | null) if (el.shadowRoot) found.push(el.shadowRoot);
+  let visited = 0;
+  for (let el = walker.nextNode() as Element | null; el; el = walker.nextNode() as Element | null) {
+    if (el.shadowRoot) found.push(el.shadowRoot);
+    if (++visited % 512 === 0) yield;
+  }
   return found;
+}
+
+/** `shadowRootsIn` at once. */
+export function openShadowRootsIn(tree: Node): ShadowRoot[] {
+  return runToEnd(shadowRootsIn(tree));
+}
+
+/** A sliced walk run at once. */
+function runToEnd<T>(steps: Generator<void, T, void>): T {
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
 }
 
 /** `root` and every open shadow root under it, nested ones included, in the order the walk reads them. */
@@ -213,6 +228,5 @@ export function treesUnder(root: Node): Node[] {
 
 /** The whole walk at once (tests, and callers that do not slice). */
 export function collectText(root: Node): TextMap {
-  const walk = walkText(root);
-  for (let step = walk.next(); ; step = walk.next()) if (step.done) return step.value;
+  return runToEnd(walkText(root));
 }
