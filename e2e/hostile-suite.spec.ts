@@ -205,6 +205,9 @@ test('names in open shadow roots and in frames from the page’s origin are mark
   await expect.poll(() => isolated(page, DRAWN)).toEqual(['Aleppo', 'John Kerry', 'Sergey Lavrov']);
   const box = await hoverForCard(page, 'Sergey Lavrov', "document.getElementById('open-host').shadowRoot.querySelector('p')");
   expect(box!.width).toBeGreaterThan(200);
+  // A page of web components whose only prose, in nested shadow roots, comes after load: read, not skipped.
+  await page.goto(server.url('/hostile/components'));
+  await expect.poll(() => isolated(page, DRAWN), { timeout: 10_000 }).toEqual(['Geneva', 'John Kerry', 'Sergey Lavrov']);
 
   await page.goto(server.url('/hostile/frames'));
   const frame = (host: string) => page.frames().find((f) => f.url() === `http://${host}/hostile/frame`.replace(host, `${host}:${new URL(server.url('')).port}`))!;

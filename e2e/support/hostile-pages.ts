@@ -128,6 +128,21 @@ document.getElementById('closed-host').attachShadow({ mode: 'closed' }).innerHTM
   );
 }
 
+/** A page built of web components: its only prose, with names, is inside nested open shadow roots, rendered after load. */
+function components(): string {
+  return page(
+    'Components',
+    `<news-app></news-app>
+<script>
+setTimeout(() => {
+  const app = document.querySelector('news-app').attachShadow({ mode: 'open' });
+  app.innerHTML = '<header>Daily</header><news-story></news-story>';
+  app.querySelector('news-story').attachShadow({ mode: 'open' }).innerHTML = '<article><p>Sergey Lavrov met John Kerry in Geneva on Friday.</p></article>';
+}, 300);
+</script>`,
+  );
+}
+
 /** Right-to-left and non-Latin scripts around Latin names, bidi controls and combining marks included. */
 function scripts(): string {
   return page(
@@ -164,6 +179,7 @@ export function hostilePages(crossOrigin: string): Record<string, string> {
     '/hostile/frames': frames(crossOrigin),
     '/hostile/frame': FRAME,
     '/hostile/hidden-trees': hiddenTrees(),
+    '/hostile/components': components(),
     '/hostile/scripts': scripts(),
     '/hostile/editors': editors(),
   };

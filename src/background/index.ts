@@ -11,6 +11,7 @@ import { NotesRepo } from './notes-repo';
 const db = new CrossreadDb();
 const notes = new NotesRepo(db);
 serveWorker(pageHandlers(db, notes), tabHandlers(notes, { openTab: openExtensionTab, setBadge }));
-addSelectionMenu((tabId) => {
-  callTab(tabId, 'noteSelection').catch((err: unknown) => console.warn('Crossread could not open a note on this page:', err));
+// The frame the selection is in (a same-origin frame keeps its own notes).
+addSelectionMenu((tabId, frameId) => {
+  callTab(tabId, 'noteSelection', undefined, frameId).catch((err: unknown) => console.warn('Crossread could not open a note on this page:', err));
 });

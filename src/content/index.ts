@@ -1,18 +1,20 @@
 import { isOwnPage, pageKey } from '../shared/own-sender';
 import type { PageStats } from '../shared/protocol';
-import { isActiveOn, readSettings, type Settings } from '../shared/settings';
+import { isActiveOn, MAX_PAGE_TEXT, readSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
 import { answerMessages, ownExtension, storedValue, watchStoredValue } from '../platform/extension-lite';
 import { readContentRequest, type ContentRequest } from './content-requests';
 import { afterRenderedFrame, FIRST_FRAME_TIMEOUT_MS, FIRST_SCAN_IDLE_TIMEOUT_MS, whenIdle } from './idle';
 import type { PageCore } from './page-core';
 import { skipReason, type SkipReason } from './skip-rule';
+import { treesUnder } from './text-walk';
 
-/** Where the settings are kept in `storage.local` (src/platform/runtime.ts writes them). */
-const SETTINGS_KEY = 'settings';
-/** The most of the page's text `getPageText` answers with (the protocol's MAX_PAGE_TEXT). */
-const MAX_PAGE_TEXT = 2_000_000;
 /** How long after a page with almost no text changes it is checked again. */
 const RECHECK_MS = 500;
+/**
+ * When a page with almost no text is looked at again even if nothing in it changed: a web
+ * component can attach a shadow root and fill it, which no observer of the page sees.
+ */
+const LATE_RECHECKS_MS = [1_000, 3_000];
 
 /**
  * The content script's entry, run on every page: it reads the settings and, if Crossread is
@@ -34,6 +36,8 @@ function main(doc: Document, isPage: boolean): void {
   let ready: PageCore | undefined;
   let waiting = false;
   let watch: { stop(): void } | undefined;
+  /** Marks switched off for this page (the popup's `setMarking`), until switched on again. */
+  let switchedOff = false;
 
   const active = () => settings !== undefined && isActiveOn(settings, doc.URL);
   const loadCore = () =>
@@ -54,28 +58,41 @@ function main(doc: Document, isPage: boolean): void {
     waiting = true;
     try {
       await afterRenderedFrame(window, FIRST_FRAME_TIMEOUT_MS);
-      if (!(await whenIdle(window, FIRST_SCAN_IDLE_TIMEOUT_MS, life.signal)) || !active() || ready?.enabled) return;
+      if (!(await whenIdle(window, FIRST_SCAN_IDLE_TIMEOUT_MS, life.signal)) || !active() || switchedOff || ready?.enabled) return;
       skipped = skipReason(doc);
       if (skipped === 'little-text') watchForText();
       if (skipped) return;
-      await (await loadCore()).setEnabled(true);
+      const loaded = await loadCore();
+      // Crossread may have been turned off while the scan loaded.
+      if (active() && !switchedOff) await loaded.setEnabled(true);
     } finally {
       waiting = false;
     }
   };
 
-  /** A page with almost no text may be an app that renders its article later: look again when it changes. */
+  /**
+   * A page with almost no text may be an app that renders its article later: look again when it
+   * changes, and (a few times) after a while even if no change was seen.
+   */
+  let lateChecks = 0;
   const watchForText = () => {
     if (watch) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const recheck = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      watch = undefined;
+      run(startWhenIdle);
+    };
     const observer = new MutationObserver(() => {
       observer.disconnect();
-      timer = setTimeout(() => {
-        watch = undefined;
-        run(startWhenIdle);
-      }, RECHECK_MS);
+      clearTimeout(timer);
+      timer = setTimeout(recheck, RECHECK_MS);
     });
-    observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+    const late = LATE_RECHECKS_MS[lateChecks++];
+    if (late !== undefined) timer = setTimeout(recheck, late);
+    // The page's own tree and its open shadow roots, where web components render their text.
+    for (const tree of treesUnder(doc.body)) observer.observe(tree, { childList: true, subtree: true, characterData: true });
     watch = {
       stop: () => {
         observer.disconnect();
@@ -117,11 +134,12 @@ function main(doc: Document, isPage: boolean): void {
         return stats();
       case 'setMarking':
         // The reader's explicit choice wins over the skip rule.
+        switchedOff = !request.params.enabled;
         if (request.params.enabled) {
           stopWatching();
           skipped = undefined;
           await (await loadCore()).setEnabled(true);
-        } else await ready?.setEnabled(false);
+        } else await (await core)?.setEnabled(false);
         return stats();
       case 'getPageText': {
         const text = doc.body.innerText;
@@ -146,12 +164,13 @@ function main(doc: Document, isPage: boolean): void {
   };
 
   const own = ownExtension();
-  // The page's content script answers for its tab; a frame's only marks and keeps its own notes.
-  if (isPage) answerMessages((message, sender) => {
+  answerMessages((message, sender) => {
     if (!isOwnPage(sender, own)) return undefined;
     try {
       const request = readContentRequest(message);
-      return request && handle(request);
+      // The page answers for its tab; a frame (which marks and keeps its own notes) answers only
+      // a note on its own selection, which the worker sends to that frame alone.
+      return request && (isPage || request.type === 'noteSelection') ? handle(request) : undefined;
     } catch (err) {
       return Promise.reject(err);
     }

@@ -130,12 +130,17 @@ export class PageMarker {
     return import('./page-ui');
   }
 
-  /** The session's UI, loaded and built on first call. */
+  /** The session's UI, loaded and built on first call; a failure is reported once, and marks go on without cards. */
   private ui(session: Session): Promise<PageUi | undefined> {
-    return (session.ui ??= this.uiModule().then(({ createPageUi }) => {
-      if (session.controller.signal.aborted) return undefined;
-      return (session.ready = createPageUi(this.doc, this.marks, this.actions, session.controller.signal));
-    }));
+    return (session.ui ??= this.uiModule()
+      .then(({ createPageUi }) => {
+        if (session.controller.signal.aborted) return undefined;
+        return (session.ready = createPageUi(this.doc, this.marks, this.actions, session.controller.signal));
+      })
+      .catch((err: unknown) => {
+        reportUi(err);
+        return undefined;
+      }));
   }
 
   private changed({ changed, removed }: PageChanges, signal: AbortSignal): void {
@@ -161,7 +166,7 @@ export class PageMarker {
             signal,
             except: except?.isConnected ? except : undefined,
             // The first names found bring the UI, in place before they are drawn.
-            beforeMarking: () => (session.ready ? undefined : this.ui(session).catch(reportUi)),
+            beforeMarking: () => (session.ready ? undefined : this.ui(session)),
           });
           pass.marks += part.marks;
           pass.textChars += part.textChars;
@@ -188,6 +193,6 @@ export class PageMarker {
     session?.ready?.tooltips.marksChanged();
     session?.ready?.notes.refresh();
     this.onChange(this.marks.entityCount);
-    if (session && this.marks.size > 0) await this.ui(session).catch(reportUi);
+    if (session && this.marks.size > 0) await this.ui(session);
   }
 }

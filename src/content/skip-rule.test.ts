@@ -36,6 +36,15 @@ describe('skip rule', () => {
     expect(skipReason(document)).toBeUndefined();
   });
 
+  it('reads a page whose prose is in open shadow roots (web components), nested ones too', () => {
+    page('<news-app></news-app>');
+    expect(skipReason(document)).toBe('little-text');
+    const app = document.querySelector('news-app')!.attachShadow({ mode: 'open' });
+    app.innerHTML = '<news-story></news-story>';
+    app.querySelector('news-story')!.attachShadow({ mode: 'open' }).innerHTML = '<p>The two ministers met on Tuesday and spoke for an hour.</p>';
+    expect(skipReason(document)).toBeUndefined();
+  });
+
   it('skips editors: design mode, an editable body, or editable regions holding most of the text', () => {
     page('<p>A document being written, long enough to be an article.</p>');
     document.designMode = 'on';

@@ -15,6 +15,7 @@
  * few text nodes on a page with prose), and the editable regions are found by one selector
  * query and measured only when there are any.
  */
+import { treesUnder } from './text-walk';
 
 /** Why a page is skipped. */
 export type SkipReason = 'editor' | 'application' | 'little-text';
@@ -42,7 +43,10 @@ function editableRoots(body: HTMLElement): HTMLElement[] {
   return roots;
 }
 
-/** Characters of rendered prose under `body`, counted up to `enough` (white space at node ends left out). */
+/**
+ * Characters of rendered prose under `body` and in its open shadow roots (pages built of web
+ * components keep their prose there), counted up to `enough` (white space at node ends left out).
+ */
 export function visibleTextUpTo(body: HTMLElement, enough: number): number {
   const verdicts = new Map<Element, boolean>();
   const readable = (el: Element): boolean => {
@@ -60,17 +64,23 @@ export function visibleTextUpTo(body: HTMLElement, enough: number): number {
     }
     return ok;
   };
-  const walker = body.ownerDocument.createTreeWalker(body, NodeFilter.SHOW_TEXT);
   let chars = 0;
   let nodes = 0;
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (++nodes > MAX_NODES) return enough;
-    const length = (n as Text).data.trim().length;
-    if (length === 0 || !n.parentElement || !readable(n.parentElement)) continue;
-    chars += length;
-    if (chars >= enough) return chars;
-  }
-  return chars;
+  const count = (tree: Node): boolean => {
+    const walker = body.ownerDocument.createTreeWalker(tree, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (++nodes > MAX_NODES) return true;
+      const length = (n as Text).data.trim().length;
+      if (length === 0 || !n.parentElement || !readable(n.parentElement)) continue;
+      chars += length;
+      if (chars >= enough) return true;
+    }
+    return false;
+  };
+  // Little text in the page's own tree: its open shadow roots may hold the prose.
+  if (!count(body)) treesUnder(body).slice(1).some(count);
+  // A page too large to count holds enough.
+  return nodes > MAX_NODES ? enough : chars;
 }
 
 /** Why `doc` is skipped, or undefined when Crossread should read it. */

@@ -16,7 +16,7 @@ import {
 } from '../shared/protocol';
 import { senderRole, type SenderRole } from '../shared/sender';
 import { inReadersLanguage } from './i18n';
-import { readSettings, type Settings } from '../shared/settings';
+import { readSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
 
 /**
  * The one place that touches the browser's extension APIs. Everything else calls these
@@ -38,8 +38,9 @@ export async function callTab<K extends keyof ContentCalls>(
   tabId: number,
   type: K,
   params?: Params<ContentCalls, K>,
+  frameId?: number,
 ): Promise<Result<ContentCalls, K>> {
-  return parseResult(contentCalls, type, await browser.tabs.sendMessage(tabId, { type, params }));
+  return parseResult(contentCalls, type, await browser.tabs.sendMessage(tabId, { type, params }, frameId === undefined ? undefined : { frameId }));
 }
 
 /** The role of a message's sender (src/shared/sender.ts), from the browser's record of it. */
@@ -99,7 +100,6 @@ export async function setBadge(tabId: number, count: number): Promise<void> {
   await browser.action.setBadgeBackgroundColor({ tabId, color: '#1d4e89' });
 }
 
-const SETTINGS_KEY = 'settings';
 
 /** The user's settings (defaults where nothing is stored). */
 export async function loadSettings(): Promise<Settings> {
@@ -132,11 +132,11 @@ const SELECTION_MENU = 'crossread-note-selection';
  * Adds "Save selection to Crossread" to the page context menu for selected text; a click
  * calls `onClick` with the tab. Menus persist, so they are created once, on install.
  */
-export function addSelectionMenu(onClick: (tabId: number) => void): void {
+export function addSelectionMenu(onClick: (tabId: number, frameId: number) => void): void {
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: SELECTION_MENU, title: browser.i18n.getMessage('contextMenuSaveSelection'), contexts: ['selection'] });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === SELECTION_MENU && tab?.id !== undefined) onClick(tab.id);
+    if (info.menuItemId === SELECTION_MENU && tab?.id !== undefined) onClick(tab.id, info.frameId ?? 0);
   });
 }

@@ -145,9 +145,6 @@ export const NoteEditSchema = v.object({
   color: NoteDraftSchema.entries.color,
 });
 
-/** The most page text the popup analyses (a longer page is cut, and the popup says so). */
-export const MAX_PAGE_TEXT = 2_000_000;
-
 /**
  * Notes travel between the library and the worker in chunks of at most this many notes and
  * about CHUNK_CHARS characters of JSON: no message grows with the library (browsers cap a
@@ -261,7 +258,7 @@ export const contentCalls = {
   /** Turns marking on or off for this page: off removes every mark (the page's DOM is never changed). */
   setMarking: { params: v.object({ enabled: v.boolean() }), result: PageStatsSchema },
   /**
-   * The page's visible text as the reader sees it (`innerText`), at most MAX_PAGE_TEXT characters;
+   * The page's visible text as the reader sees it (`innerText`), at most MAX_PAGE_TEXT characters (settings.ts);
    * the popup compares it with the corpus (src/shared/page-analysis.ts).
    */
   getPageText: { params: Empty, result: v.object({ text: v.string(), truncated: v.boolean() }) },

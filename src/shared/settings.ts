@@ -58,3 +58,9 @@ export function withSite(settings: Settings, url: string, on: boolean): Settings
   const others = settings.disabledSites.filter((s) => s !== site);
   return { ...settings, disabledSites: on ? others : [...others, site].sort() };
 }
+
+/** Where the settings are kept in `storage.local`. */
+export const SETTINGS_KEY = 'settings';
+
+/** The most of a page's text `getPageText` answers with (in characters). */
+export const MAX_PAGE_TEXT = 2_000_000;
