@@ -1,6 +1,6 @@
 import type { Match } from '../shared/matcher';
 import type { HighlightStyle } from '../shared/settings';
-import { treesUnder, type TextMap } from './text-walk';
+import type { TextMap } from './text-walk';
 
 /** The CSS Custom Highlight that draws the marks in one style (`::highlight()` rules in marks.css). */
 export const markHighlightName = (style: HighlightStyle): string => `crossread-mark-${style}`;
@@ -177,17 +177,19 @@ export class Highlighter {
     if (except) {
       for (const mark of [...this.marks]) {
         const node = mark.nodes[0]!;
-        if (root.contains(node) && !except.contains(node)) this.drop(mark);
+        if (within(root, node) && !within(except, node)) this.drop(mark);
       }
       return;
     }
     if (root === this.doc.body || root === this.doc.documentElement) return this.clear();
     if (root.nodeType === Node.TEXT_NODE) return this.dropNode(root as Text);
-    for (const tree of treesUnder(root)) {
+    // The root's own text, and that of the open shadow roots read under it (known: no new search).
+    for (const tree of [root, ...[...this.shadowRoots].filter((shadow) => within(root, shadow.host))]) {
       const walker = this.doc.createTreeWalker(tree, NodeFilter.SHOW_TEXT);
       for (let t = walker.nextNode() as Text | null; t; t = walker.nextNode() as Text | null) this.dropNode(t);
     }
   }
+
 
   /**
    * Drops the marks whose text left the document, so memory and counts do not grow on a page
@@ -274,7 +276,7 @@ export class Highlighter {
     if (this.ordered) return this.ordered;
     const rank = new Map<Text, number>();
     // The page's own tree, then its open shadow roots, as the walk reads them.
-    for (const tree of treesUnder(this.doc.body)) {
+    for (const tree of [this.doc.body, ...this.lookInto().shadowRoots]) {
       const walker = this.doc.createTreeWalker(tree, NodeFilter.SHOW_TEXT);
       for (let t = walker.nextNode() as Text | null; t; t = walker.nextNode() as Text | null) if (this.pieces.has(t)) rank.set(t, rank.size);
     }
@@ -389,5 +391,11 @@ export class Highlighter {
 
 function contains(rects: DOMRectList, x: number, y: number): boolean {
   for (const r of rects) if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return true;
+  return false;
+}
+
+/** Whether `node` lies under `root`, inside the shadow trees of hosts under it too. */
+function within(root: Node, node: Node): boolean {
+  for (let n: Node | undefined = node; n; n = (n.getRootNode() as Partial<ShadowRoot>).host) if (root.contains(n)) return true;
   return false;
 }
