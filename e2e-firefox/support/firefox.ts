@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { TAB_SHOWING } from '../../e2e/support/extension-pages';
 
 /**
  * Crossread in headless Firefox (Debian's firefox-esr), driven by puppeteer-core over
@@ -90,16 +91,7 @@ export async function openExtensionPage(browser: Browser, path: string, ready = 
 
 /** The id of the tab showing `url`, asked of each tab's content script from an extension page (no host permission lets tabs.query match addresses). */
 export async function tabIdOf(extPage: Page, url: string): Promise<number> {
-  const id = await extPage.evaluate(async (u) => {
-    const key = new URL(u);
-    key.hash = '';
-    for (const tab of await chrome.tabs.query({})) {
-      if (tab.id === undefined) continue;
-      const stats = (await chrome.tabs.sendMessage(tab.id, { type: 'getPageStats' }).catch(() => undefined)) as { url?: string } | undefined;
-      if (stats?.url === key.href) return tab.id;
-    }
-    return undefined;
-  }, url);
+  const id = await extPage.evaluate(TAB_SHOWING, url);
   if (id === undefined) throw new Error(`no tab shows ${url}`);
   return id;
 }

@@ -31,19 +31,22 @@ export async function openPopupFor(ext: LaunchedExtension, url: string): Promise
  * match tabs by address: each tab's content script is asked which page it is on instead.
  */
 export async function tabIdOf(extPage: Page, url: string): Promise<number> {
-  const id = await extPage.evaluate(async (u) => {
-    const key = new URL(u);
-    key.hash = '';
-    for (const tab of await chrome.tabs.query({})) {
-      if (tab.id === undefined) continue;
-      const stats = (await chrome.tabs.sendMessage(tab.id, { type: 'getPageStats' }).catch(() => undefined)) as { url?: string } | undefined;
-      if (stats?.url === key.href) return tab.id;
-    }
-    return undefined;
-  }, url);
+  const id = await extPage.evaluate(TAB_SHOWING, url);
   if (id === undefined) throw new Error(`no tab shows ${url}`);
   return id;
 }
+
+/** Run in an extension page (either browser's driver): the id of the tab whose content script says it shows `u`. */
+export const TAB_SHOWING = async (u: string): Promise<number | undefined> => {
+  const key = new URL(u);
+  key.hash = '';
+  for (const tab of await chrome.tabs.query({})) {
+    if (tab.id === undefined) continue;
+    const stats = (await chrome.tabs.sendMessage(tab.id, { type: 'getPageStats' }).catch(() => undefined)) as { url?: string } | undefined;
+    if (stats?.url === key.href) return tab.id;
+  }
+  return undefined;
+};
 
 /**
  * Adds notes to the library from an extension page, as the library does: a staging, chunks of
