@@ -1,3 +1,4 @@
+import { hostilePages } from '../e2e/support/hostile-pages';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -56,11 +57,12 @@ const PAGES: Record<string, string> = {
   '/app-shell': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>App</title></head><body><div id="root"><canvas width="800" height="600"></canvas></div><script>window.state = ${JSON.stringify({ items: Array.from({ length: 500 }, (_, i) => `item ${i}`) })};</script></body></html>`,
   '/long-plain': plainPage(400, 'A long page without names'),
   '/portal': portalPage(1_500_000),
+  '/many-elements': hostilePages('')['/hostile/many-elements']!,
 };
 /** Pages whose script time is measured, and the large pages traced for long tasks. */
 const picked = (paths: string[]) => (values.only ? paths.filter((p) => values.only!.split(',').includes(p)) : paths);
 const SCRIPT_PAGES = picked(['/plain', '/article', '/editor', '/app-shell']);
-const LARGE_PAGES = picked(['/article', '/long-plain', '/portal', '/editor']);
+const LARGE_PAGES = picked(['/article', '/long-plain', '/portal', '/many-elements', '/editor']);
 
 interface Config {
   name: string;
