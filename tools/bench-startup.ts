@@ -1,12 +1,12 @@
-import { hostilePages } from '../e2e/support/hostile-pages';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { chromiumPath, QUIET_FLAGS } from '../e2e/support/browser';
+import { hostilePages } from '../e2e/support/hostile-pages';
 import { servePages } from '../e2e/support/server';
+import { codeSize } from './bench/code-size';
 import { articlePage, portalPage, random } from './bench/pages';
 import { median, round } from './bench/stats';
 
@@ -185,14 +185,7 @@ async function firstMarkMs(page: Page, url: string): Promise<number> {
 
 /** The JavaScript a page without names evaluates at start: the content scripts and the parts they load there. */
 function startBytes(dir: string, files: string[]) {
-  let min = 0;
-  let gz = 0;
-  for (const f of files) {
-    const code = readFileSync(join(dir, f));
-    min += code.length;
-    gz += gzipSync(code, { level: 9 }).length;
-  }
-  return { files, minifiedKB: round(min / 1024), gzippedKB: round(gz / 1024) };
+  return { files, ...codeSize(dir, files) };
 }
 
 function startFiles(dir: string): string[] {

@@ -1,11 +1,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import { launchWithExtension } from '../e2e/support/browser';
 import { exposeUi, hoverText, SHADOW_GLOBAL, waitForMarks } from '../e2e/support/crossread-ui';
 import { corpusArticlePage } from '../e2e/support/pages';
 import { servePages } from '../e2e/support/server';
+import { codeSize } from './bench/code-size';
 import { median, round } from './bench/stats';
 
 /**
@@ -22,18 +22,7 @@ const { values } = parseArgs({ options: { runs: { type: 'string', default: '9' }
 const RUNS = Number(values.runs);
 const OPEN_DELAY_MS = 120;
 const DIST = 'dist';
-
-
-const sizeOf = (files: Iterable<string>) => {
-  let min = 0;
-  let gz = 0;
-  for (const f of files) {
-    const code = readFileSync(join(DIST, f));
-    min += code.length;
-    gz += gzipSync(code, { level: 9 }).length;
-  }
-  return { minifiedKB: round(min / 1024), gzippedKB: round(gz / 1024) };
-};
+const sizeOf = (files: Iterable<string>) => codeSize(DIST, files);
 
 // Every page loads the content scripts, each one self-contained file (the key guard at
 // document_start and the main one); the card's view is the one web-accessible module, loaded
