@@ -89,4 +89,21 @@ describe('findClutter', () => {
     const text = ['CITY PRESS ≡ News · Sport · Culture · Results', 'Council passes budget', BODY].join('\n\n');
     expect(clutter(text)).toEqual([['navigation', 'CITY PRESS ≡ News · Spor']]);
   });
+
+  it('keeps prose that opens with a word used as a label ("More than …", "Watch …"), and takes the label with a separator', () => {
+    const text = [
+      'Flood waters rise in the valley',
+      'More than 6,000 people left their homes on Tuesday after the river burst its banks in three places.',
+      BODY,
+      'More: Rail line reopens after landslide',
+    ].join('\n\n');
+    expect(clutter(text)).toEqual([['related', 'More: Rail line reopens ']]);
+  });
+
+  it('opens the comment section at a counted "Discussion (27)" or at "Comments are closed."', () => {
+    for (const marker of ['Discussion (27)', 'Comments are closed.', "Readers' comments (8)"]) {
+      const text = ['Council passes budget', BODY, marker, 'Marek from the north', 'They promised everything and gave nothing.'].join('\n\n');
+      expect(clutter(text)).toEqual([['comments', marker.slice(0, 24)]]);
+    }
+  });
 });
