@@ -61,4 +61,15 @@ describe('entity types', () => {
     expect(typeIn('Two were treated at the Hospital de Clínicas on Sunday.', 'Hospital de Clínicas')).toBe('institution');
     expect(typeIn('Jobs would go in Los Verdes.', 'Los Verdes')).toBe('place');
   });
+
+  it('reads what the noun before "known as" or "called" says, and where a description ends ("a faction led by …")', () => {
+    expect(typeIn('Police raided a house of a gang leader known as "Ti Baro" on Friday.', 'Ti Baro')).toBe('person');
+    expect(typeIn('He ran a news page on Facebook called Voces del Norte until May.', 'Voces del Norte')).not.toBe('person');
+    expect(typeIn('The fighting pits Los Gatitos, a faction led by sons of a jailed smuggler, against the army.', 'Los Gatitos')).toBe('armed group');
+    expect(typeIn('Flights to Dalmora were cancelled, as were flights to Varnel and Osk Tarra on Monday.', 'Osk Tarra')).toBe('place');
+  });
+
+  it('types an airline by its last word', () => {
+    expect(typeIn('Staff said Kestrel Air cancelled flights.', 'Kestrel Air')).toBe('organization');
+  });
 });

@@ -132,7 +132,8 @@ const BEFORE: Cue[] = [
   [/\bsaid\s+$/, 'person', 2],
   [/\b(?:executive|ceo|chairman|chairwoman|chair|founder|head|director|shareholders|owner|owners|members?|spokes(?:man|woman|person)|lawyers?)\s+(?:of|for|at)\s+(?:the\s+)?$/, 'organization', 3],
   [/\b(?:works?|worked|working|analyst|economist|researcher)\s+(?:at|for)\s+(?:the\s+)?$/, 'organization', 2],
-  [/\b(?:militants|fighters|rebels|insurgents|jihadists|militiamen)\s+(?:of|from|loyal to|belonging to)\s+(?:the\s+)?$/, 'armed group', 4],
+  // Not "fighters loyal to X": X is as often a leader as a group.
+  [/\b(?:militants|fighters|rebels|insurgents|jihadists|militiamen)\s+(?:of|from|belonging to)\s+(?:the\s+)?$/, 'armed group', 4],
   [/\b(?:armed|militant|rebel|jihadist|extremist|terrorist|insurgent|islamist)\s+(?:group|groups|faction|factions|organi[sz]ation|movement|coalition|alliance)\s+$/, 'armed group', 4],
 ];
 
@@ -162,7 +163,8 @@ const AFTER: Cue[] = [
 ];
 
 const isPersonNoun = (w: string) => TITLES.has(w) || PERSON_NOUNS.has(w) || lexiconTags(w).includes('Actor');
-const PREPOSITION = /^(?:of|at|for|in|on|with|from|to|who|whose|which|that|and|since|after|before|until)$/;
+/** Words that end a description's head: prepositions, relatives, and participles ("a faction led by …", "the drug lord known as …"). */
+const PREPOSITION = /^(?:of|at|for|in|on|with|from|to|by|as|who|whose|which|that|and|since|after|before|until|led|known|based|founded|run|backed|owned)$/;
 const VERB = /^(?:said|says|told|added|announced|has|have|had|is|was|will|would)$/;
 
 /** What a descriptive phrase is about: its last word before a preposition ("the mayor of Carhuaz" → mayor). */
@@ -219,12 +221,19 @@ export function mentionScores(m: NameMention): TypeScores {
   else if (m.title === 'office') s.person += 6;
   const before = m.before.toLowerCase();
   for (const [re, type, weight] of BEFORE) if (re.test(before)) s[type] += weight;
+  // The second of two names joined by "and", "or" or a comma shares the words before the first:
+  // "flights to Maumere and Labuan Bajo", "in Bergen and Stavanger".
+  const listed = /^(.*?)(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*(?:,\s+|\s+(?:and|or)\s+)$/u.exec(m.before)?.[1];
+  if (listed) for (const [re, type, weight] of BEFORE) if (type === 'place' && re.test(listed.toLowerCase())) s[type] += weight;
   for (const [re, type, weight] of AFTER) if (re.test(m.after)) s[type] += weight;
   for (const [type, weight] of apposition(m)) s[type] += weight;
-  // "a local militia known as Naparamas", "a company called Novamar": the noun says what it is.
-  const knownAs = /\b([\p{Ll}-]+)\s+(?:known as|called|named)\s+(?:the\s+)?$/u.exec(m.before)?.[1];
+  // "a local militia known as Naparamas", "a company called Novamar", "a gang leader known as
+  // 'Ti Lapli'", "a news page on Facebook called …": the noun says what it is (and a body's noun
+  // overrules the person that "called" suggests).
+  const knownAs = /\b([\p{Ll}-]+)(?:\s+(?:on|in|at)\s+\p{Lu}[\p{L}-]*)?\s+(?:known as|called|named)\s+["“'‘]?(?:the\s+)?$/u.exec(m.before)?.[1];
   const kind = knownAs ? kindOfHead(knownAs) : undefined;
-  if (kind && kind[0] !== 'person') s[kind[0]] += 4;
+  if (kind) s[kind[0]] += 4;
+  if (kind && kind[0] !== 'person' && /\b(?:named|called|name,?)\s+$/.test(before)) s.person = Math.max(0, s.person - 2);
   // "X said": people mostly, but bodies say things too; a lone word ("the Pentagon said") is left to other evidence.
   if (m.words.length > 1 && /^\s+(?:said|says|told|added|argued|wrote|warned|insisted|explained|noted|asked|replied|admitted|acknowledged|denied|conceded|recalled)\b/.test(m.after)) s.person += 1;
   // A transcript's speaker: "Raghunathan: And jobs?", "Priya Raghunathan (Meridian Securities): …".

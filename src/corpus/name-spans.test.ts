@@ -70,4 +70,35 @@ describe('findNames', () => {
     expect(names('The Southern African Development Community met Jan Egeland and Ján Kerna.')).toEqual(['Southern African Development Community', 'Jan Egeland', 'Ján Kerna']);
     expect(names('The International Organization for Migration said so.')).toEqual(['International Organization for Migration']);
   });
+
+  it('joins a party named by two words and "and" before "party" or its acronym, and a body named by its aim after "to"', () => {
+    expect(names('The opposition Peace and Order party (POP) walked out, backed by Bread and Roses (BaR). The Committee to Defend Reporters said Tarvo and Lenska agreed.')).toEqual([
+      'Peace and Order',
+      'POP',
+      'Bread and Roses',
+      'BaR',
+      'Committee to Defend Reporters',
+      'Tarvo',
+      'Lenska',
+    ]);
+    // An army sent to a place stays apart from it.
+    expect(names('Officials sent the Kessel Army to Dalmora on Friday.')).toEqual(['Kessel Army', 'Dalmora']);
+  });
+
+  it('keeps a demonym before "Republic", and reads a lower-case office after an article as a description', () => {
+    expect(names('Troops reached the Ruritanian Republic. Anna Lisk, the head of East Varna district, spoke.')).toEqual(['Ruritanian Republic', 'Anna Lisk', 'East Varna']);
+    expect(names('Secretary of State Mara Venn flew in.')).toEqual(['Mara Venn']);
+  });
+
+  it('keeps an unknown sentence-initial word described by a relative clause, and takes foreign honorifics off', () => {
+    expect(names('Skolvetaten, which runs the city’s schools, said so. Bupati Anton Wela and Alhaji Musa Dankoli met.')).toEqual(['Skolvetaten', 'Anton Wela', 'Musa Dankoli']);
+  });
+
+  it('pairs a full name with the nickname the text says it is known as, and a body with its own-language name', () => {
+    const { pairs } = findNames('Fighters loyal to Ramón Ortega, the smuggler known as “El Gato”, fled. The Kessel Data Authority (Datavakten) opened an inquiry.');
+    expect(pairs.map((p) => [p.long.text, p.short.text])).toEqual([
+      ['Kessel Data Authority', 'Datavakten'],
+      ['Ramón Ortega', 'El Gato'],
+    ]);
+  });
 });

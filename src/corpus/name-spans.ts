@@ -180,11 +180,21 @@ function runs(text: string, tokens: Token[]): Token[][] {
         const tail = tokens.slice(k, end + 1).map((x) => bare(x.text));
         const inOf = w.some((x) => CONNECTORS.has(x)) && end - k < 3 && !isFirstName(tail[0]!) && !isHead(tail.at(-1)!);
         const sharedHead = w.length === 1 && !isKnownPlace(w[0]!) && (ORGANIZATION_HEADS.has(tail.at(-1)!) || INSTITUTION_HEADS.has(tail.at(-1)!));
-        if (inOf || sharedHead || next.text === '&') {
+        // A party or movement named by two words ("Law and Justice party", "Freedom and Solidarity (SaS)").
+        const follows = text.slice(tokens[end]!.end, tokens[end]!.end + 20);
+        const partyName =
+          w.length <= 2 && end - k < 2 && !w.some((x) => isKnownPlace(x) || isFirstName(x)) && !isKnownPlace(tail[0]!) && (/^\s+(?:party|parties|alliance|coalition|movement|bloc)\b/.test(follows) || /^\s*\(\s*\p{Lu}[\p{L}]{1,6}\s*\)/u.test(follows));
+        if (inOf || sharedHead || partyName || next.text === '&') {
           run.push(...tokens.slice(j + 1, k + 1));
           j = k;
           continue;
         }
+      }
+      // "Committee to Protect Journalists", "Campaign to End Loneliness": a body named by its aim (two capitalised words or more).
+      if (next.text === 'to' && (ORGANIZATION_HEADS.has(w.at(-1)!) || w.at(-1) === 'campaign') && capAt(j + 2) && capAt(j + 3) && !tokens[j + 2]!.initial && joined(text, next, tokens[j + 2]!) && joined(text, tokens[j + 2]!, tokens[j + 3]!) && !isKnownPlace(bare(tokens[j + 2]!.text)) && !isFirstName(bare(tokens[j + 2]!.text)) && !COMPASS_WORDS.has(bare(tokens[j + 2]!.text))) {
+        run.push(next, tokens[j + 2]!, tokens[j + 3]!);
+        j += 3;
+        continue;
       }
       if (/^\d+$/.test(next.text) && NUMBERED.has(w.at(-1)!)) {
         run.push(next);
@@ -235,6 +245,8 @@ function opensName(t: Token, run: Token[], usage: Usage, after: string): boolean
   // A word no dictionary knows, described by the words after it: "Sernapesca, the national fisheries service, opened …".
   const described = /^,\s+(?:a|an|the|its)\s+([^,.;:!?()"“”]{2,60})(?:,|\s(?:that|which|who)\s)/u.exec(after)?.[1];
   if (lexiconTags(w).length === 0 && described && isKindNoun(described.split(/\s+(?:of|in|at|for|from|with|on)\s/)[0]!.split(/\s+/).at(-1)!)) return true;
+  // …or by a relative clause: "Utdanningsetaten, which runs the capital's schools, said …".
+  if (lexiconTags(w).length === 0 && /^,\s+(?:which|who)\s+\p{Ll}/u.test(after)) return true;
   // A lone word nobody else confirms ("Tickets for the weekend …", "Drought has …") is taken for an ordinary word.
   return usage.inner.has(w) || isAcronymWord(t.text) || lexiconTags(w).length > 0;
 }
@@ -287,7 +299,8 @@ function clean(text: string, run: Token[], usage: Usage, line: Range): { found: 
     return p.slice(a, b);
   };
   const titleOf = TITLE_OF.exec(text.slice(Math.max(line.start, run[0]!.start - 40), run[0]!.start));
-  if (titleOf && DOMAIN_TITLES.has(lower(titleOf[1]!)) && !isHead(run.at(-1)!.text)) {
+  const described = titleOf !== null && /^\p{Ll}/u.test(titleOf[1]!) && /\b(?:the|a|an|its|his|her|their)\s+\p{L}+\.?\s+of\s+(?:\p{Lu}\p{L}*\s+(?:and|&)\s+)?$/u.test(text.slice(Math.max(line.start, run[0]!.start - 50), run[0]!.start));
+  if (titleOf && !described && DOMAIN_TITLES.has(lower(titleOf[1]!)) && !isHead(run.at(-1)!.text)) {
     // An office named by its domain runs on to the name: up to the first given name ("Secretary of
     // State John Kerry"), else past the domain's ordinary words ("Secretary of State Kerry");
     // "Minister of Culture" names nobody. ("Mayor of Greater Manchester" names a place: not here.)
@@ -311,7 +324,7 @@ function clean(text: string, run: Token[], usage: Usage, line: Range): { found: 
       continue;
     }
     const demonymOfBody =
-      isDemonymOrDate(w) && part.every((x) => COMPASS_WORDS.has(bare(x.text))) && (run.slice(1).some((x) => INSTITUTION_HEADS.has(bare(x.text)) || ORGANIZATION_HEADS.has(bare(x.text))) || (next !== undefined && isKnownPlace(`${w} ${bare(next.text)}`)));
+      isDemonymOrDate(w) && part.every((x) => COMPASS_WORDS.has(bare(x.text))) && (run.slice(1).some((x) => INSTITUTION_HEADS.has(bare(x.text)) || ORGANIZATION_HEADS.has(bare(x.text))) || (next !== undefined && (isKnownPlace(`${w} ${bare(next.text)}`) || DEMONYM_PLACE_HEADS.has(bare(next.text)))));
     // A month's short form before a name is a given name ("Jan Egeland", "Ján Ferenčák"), not a date.
     const givenName = w.length <= 3 && next !== undefined && next.cap && !/\d/.test(next.text) && !isDemonymOrDate(bare(next.text)) && !TITLES.has(bare(next.text));
     const notName = t.cap && (NOT_NAMES.has(w) || (isDemonymOrDate(w) && !givenName) || /n['’]t$/.test(w)) && !demonymOfBody;
@@ -330,6 +343,9 @@ function clean(text: string, run: Token[], usage: Usage, line: Range): { found: 
   }
   return out;
 }
+
+/** Words after a demonym that make it a place's name ("Dominican Republic", "Arabian Sea", "Persian Gulf"). */
+const DEMONYM_PLACE_HEADS = new Set(['republic', 'sea', 'gulf', 'peninsula', 'emirates']);
 
 /** Compass words that may stand before a demonym in a body's name ("Southern African Development Community"). */
 const COMPASS_WORDS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central']);
@@ -416,6 +432,16 @@ function abbreviates(short: string, words: string[]): boolean {
   return target.length >= 3 && parts.length >= 2 && fits(0, 0);
 }
 
+/**
+ * A body's name in its own language, in brackets after the English one: one word no dictionary
+ * knows, after a name of two words or more that ends in a body's head noun
+ * ("Union of Education Norway (Utdanningsforbundet)").
+ */
+function ownLanguageName(m: NameMention, long: NameMention): boolean {
+  const heads = long.words.map(bare).filter((x) => ORGANIZATION_HEADS.has(x) || INSTITUTION_HEADS.has(x));
+  return long.words.length >= 2 && heads.length > 0 && m.text.length >= 5 && lexiconTags(bare(m.text)).length === 0 && !isCommonWord(bare(m.text)) && !isFirstName(bare(m.text));
+}
+
 /** Pairs "Name (ACR)" and "ACR (Name)" in one stretch of text. */
 function pairAcronyms(text: string, names: NameMention[]): AcronymPair[] {
   const pairs: AcronymPair[] = [];
@@ -429,8 +455,8 @@ function pairAcronyms(text: string, names: NameMention[]): AcronymPair[] {
       if (long) pairs.push({ long, short: m });
     } else if (m.words.length > 1 && prev[0] && isAcronymWord(prev[0].text) && /^\s*\($/.test(text.slice(prev[0].end, m.start))) {
       pairs.push({ long: m, short: prev[0] });
-    } else if (m.words.length === 1 && prev[0] && /^\s*\($/.test(text.slice(prev[0].end, m.start)) && abbreviates(m.text, prev[0].words)) {
-      pairs.push({ long: prev[0], short: m }); // "Maritime Industry Authority (Marina)"
+    } else if (m.words.length === 1 && prev[0] && /^\s*\($/.test(text.slice(prev[0].end, m.start)) && (abbreviates(m.text, prev[0].words) || ownLanguageName(m, prev[0]))) {
+      pairs.push({ long: prev[0], short: m }); // "Maritime Industry Authority (Marina)", "Norwegian Data Protection Authority (Datatilsynet)"
     }
   }
   return pairs;
@@ -483,5 +509,19 @@ export function findNames(text: string, excluded: readonly Range[] = []): { name
       }
     }
   }
-  return { names: names.sort((x, y) => x.start - y.start), pairs };
+  names.sort((x, y) => x.start - y.start);
+  return { names, pairs: [...pairs, ...pairNicknames(text, names)] };
+}
+
+/** Between a full name and its nickname: "Ismael Zambada, known as “El Mayo”", "…, the drug lord known as …". */
+const KNOWN_AS = /^["”’]?,\s+(?:(?:the|a|an|his|her)\s+[^,.;:!?()"“”]{1,60}?\s+)?(?:also\s+|better\s+|widely\s+|popularly\s+)?known\s+as\s*["“'‘]?$/u;
+
+/** Pairs a name of two words or more with the name the text says it is known as, in the same sentence. */
+function pairNicknames(text: string, names: readonly NameMention[]): AcronymPair[] {
+  const pairs: AcronymPair[] = [];
+  for (const [i, m] of names.entries()) {
+    const p = names[i - 1];
+    if (p && p.words.length > 1 && m.start - p.end < 90 && KNOWN_AS.test(text.slice(p.end, m.start))) pairs.push({ long: p, short: m });
+  }
+  return pairs;
 }
