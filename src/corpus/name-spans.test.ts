@@ -101,4 +101,20 @@ describe('findNames', () => {
       ['Ramón Ortega', 'El Gato'],
     ]);
   });
+
+  it('keeps a name before a title when it ends in a head noun, a title word that ends a name joined by "and", and an acronym shaped like a plural title', () => {
+    expect(names('Officials said Ruritanian Republic President Anton Wela and Kessel Commission President Mara Venn met Health Minister Ola Tarn.')).toEqual([
+      'Ruritanian Republic',
+      'Anton Wela',
+      'Kessel Commission',
+      'Mara Venn',
+      'Ola Tarn',
+    ]);
+    const { names: found, pairs } = findNames('The opposition Truth and Justice party (TiS) and the Multiregional Security Support mission (MSS) spoke.');
+    expect(found.map((n) => n.text)).toEqual(['Truth and Justice', 'TiS', 'Multiregional Security Support', 'MSS']);
+    expect(pairs.map((p) => [p.long.text, p.short.text])).toEqual([
+      ['Truth and Justice', 'TiS'],
+      ['Multiregional Security Support', 'MSS'],
+    ]);
+  });
 });

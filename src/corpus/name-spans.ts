@@ -316,9 +316,14 @@ function clean(text: string, run: Token[], usage: Usage, line: Range): { found: 
     // A title ends what came before it: "Health Minister Johannes Pichler" → "Johannes Pichler",
     // though a name before it stays one ("U.S. Secretary").
     // "Secretary General", and plural titles before two names ("Councilors Louie Sanchez and Dan Lewis").
-    const titleWord = TITLES.has(w) || (w.endsWith('s') && TITLES.has(w.slice(0, -1))) || (w === 'general' && i > 0 && TITLES.has(bare(run[i - 1]!.text)));
-    if (titleWord && t.cap && (!next || (next.cap && !isHead(next.text)) || LEADING_PARTICLES.has(next.text))) {
+    const titleWord = TITLES.has(w) || (w.endsWith('s') && TITLES.has(w.slice(0, -1)) && !isAcronymWord(t.text)) || (w === 'general' && i > 0 && TITLES.has(bare(run[i - 1]!.text)));
+    // A title word that ends a name joined by "and" is the name's ("Law and Justice").
+    const inName = !next && i >= 2 && /^(?:and|&|of|for)$/.test(run[i - 1]!.text);
+    if (titleWord && t.cap && !inName && (!next || (next.cap && !isHead(next.text)) || LEADING_PARTICLES.has(next.text))) {
+      // What stands before the title stays a name when the text confirms it or it ends in a head
+      // noun ("European Commission President …", "Dominican Republic President …"), not "Health Minister".
       if (part.length === 1 && (isAcronymWord(part[0]!.text) || usage.alone.has(bare(part[0]!.text)) || isKnownPlace(bare(part[0]!.text)))) flush();
+      else if (part.length > 1 && (isHead(part.at(-1)!.text) || isKnownPlace(part.map((x) => bare(x.text)).join(' ')))) flush();
       part = [];
       title = PERSON_TITLES.has(w) ? 'person' : (title ?? 'office');
       continue;
@@ -442,6 +447,12 @@ function ownLanguageName(m: NameMention, long: NameMention): boolean {
   return long.words.length >= 2 && heads.length > 0 && m.text.length >= 5 && lexiconTags(bare(m.text)).length === 0 && !isCommonWord(bare(m.text)) && !isFirstName(bare(m.text));
 }
 
+/** Between a name and the short form in brackets after it, perhaps a lower-case noun the acronym leaves out ("Law and Justice party (PiS)"). */
+const BRACKET_AFTER_NAME = /^\s+(?:party|mission|movement|alliance|coalition|programme|program|project|force|group|agency|company)?\s*\($|^\s*\($/;
+
+/** An acronym written with small letters inside ("SaS", "PiS", "MoU"): two capitals or more. */
+const MIXED_ACRONYM = /^(?=(?:\p{Ll}*\p{Lu}){2})\p{Lu}\p{L}{1,5}$/u;
+
 /** Pairs "Name (ACR)" and "ACR (Name)" in one stretch of text. */
 function pairAcronyms(text: string, names: NameMention[]): AcronymPair[] {
   const pairs: AcronymPair[] = [];
@@ -455,7 +466,7 @@ function pairAcronyms(text: string, names: NameMention[]): AcronymPair[] {
       if (long) pairs.push({ long, short: m });
     } else if (m.words.length > 1 && prev[0] && isAcronymWord(prev[0].text) && /^\s*\($/.test(text.slice(prev[0].end, m.start))) {
       pairs.push({ long: m, short: prev[0] });
-    } else if (m.words.length === 1 && prev[0] && /^\s*\($/.test(text.slice(prev[0].end, m.start)) && (abbreviates(m.text, prev[0].words) || ownLanguageName(m, prev[0]))) {
+    } else if (m.words.length === 1 && prev[0] && BRACKET_AFTER_NAME.test(text.slice(prev[0].end, m.start)) && (abbreviates(m.text, prev[0].words) || ownLanguageName(m, prev[0]) || (prev[0].words.length > 1 && MIXED_ACRONYM.test(m.text)))) {
       pairs.push({ long: prev[0], short: m }); // "Maritime Industry Authority (Marina)", "Norwegian Data Protection Authority (Datatilsynet)"
     }
   }
