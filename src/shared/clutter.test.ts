@@ -106,4 +106,25 @@ describe('findClutter', () => {
       expect(clutter(text)).toEqual([['comments', marker.slice(0, 24)]]);
     }
   });
+
+  it('takes staff credits, wire-agency captions, editors’ notes and the writer’s biography after the story, and numbered forum posts', () => {
+    const text = [
+      'Council passes budget',
+      BODY,
+      'Councillors leave the chamber after the vote on Thursday evening. (AFP)',
+      'Correction: An earlier version of this article misstated the size of the budget.',
+      'Additional reporting by Ana Ruiz in Kessel.',
+      'Jane Roe covers city politics for the Kessel Courier from the town hall.',
+      'Forum replies',
+      '#1 oldtimer » Sun Sep 28, 2025 9:02 am',
+      'Same thing every year.',
+    ].join('\n\n');
+    expect(clutter(text)).toEqual([
+      ['credit', 'Councillors leave the ch'],
+      ['footer', 'Correction: An earlier v'],
+      ['credit', 'Additional reporting by '],
+      ['footer', 'Jane Roe covers city pol'],
+      ['comments', 'Forum replies'],
+    ]);
+  });
 });
