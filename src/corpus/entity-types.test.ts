@@ -72,4 +72,12 @@ describe('entity types', () => {
   it('types an airline by its last word', () => {
     expect(typeIn('Staff said Kestrel Air cancelled flights.', 'Kestrel Air')).toBe('organization');
   });
+
+  it('reads the noun before a name or before its comma, and whose "who" follows "the leader of X"', () => {
+    expect(typeIn('A contract with the battery maker KTLX was signed.', 'KTLX')).toBe('organization');
+    expect(typeIn('The case followed a complaint from a lawyer, Anan Suwanrat, in May.', 'Anan Suwanrat')).toBe('person');
+    expect(typeIn('The Union’s border agency, Bordex, patrols the coast.', 'Bordex')).toBe('organization');
+    expect(typeIn('Pita Sorn, the former leader of Move Ahead, who was banned, wrote on Monday.', 'Move Ahead')).toBe('organization');
+    expect(typeIn('Ishaq Rahim, a passenger from Kessel, said the driver had been killed.', 'Ishaq Rahim')).toBe('person');
+  });
 });

@@ -117,4 +117,20 @@ describe('findNames', () => {
       ['Multiregional Security Support', 'MSS'],
     ]);
   });
+
+  it('reads "US" as a name, "One" inside a name, a legislature with a capital, and a demonym in a party’s name', () => {
+    expect(names('Figures from the US Geological Survey and Vanadium One reached Congress, where the Rak Thai party objected. The US agreed.')).toEqual([
+      'US Geological Survey',
+      'Vanadium One',
+      'Congress',
+      'Rak Thai',
+      'US',
+    ]);
+  });
+
+  it('keeps a well-known name shaped like an adjective', () => {
+    const text = 'The Taliban government in Kessel denied it.';
+    expect(findNames(text).names.map((n) => n.text)).toEqual(['Kessel']);
+    expect(findNames(text, [], new Set(['taliban'])).names.map((n) => n.text)).toEqual(['Taliban', 'Kessel']);
+  });
 });

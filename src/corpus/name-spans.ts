@@ -332,7 +332,11 @@ function clean(text: string, run: Token[], usage: Usage, line: Range): { found: 
       isDemonymOrDate(w) && part.every((x) => COMPASS_WORDS.has(bare(x.text))) && (run.slice(1).some((x) => INSTITUTION_HEADS.has(bare(x.text)) || ORGANIZATION_HEADS.has(bare(x.text))) || (next !== undefined && (isKnownPlace(`${w} ${bare(next.text)}`) || DEMONYM_PLACE_HEADS.has(bare(next.text)))));
     // A month's short form before a name is a given name ("Jan Egeland", "Ján Ferenčák"), not a date.
     const givenName = w.length <= 3 && next !== undefined && next.cap && !/\d/.test(next.text) && !isDemonymOrDate(bare(next.text)) && !TITLES.has(bare(next.text));
-    const notName = t.cap && (NOT_NAMES.has(w) || (isDemonymOrDate(w) && !givenName) || /n['’]t$/.test(w)) && !demonymOfBody;
+    // "US" in capitals is the country, not the pronoun; "One" inside a name is the name's ("Uranium One").
+    const listedNotName = NOT_NAMES.has(w) && t.text !== 'US' && !(w === 'one' && part.length > 0 && t.text === 'One');
+    // A demonym after a word no dictionary knows, before "party", is a party's name ("Pheu Thai party").
+    const partyWord = i > 0 && part.length > 0 && !next && lexiconTags(bare(part.at(-1)!.text)).length === 0 && /^\s+(?:party|movement|alliance|coalition|bloc)\b/.test(text.slice(t.end, t.end + 12));
+    const notName = t.cap && (listedNotName || (isDemonymOrDate(w) && !givenName && !partyWord) || /n['’]t$/.test(w)) && !demonymOfBody;
     if (notName || (t.initial && i === 0 && !opensName(t, run, usage, text.slice(run.at(-1)!.end, run.at(-1)!.end + 80)))) {
       flush();
       title = undefined;
@@ -357,15 +361,18 @@ const COMPASS_WORDS = new Set(['north', 'south', 'east', 'west', 'northern', 'so
 
 const VERB_TAGS = new Set(['PastTense', 'PresentTense', 'Infinitive', 'Modal', 'Copula', 'Auxiliary', 'Gerund', 'Verb', 'Adverb', 'Preposition', 'Conjunction']);
 
+const LEGISLATURES = new Set(['congress', 'parliament', 'senate']);
+
 /** Words that can stand as a name: not a lone head noun ("Department"), title or letter. */
 function isName(words: string[]): boolean {
   if (words.length === 1) {
     const only = bare(words[0]!);
     if (only.length < 2 && !/\p{N}/u.test(only)) return false;
-    if (TITLES.has(only) || NOT_NAMES.has(only) || only === 'may' || isDemonymOrDate(only) || isDemonymOrDate(only.replace(/s$/, ''))) return false;
+    if (TITLES.has(only) || (NOT_NAMES.has(only) && words[0] !== 'US') || only === 'may' || isDemonymOrDate(only) || isDemonymOrDate(only.replace(/s$/, ''))) return false;
     if (GROUP_WORDS.has(only) || GROUP_WORDS.has(only.replace(/s$/, ''))) return false;
     if (lexiconTags(only).some((t) => t === 'Unit' || t === 'Currency')) return false;
-    if (isHead(words[0]!) && !isAcronymWord(words[0]!)) return false;
+    // A lone head noun is no name ("Department"), but a legislature written with a capital is ("before Congress").
+    if (isHead(words[0]!) && !isAcronymWord(words[0]!) && !LEGISLATURES.has(only)) return false;
   }
   // A run of title words and connectors only ("Minister of Arts and Culture").
   return !words.every((x) => TITLES.has(bare(x)) || !CAP.test(x));
@@ -399,12 +406,12 @@ const ADJECTIVE_SHAPE = /(?:an|ean|ian|ese|ish|ic|i)$/;
  * noun ("the Mozambican army", "a Somali group", "Atlantic salmon"): a name stands alone
  * somewhere ("in Mali", "Oman said"), an adjective never does.
  */
-export function dropAdjectives(names: NameMention[]): void {
+export function dropAdjectives(names: NameMention[], known: ReadonlySet<string> = new Set()): void {
   const byWord = new Map<string, NameMention[]>();
   for (const n of names) if (n.words.length === 1) byWord.set(fold(n.text), [...(byWord.get(fold(n.text)) ?? []), n]);
   const adjectives = new Set<string>();
   for (const [word, mentions] of byWord) {
-    if (!ADJECTIVE_SHAPE.test(word) || isKnownPlace(word) || isAcronymWord(mentions[0]!.text)) continue;
+    if (!ADJECTIVE_SHAPE.test(word) || isKnownPlace(word) || known.has(word) || isAcronymWord(mentions[0]!.text)) continue;
     const beforeNoun = (m: NameMention) => {
       const next = /^[ \t]+(\p{Ll}[\p{Ll}-]*)/u.exec(m.after)?.[1];
       return next !== undefined && !lexiconTags(next).some((t) => VERB_TAGS.has(t)) && !PARTICLES.has(next) && !PLACE_HEADS.has(next) && !PLACE_NOUNS.has(next) && !ARMED_NOUNS.has(next);
@@ -475,9 +482,10 @@ function pairAcronyms(text: string, names: NameMention[]): AcronymPair[] {
 
 /**
  * Every name in `text` outside the `excluded` spans (page clutter), in text order, and the
- * acronyms the text pairs with a name.
+ * acronyms the text pairs with a name. `wellKnown` (folded spellings of the well-known table) are
+ * never taken for adjectives ("the Taliban government").
  */
-export function findNames(text: string, excluded: readonly Range[] = []): { names: NameMention[]; pairs: AcronymPair[] } {
+export function findNames(text: string, excluded: readonly Range[] = [], wellKnown: ReadonlySet<string> = new Set()): { names: NameMention[]; pairs: AcronymPair[] } {
   const layout = lines(text, excluded);
   const tokenized = layout.map(({ line, parts }) => ({ line, parts: parts.map((r) => tokenize(text, r)) }));
   const usage: Usage = { lowers: new Set(), alone: new Map(), inner: new Set() };
@@ -506,7 +514,7 @@ export function findNames(text: string, excluded: readonly Range[] = []): { name
       pairs.push(...pairAcronyms(text, found.filter((f) => !headline && !shouted(f)).map((f) => f.found)));
     }
   }
-  dropAdjectives(names);
+  dropAdjectives(names, wellKnown);
   // From those, keep only the names the prose also writes, or a surname it writes in a longer name.
   const known = new Set(names.flatMap((n) => [fold(n.text), ...(n.words.length > 1 ? n.words.filter((w) => CAP.test(w) && !isHead(w) && !isCommonWord(bare(w))).map((w) => fold(w)) : [])]));
   for (const { toks, line, title } of headlines) {

@@ -35,7 +35,7 @@ export const ORGANIZATION_HEADS = set(`
   union unions association federation confederation league society club fc trust foundation fund endowment organization organisation community
   party movement alliance coalition forum observatory partnership chamber consortium cooperative guild brotherhood
   airlines airways railways energy motors pharmaceuticals insurance brewery hotels studios records productions
-  air plantations foods textiles telecom telecoms chemicals cement beverages
+  air plantations foods textiles telecom telecoms chemicals cement beverages watch initiative campaign
   committee maritime shipping logistics construction engineering consulting ventures industries enterprises international
 `);
 
@@ -110,6 +110,10 @@ export const PERSON_NOUNS = set(`
   lawyer worker leader chief head founder researcher scientist victim survivor witness mother father son daughter wife
   husband widow grandmother grandfather vicar chair candidate member organiser organizer curator fellow graduate pensioner
   shopkeeper trader driver nurse doctor engineer boss coach captain activist campaigner
+  passenger farmer fisherman fishermen villager teacher pupil refugee migrant soldier volunteer tourist patient voter
+  commuter mourner protester demonstrator herder vendor labourer laborer housewife monk nun priest rancher tailor
+  mechanic musician singer actor actress athlete scholar economist analyst historian politician lawmaker legislator
+  diplomat negotiator medic paramedic surgeon midwife citizen businessman businesswoman entrepreneur investor banker
 `);
 
 /** Lower-case nouns after a name that make it a place ("Carhuaz province", "Perak state"). */
