@@ -80,4 +80,8 @@ describe('entity types', () => {
     expect(typeIn('Pita Sorn, the former leader of Move Ahead, who was banned, wrote on Monday.', 'Move Ahead')).toBe('organization');
     expect(typeIn('Ishaq Rahim, a passenger from Kessel, said the driver had been killed.', 'Ishaq Rahim')).toBe('person');
   });
+
+  it('reads a Romance head noun that opens a name without a particle', () => {
+    expect(typeIn('Officers of the Guardia Costera said 80 people had landed.', 'Guardia Costera')).toBe('institution');
+  });
 });

@@ -79,6 +79,8 @@ export function nameScores(m: Pick<NameMention, 'words'>): TypeScores {
   if (w.length > 2 && PARTICLES.has(w[1]!)) {
     const lead = HEAD_FIRST.get(first) ?? (ORGANIZATION_HEADS.has(first) ? 'organization' : INSTITUTION_HEADS.has(first) ? 'institution' : PLACE_HEADS.has(first) ? 'place' : undefined);
     if (lead) s[lead] += 6;
+  } else if (w.length > 1 && HEAD_FIRST.has(first) && m.words[0] !== first) {
+    s[HEAD_FIRST.get(first)!] += 4; // without a particle: "Guardia Civil", "Banco Santander", "Plaza Mayor"
   }
   // A leading article of Romance languages opens places more than bodies ("Los Lagos", "La Paz").
   if (w.length > 1 && /^(?:los|las|la|el)$/.test(first) && m.words[0] !== first) s.place += 2;

@@ -133,4 +133,13 @@ describe('findNames', () => {
     expect(findNames(text).names.map((n) => n.text)).toEqual(['Kessel']);
     expect(findNames(text, [], new Set(['taliban'])).names.map((n) => n.text)).toEqual(['Taliban', 'Kessel']);
   });
+
+  it('joins the words an acronym in brackets spells, across "and" and "in", and reads "US$" as a currency', () => {
+    const { names: found, pairs } = findNames('Agbor Tanyi heads the Centre for Rights and Democracy in Kessel (CRDK). The Flood Risk Reduction and Relief Authority (FRRRA) paid US$2 million.');
+    expect(found.map((n) => n.text)).toEqual(['Agbor Tanyi', 'Centre for Rights and Democracy in Kessel', 'CRDK', 'Flood Risk Reduction and Relief Authority', 'FRRRA']);
+    expect(pairs.map((p) => [p.long.text, p.short.text])).toEqual([
+      ['Centre for Rights and Democracy in Kessel', 'CRDK'],
+      ['Flood Risk Reduction and Relief Authority', 'FRRRA'],
+    ]);
+  });
 });

@@ -136,7 +136,7 @@ function runs(text: string, tokens: Token[]): Token[][] {
     const t = tokens[i]!;
     const lead = LEADING_PARTICLES.has(t.text) ? afterParticles(i) : undefined;
     // A short word before a number is a currency or a unit ("KSh 68,000", "Tk 5 lakh").
-    const unit = t.text.length <= 3 && /^\d/.test(tokens[i + 1]?.text ?? '') && joined(text, t, tokens[i + 1]!);
+    const unit = (t.text.length <= 3 && /^\d/.test(tokens[i + 1]?.text ?? '') && joined(text, t, tokens[i + 1]!)) || /^[$€£¥]/.test(text.slice(t.end, t.end + 1));
     if ((!t.cap && lead === undefined) || unit) {
       i++;
       continue;
@@ -238,7 +238,7 @@ function opensName(t: Token, run: Token[], usage: Usage, after: string): boolean
   const common = usage.lowers.has(w) || isCommonWord(w) || (w.endsWith('s') && isHead(w.slice(0, -1)));
   if (rest.length > 0) {
     // "Federal Office for …" keeps its adjective; "Sprinter Ribas" loses a role noun before a name the text confirms.
-    const role = /(?:er|or|ist)$/.test(w) && lexiconTags(w).length === 0 && !usage.inner.has(w) && rest.every((x) => usage.alone.has(bare(x.text)) || usage.inner.has(bare(x.text)));
+    const role = /(?:[^aeiou]er|[cst]or|ist)$/.test(w) && w.length >= 6 && lexiconTags(w).length === 0 && !usage.inner.has(w) && rest.every((x) => usage.alone.has(bare(x.text)) || usage.inner.has(bare(x.text)));
     return (!common && !role) || rest.some((x) => isHead(x.text));
   }
   if (common || GROUP_WORDS.has(w) || GROUP_WORDS.has(w.replace(/s$/, ''))) return false;
@@ -529,7 +529,61 @@ export function findNames(text: string, excluded: readonly Range[] = [], wellKno
     }
   }
   names.sort((x, y) => x.start - y.start);
+  joinByAcronym(text, names, pairs);
   return { names, pairs: [...pairs, ...pairNicknames(text, names)] };
+}
+
+/** Small words inside a long name that its acronym leaves out ("Centre for Human Rights and Democracy in Africa (CHRDA)"). */
+const ACRONYM_SKIPS = new Set(['of', 'for', 'and', 'in', 'on', 'the', 'to', 'de', 'del', 'la', 'des', 'du', 'y', 'et', 'und', 'für']);
+
+/**
+ * Where the text gives an acronym in brackets, the capitalised words before it whose initials
+ * spell it are one name, even across the "and" or "in" that the rules for runs do not join
+ * ("National Disaster Risk Reduction and Management Authority (NDRRMA)"): the names found
+ * inside that stretch are replaced by it, and it is paired with the acronym.
+ */
+function joinByAcronym(text: string, names: NameMention[], pairs: AcronymPair[]): void {
+  for (const m of [...names]) {
+    if (!isAcronymWord(m.text) || text[m.start - 1] !== '(' || text[m.end] !== ')') continue;
+    const lineStart = text.lastIndexOf('\n', m.start) + 1;
+    const head = text.slice(lineStart, m.start - 1).replace(/\s+$/, '');
+    const words = [...head.matchAll(/[\p{L}][\p{L}\p{M}'’.-]*/gu)];
+    const letters = m.text.replace(/[^\p{L}]/gu, '').toLowerCase();
+    let at = letters.length;
+    let from: number | undefined;
+    for (let k = words.length - 1; k >= 0 && words.length - k <= 14; k--) {
+      const w = words[k]![0].replace(/[.’']+$/, '');
+      if (k === words.length - 1 && lineStart + words[k]!.index + words[k]![0].length !== lineStart + head.length) break;
+      if (ACRONYM_SKIPS.has(w)) continue;
+      if (!/^\p{Lu}/u.test(w)) break;
+      const initials = w.split(/[-‐‑]/).filter((x) => /^\p{Lu}/u.test(x)).map((x) => fold(x)[0]!).join('');
+      if (!letters.slice(0, at).endsWith(initials)) break;
+      at -= initials.length;
+      if (at === 0) {
+        from = lineStart + words[k]!.index;
+        break;
+      }
+    }
+    const end = lineStart + head.length;
+    if (from === undefined || end - from > 120) continue;
+    const inside = names.filter((n) => n !== m && n.start >= from && n.end <= end);
+    if (inside.length === 1 && inside[0]!.start === from) continue; // already one name
+    if (!/[\s]/.test(text.slice(from, end))) continue;
+    const joined: NameMention = {
+      text: text.slice(from, end),
+      start: from,
+      end,
+      words: text.slice(from, end).split(/\s+/),
+      before: text.slice(Math.max(lineStart, from - 60), from),
+      after: text.slice(end, Math.min(text.indexOf('\n', end) < 0 ? text.length : text.indexOf('\n', end), end + 60)),
+    };
+    const kept = names.filter((n) => !inside.includes(n));
+    kept.push(joined);
+    kept.sort((x, y) => x.start - y.start);
+    names.splice(0, names.length, ...kept);
+    const rest = pairs.filter((p) => p.short !== m && !inside.includes(p.long));
+    pairs.splice(0, pairs.length, ...rest, { long: joined, short: m });
+  }
 }
 
 /** Between a full name and its nickname: "Ismael Zambada, known as “El Mayo”", "…, the drug lord known as …". */
