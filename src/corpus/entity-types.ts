@@ -83,7 +83,8 @@ export function nameScores(m: Pick<NameMention, 'words'>): TypeScores {
     s[HEAD_FIRST.get(first)!] += 4; // without a particle: "Guardia Civil", "Banco Santander", "Plaza Mayor"
   }
   // A leading article of Romance languages opens places more than bodies ("Los Lagos", "La Paz").
-  if (w.length > 1 && /^(?:los|las|la|el)$/.test(first) && m.words[0] !== first) s.place += 2;
+  // ("Los"/"Las" open the names of gangs and bands as often: "Los Lobos".)
+  if (w.length > 1 && /^(?:la|el)$/.test(first) && m.words[0] !== first) s.place += 2;
   const phrase = w.join(' ');
   const tags = lexiconTags(phrase);
   if (isKnownPlace(phrase)) s.place += 5;
@@ -119,7 +120,7 @@ type Cue = [RegExp, EntityType, number];
 /** Context before a name (the line up to it, lower-cased). */
 const BEFORE: Cue[] = [
   // "in X" is a place, but "shares in X", "a stake in X" a company.
-  [/(?<!\b(?:shares|stake|stakes|investment|investments|invest|invested|investors|interest|holding|holdings|share|job|jobs|cuts)\s)\b(?:in|near|outside|across|around|throughout|inside|into|within|towards?)\s+(?:the\s+)?$/, 'place', 2],
+  [/(?<!\b(?:shares|stake|stakes|investment|investments|invest|invested|investors|interest|holding|holdings|share|job|jobs|cuts)\s)\b(?:in|near|outside|across|around|throughout|inside|into|within|towards?)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|central\s+|rural\s+)?$/, 'place', 2],
   [/\b(?:shares|stake|stakes|investment|investments|invest|invested|investors|holding)\s+in\s+$/, 'organization', 3],
   [/\b(?:from|to|via|between|at)\s+(?:the\s+)?$/, 'place', 1],
   [/\b\d+-year-old\s+$/, 'person', 4],
@@ -152,13 +153,15 @@ const AFTER: Cue[] = [
   [/^-based\b/, 'place', 4],
   [/^\s*,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:armed|militant|rebel|jihadist|insurgent|extremist|terrorist|islamist)\b/u, 'armed group', 4],
   [/^\s+(?:festival|summit|conference|games|tournament|championship|marathon|fair|concert|rally|expo|carnival)\b/, 'event', 4],
-  [/^\s+(?:militants|fighters|rebels|insurgents|jihadists|militia|militiamen|guerrillas)\b/, 'armed group', 4],
+  [/^\s+(?:militants|fighters|rebels|insurgents|jihadists|militias?|militiamen|guerrillas|gangs?|cartels?)\b/, 'armed group', 4],
   // "the Hlas party", "its Telegram channel", "the Amaq news agency".
   [/^\s+(?:party|parties)\b/, 'organization', 4],
   [/^\s+(?:news agency|channel|account|website|app|platform|brand|label|club|squad|team)\b/, 'organization', 3],
   [/^['’]s?\s+(?:coach|manager|players?|squad|striker|goalkeeper|fans|supporters|owners?|founder|stock|profits?|revenues?|sales|brand|app|website|platform|users|subscribers|customers|chairman|chairwoman|chief executive)\b/, 'organization', 3],
   [/^,?\s+which\s+(?:is|was|has been|are|were)\s+(?:owned|controlled|listed|run|operated|headquartered|founded|backed|part)\b/, 'organization', 3],
-  [/^,\s+(?:which|that)\s+(?:represents|employs|makes|sells|operates|owns|produces|manufactures|publishes|runs)\b/, 'organization', 3],
+  [/^,\s+(?:which|that)\s+(?:represents|employs|makes|sells|operates|owns|produces|manufactures|publishes|runs|assembles|builds|supplies|designs|develops|exports|distributes)\b/, 'organization', 3],
+  [/^,?\s+which\s+[^.;:!?]{0,60}?\b(?:designated|designates|lists?|listed|classif(?:y|ies|ied)|considers?|brands?|branded)\b[^.;:!?]{0,40}?\b(?:terrorist|armed|militant|criminal)\s+(?:group|organi[sz]ation)/, 'armed group', 4],
+  [/^\s+(?:hospital|clinic|university|school|prison|museum|court)\b/, 'institution', 4],
   // A body speaks of itself as "it": "Hanazono said in a filing that it was investigating".
   [/^\s+(?:said|says|announced|confirmed|added)\b[^.;:!?"“”]{0,60}?\b(?:that\s+)?it\s+(?:was|is|had|has|would|will|could|did|does|condemns|rejects|regrets)\b/, 'organization', 3],
   [/^\s+(?:square|park|bridge|camp|checkpoint|dam|peninsula|lake|mountains?|hills?|forest|desert)\b/, 'place', 4],
@@ -181,8 +184,10 @@ function headOf(phrase: string, verbs = false): string | undefined {
 function kindOfHead(word: string | undefined): [EntityType, number] | undefined {
   if (!word) return undefined;
   const head = PERSON_NOUNS.has(word) || lexiconTags(word).length > 0 ? word : word.replace(/s$/, '');
-  if (ORGANIZATION_NOUNS.has(head)) return ['organization', 3];
-  if (INSTITUTION_HEADS.has(head) || head === 'regulator' || head === 'watchdog') return ['institution', 3];
+  // Bodies first, in the singular too ("the country's largest battery makers").
+  const forms = [word, word.replace(/s$/, ''), word.replace(/ies$/, 'y')];
+  if (forms.some((f) => ORGANIZATION_NOUNS.has(f))) return ['organization', 3];
+  if (forms.some((f) => INSTITUTION_HEADS.has(f)) || head === 'regulator' || head === 'watchdog') return ['institution', 3];
   if (isPersonNoun(head)) return ['person', 3];
   if (PLACE_NOUNS.has(head)) return ['place', 3];
   if (ARMED_NOUNS.has(head)) return ['armed group', 3];
@@ -211,7 +216,7 @@ function apposition(m: NameMention): [EntityType, number][] {
     // "The museum's director, Véronique Lambotte"; "a complaint from a lawyer, Theerayut …" (the noun
     // before the comma); "The European Union's border agency, Frontex, …"; "the capital, Kathmandu".
     const k = kindOfHead(headOf(before));
-    const last = /(?:^|\s)(?:the|a|an|its|his|her|their|\p{L}+['’]s?)\s+(?:[\p{Ll}-]+\s+){0,3}([\p{Ll}-]+)\s*$/u.exec(before)?.[1];
+    const last = /(?:^|\s)(?:the|a|an|its|his|her|their|\p{L}+['’]s?)\s+(?:[\p{L}-]+\s+){0,4}?([\p{Ll}-]+)\s*$/iu.exec(before)?.[1];
     const near = last ? kindOfHead(last) : undefined;
     if (k?.[0] === 'person') out.push(k);
     else if (near) out.push(near);
@@ -229,7 +234,16 @@ export function mentionScores(m: NameMention): TypeScores {
   if (m.title === 'person') s.person += 8;
   else if (m.title === 'office') s.person += 6;
   const before = m.before.toLowerCase();
-  for (const [re, type, weight] of BEFORE) if (re.test(before)) s[type] += weight;
+  const possessed = /^['’]s?\s+\p{Ll}/u.test(m.after);
+  for (const [re, type, weight] of BEFORE) if (re.test(before) && !(possessed && type === 'organization')) s[type] += weight;
+  // Names joined by "and" are mostly of one kind: the head noun of the one before counts a little ("LG Electronics and Foxconn").
+  const partner = /((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*)\s+(?:and|or)\s+$/u.exec(m.before)?.[1];
+  if (partner && partner.split(/\s+/).length > 1) {
+    const p = nameScores({ words: partner.split(/\s+/) });
+    const c = leadingClass(p, 4);
+    if (c === 'body') s.organization += 2;
+    else if (c === 'place') s.place += 2;
+  }
   // The second of two names joined by "and", "or" or a comma shares the words before the first:
   // "flights to Maumere and Labuan Bajo", "in Bergen and Stavanger".
   const listed = /^(.*?)(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*(?:,\s+|\s+(?:and|or)\s+)$/u.exec(m.before)?.[1];

@@ -35,7 +35,7 @@ export const ORGANIZATION_HEADS = set(`
   union unions association federation confederation league society club fc trust foundation fund endowment organization organisation community
   party movement alliance coalition forum observatory partnership chamber consortium cooperative guild brotherhood
   airlines airways railways energy motors pharmaceuticals insurance brewery hotels studios records productions
-  air plantations foods textiles telecom telecoms chemicals cement beverages watch initiative campaign
+  air plantations foods textiles telecom telecoms chemicals cement beverages watch initiative campaign solution electronics
   committee maritime shipping logistics construction engineering consulting ventures industries enterprises international
 `);
 
@@ -44,7 +44,7 @@ export const INSTITUTION_HEADS = set(`
   ministry department dept government council parliament assembly senate congress court tribunal agency office
   directorate commission authority police treasury bureau administration inspectorate cabinet secretariat
   university college school academy museum library hospital infirmary clinic prison institute centre center army navy force forces
-  guard gendarmerie embassy consulate municipality prefecture service services
+  guard gendarmerie embassy consulate municipality prefecture service services mission penitentiary jail
 `);
 
 /** The last word of a place's name. */
@@ -66,7 +66,7 @@ export const ARMED_WORDS = set(`
 `);
 
 /** The first word of a holiday's or festival's name ("Eid al-Adha"). */
-export const EVENT_LEADS = set(`eid ramadan christmas easter diwali hanukkah passover thanksgiving nowruz`);
+export const EVENT_LEADS = set(`eid ramadan christmas easter diwali hanukkah passover thanksgiving nowruz typhoon hurricane cyclone storm`);
 
 /** The last word of an event's name. */
 export const EVENT_HEADS = set(`festival summit games olympics paralympics cup championship championships war conference rally marathon expo fair spring uprising revolution`);
