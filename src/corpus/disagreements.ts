@@ -204,6 +204,23 @@ function framingPositions(c: CatalogClaim, categories: string[], inputs: Disagre
   return { positions, mentions, silent: inputs.sources.map((s) => s.id).filter((id) => !speaking.has(id)) };
 }
 
+const holderKey = (h: Holder) => `${h.voice}/${h.who ?? ''}`;
+
+/**
+ * The figures of one source that make its position, or none: one position rests on one voice
+ * and one place. The outlet's own figures when it states any, else those of the one voice it
+ * reports; a source that only reports figures from several voices (a union's and a company's)
+ * takes no position of its own (undefined: it touches the point). Of those figures, the ones
+ * about the first one's place (a figure beside another place answers another question).
+ */
+function onePosition(claims: readonly Claim[]): Claim[] | undefined {
+  const own = claims.filter((c) => c.holder.voice === 'own');
+  if (own.length === 0 && new Set(claims.map((c) => holderKey(c.holder))).size > 1) return undefined;
+  const voiced = own.length > 0 ? own : [...claims];
+  const places = voiced[0]!.placeIds;
+  return voiced.filter((c) => places.length === 0 || c.placeIds.length === 0 || c.placeIds.some((p) => places.includes(p)));
+}
+
 /**
  * Figures that differ between sources, found without curation: claims that answer the same
  * question (same measure, same scope; recent local figures only for the same places) with
@@ -222,6 +239,16 @@ function extractedCandidates(inputs: DisagreementInputs, curated: Disagreement[]
   for (const [key, claims] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
     const bySource = new Map<string, Claim[]>();
     for (const c of claims) bySource.set(c.sourceId, [...(bySource.get(c.sourceId) ?? []), c]);
+    // Sources that only report several voices' figures touch the point without a position.
+    const reporting: Mention[] = [];
+    for (const [sourceId, cs] of bySource) {
+      const position = onePosition(cs);
+      if (position) bySource.set(sourceId, position);
+      else {
+        bySource.delete(sourceId);
+        reporting.push({ sourceId, evidence: cs.slice(0, MAX_MENTION_EVIDENCE).map((c) => ({ quote: c.text, sentence: c.sentence })) });
+      }
+    }
     if (bySource.size < 2) continue;
     // How the sources' figures relate: a real difference needs two figures that cannot both hold.
     const firsts = [...bySource.values()].map((cs) => cs[0]!);
@@ -244,7 +271,9 @@ function extractedCandidates(inputs: DisagreementInputs, curated: Disagreement[]
       const covered = new Set(d.positions.flatMap((p) => p.evidence.map((e) => e.sentence)));
       return positions.every((p) => p.evidence.every((e) => covered.has(e.sentence)));
     });
-    const { mentions, silent } = touching(inputs, new Set(bySource.keys()), (sentence) => touchesMeasure(measure, sentence, inputs.vocabulary));
+    const touched = touching(inputs, new Set([...bySource.keys(), ...reporting.map((m) => m.sourceId)]), (sentence) => touchesMeasure(measure, sentence, inputs.vocabulary));
+    const mentions = [...reporting, ...touched.mentions].sort((a, b) => a.sourceId.localeCompare(b.sourceId));
+    const { silent } = touched;
     out.push({
       id: `figures-${key.replace(/@unknown/, '').replace(/[^a-z0-9]+/gi, '-').replace(/-+$/, '').toLowerCase()}`,
       topic,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bundledPack } from './bundled-pack';
-import { compareFigures, extractClaims as extract, isComparable } from './claims';
+import { compareFigures, extractClaims as extract, isComparable, measureTopic } from './claims';
 
 /** The bundled corpus's vocabulary: the defaults with its story's words laid over them. */
 const extractClaims = (s: string) => extract(s, bundledPack.measures);
@@ -51,6 +51,34 @@ describe('extractClaims', () => {
   it('counts other things by their unit', () => {
     expect(claims('Over 100 settlements have signed.')).toEqual([['count:settlements', '100', 'Over 100 settlements']]);
     expect(claims('a war that killed 3 million')).toEqual([['deaths', '3000000', '3 million']]);
+  });
+
+  it('keeps a headcount apart from the people an event touches', () => {
+    // Made-up sentences: what a body employs or what depends on it is not how many an event involves.
+    expect(claims('The mill employs 640 workers and supports 2,000 jobs in the valley.')).toEqual([
+      ['count:workers:headcount', '640', '640 workers'],
+      ['count:jobs:headcount', '2000', '2,000 jobs'],
+    ]);
+    expect(claims('About 3,000 jobs depend on the mill.')).toEqual([['count:jobs:headcount', '3000', 'About 3,000 jobs']]);
+    expect(claims('Some 410 workers walked out on the first morning.')).toEqual([['count:workers', '410', 'Some 410 workers']]);
+    // "in support of" is no headcount.
+    expect(claims('About 90 students rallied in support of the teachers.')).toEqual([['count:students', '90', 'About 90 students']]);
+  });
+
+  it('names what happened to the people counted, and leaves bare counts of people uncompared', () => {
+    expect(claims('Officers detained 23 people, the mayor said.')).toEqual([['arrested', '23', '23 people']]);
+    expect(claims('Nine passengers were injured when the bus overturned.')).toEqual([['injured', '9', 'Nine passengers']]);
+    expect(claims('The flood left 4,500 families homeless.')).toEqual([['displaced', '4500', '4,500 families']]);
+    expect(claims('120 children were evacuated from the school.')).toEqual([['displaced:children', '120', '120 children']]);
+    // Only the clause counts: a crowd is not the arrested.
+    expect(claims('About 300 people gathered outside, and police later arrested two men.')).toEqual([['count:people:other', '300', 'About 300 people']]);
+    const [crowd] = extractClaims('About 300 people gathered outside.');
+    expect(isComparable(crowd!)).toBe(false);
+    const [arrests] = extractClaims('Officers detained 23 people.');
+    expect(isComparable(arrests!)).toBe(true);
+    expect(measureTopic('arrested', 'unknown', bundledPack.measures)).toBe('Number of arrests');
+    expect(measureTopic('count:jobs:headcount', 'unknown', bundledPack.measures)).toBe('Number of jobs in all (employed, or depending on it)');
+    expect(measureTopic('count:workers', 'unknown', bundledPack.measures)).toBe('Number of workers');
   });
 
   it('gives durations in days, with their topic', () => {
