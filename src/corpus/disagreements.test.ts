@@ -59,6 +59,10 @@ describe('extracted disagreements: whose position a figure is', () => {
     expect(workers.silent).not.toContain(c);
   });
 
+  it('is about the names in the sentences of its positions, not those of figures left out', () => {
+    expect(workers.entityIds).toEqual(['brenner']);
+  });
+
   it('sets the remaining positions against each other', () => {
     expect(position('a.txt')).toMatchObject({ position: 'Some 410 workers', holder: { voice: 'own' } });
     expect(workers.apparent).toBeUndefined();

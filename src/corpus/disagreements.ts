@@ -222,6 +222,18 @@ function onePosition(claims: readonly Claim[]): Claim[] | undefined {
 }
 
 /**
+ * What an extracted disagreement is about, for finding it from a page or a card: the entities
+ * named in the sentences that state its positions (places near the figures, and the people and
+ * bodies in the same sentences).
+ */
+function namedWhere(inputs: DisagreementInputs, positions: readonly Position[]): string[] {
+  return inputs.entities
+    .filter((e) => positions.some((p) => e.mentions.some((m) => m.sourceId === p.sourceId && p.evidence.some((ev) => m.sentences.includes(ev.sentence)))))
+    .map((e) => e.id)
+    .sort();
+}
+
+/**
  * Figures that differ between sources, found without curation: claims that answer the same
  * question (same measure, same scope; recent local figures only for the same places) with
  * values that cannot both be true. Figures that can be the same (bounds, loose figures, late
@@ -280,7 +292,7 @@ function extractedCandidates(inputs: DisagreementInputs, curated: Disagreement[]
       question: `The sources give different figures: ${topic.toLowerCase()}.`,
       kind: 'fact',
       origin: 'extracted',
-      entityIds: [...new Set(claims.flatMap((c) => c.placeIds))].sort(),
+      entityIds: namedWhere(inputs, positions),
       positions,
       mentions,
       silent,
