@@ -1,4 +1,4 @@
-import { compareFigures, comparisonKey, isComparable, measureTopic, touchesMeasure } from '../shared/claims';
+import { compareFigures, comparisonKey, isComparable, measureTopic, positionFigures, touchesMeasure } from '../shared/claims';
 import { locateEvidence, normalizeEvidence } from '../shared/evidence';
 import type { ClaimVocabulary } from '../shared/claims';
 import type { Claim, Disagreement, Entity, Evidence, Framing, Holder, Source } from '../shared/knowledge';
@@ -204,23 +204,6 @@ function framingPositions(c: CatalogClaim, categories: string[], inputs: Disagre
   return { positions, mentions, silent: inputs.sources.map((s) => s.id).filter((id) => !speaking.has(id)) };
 }
 
-const holderKey = (h: Holder) => `${h.voice}/${h.who ?? ''}`;
-
-/**
- * The figures of one source that make its position, or none: one position rests on one voice
- * and one place. The outlet's own figures when it states any, else those of the one voice it
- * reports; a source that only reports figures from several voices (a union's and a company's)
- * takes no position of its own (undefined: it touches the point). Of those figures, the ones
- * about the first one's place (a figure beside another place answers another question).
- */
-function onePosition(claims: readonly Claim[]): Claim[] | undefined {
-  const own = claims.filter((c) => c.holder.voice === 'own');
-  if (own.length === 0 && new Set(claims.map((c) => holderKey(c.holder))).size > 1) return undefined;
-  const voiced = own.length > 0 ? own : [...claims];
-  const places = voiced[0]!.placeIds;
-  return voiced.filter((c) => places.length === 0 || c.placeIds.length === 0 || c.placeIds.some((p) => places.includes(p)));
-}
-
 /**
  * What an extracted disagreement is about, for finding it from a page or a card: the entities
  * named in the sentences that state its positions (places near the figures, and the people and
@@ -254,7 +237,7 @@ function extractedCandidates(inputs: DisagreementInputs, curated: Disagreement[]
     // Sources that only report several voices' figures touch the point without a position.
     const reporting: Mention[] = [];
     for (const [sourceId, cs] of bySource) {
-      const position = onePosition(cs);
+      const position = positionFigures(cs);
       if (position) bySource.set(sourceId, position);
       else {
         bySource.delete(sourceId);

@@ -1,11 +1,16 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
+import { aliasIndexOf, aliasPatterns } from '../shared/alias-index';
 import { fold } from '../shared/fold';
 import { PackSchema, type Disagreement, type KnowledgePack } from '../shared/knowledge';
+import { Matcher } from '../shared/matcher';
+import { analyzePage } from '../shared/page-analysis';
 import { buildPack } from './build-pack';
 import { readInputs } from './cli';
+import { blockText } from './formats/html';
 import { verifyPack } from './verify';
 
 /**
@@ -206,5 +211,51 @@ describe('the Aldmouth example corpus, built without a catalog', () => {
   it('carries nothing of the bundled corpus’s story', () => {
     const storyWords = /\b(?:Syria|Syrian|Assad|Lavrov|Kerry|Aleppo|ceasefire|cease-fire|truce|Nusra|Daesh|regime|Geneva|Kirby|Lister|Kodmani|Hizbullah|Putin|Obama|Islamic State|rebels?)\b/i;
     expect(JSON.stringify(pack).match(storyWords)).toBeNull();
+  });
+});
+
+/**
+ * The demo pages for end-to-end tests (e2e/fixtures/aldmouth-port-strike/): other outlets' pages
+ * about the story, not copies of the corpus. Checked here with the code the extension runs on a
+ * page (the matcher on the pack's spellings, the popup's page analysis), so an e2e test on them
+ * starts from pages known to carry the story's names and a conflicting figure.
+ */
+describe('the demo pages about the Aldmouth story', () => {
+  const FIXTURES = 'e2e/fixtures/aldmouth-port-strike';
+  const matcher = new Matcher(aliasPatterns(aliasIndexOf(pack)));
+  const page = (file: string) => {
+    const { document } = parseHTML(readFileSync(join(FIXTURES, file), 'utf8'));
+    const text = blockText(document.body as unknown as Node);
+    const ids = [...new Set(matcher.find(text).map((m) => m.entityId))].sort();
+    return { text, ids, analysis: analyzePage(pack, text, ids) };
+  };
+
+  it('are three pages, none a copy of a corpus sentence', () => {
+    expect(readdirSync(FIXTURES).filter((f) => f.endsWith('.html')).sort()).toEqual(['citizen-quayside-council.html', 'follow-up-strike-second-week.html', 'freight-weekly-strike-talks.html']);
+    const corpusSentences = pack.entities.flatMap((e) => e.mentions.flatMap((m) => m.sentences)).filter((x) => x.length > 40);
+    for (const file of readdirSync(FIXTURES).filter((f) => f.endsWith('.html'))) {
+      const { text } = page(file);
+      expect(corpusSentences.filter((x) => text.includes(x)), file).toEqual([]);
+    }
+  });
+
+  it('name the story’s people, bodies and places, and find its disagreements', () => {
+    const talks = page('freight-weekly-strike-talks.html');
+    for (const id of ['aldmouth', 'aldmouth-port-holdings', 'daniel-okafor', 'felixstowe', 'industrial-mediation-service', 'maureen-kellaway', 'national-union-of-dock-and-harbour-workers', 'nordline-shipping', 'tobias-renfrew']) expect(talks.ids).toContain(id);
+    expect(talks.analysis.hasStory).toBe(true);
+    expect(talks.analysis.disagreements.map((d) => d.id)).toEqual(expect.arrayContaining(['figures-count-jobs', 'figures-count-workers', 'figures-duration-talks']));
+    const council = page('citizen-quayside-council.html');
+    for (const id of ['aldmouth-city-council', 'aldmouth-police', 'penhallow', 'priya-natarajan', 'quayside', 'tobias-renfrew']) expect(council.ids).toContain(id);
+    expect(council.analysis.disagreements.map((d) => d.id)).toContain('figures-arrested');
+  });
+
+  it('the follow-up gives figures that differ from the sources’ for the same question', () => {
+    const conflicts = page('follow-up-strike-second-week.html').analysis.conflicts;
+    expect(conflicts.map((c) => [c.measure, c.page.text])).toEqual([
+      ['count:workers', '2,700 workers'],
+      ['duration:talks', '11-hour'],
+    ]);
+    const workers = conflicts[0]!.sources.map((x) => [x.text, x.relation]);
+    expect(workers).toEqual(expect.arrayContaining([['1,900 workers', 'differs'], ['3,600 port workers', 'differs']]));
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bundledPack } from './bundled-pack';
-import { compareFigures, extractClaims as extract, isComparable, measureTopic } from './claims';
+import { compareFigures, extractClaims as extract, isComparable, measureTopic, positionFigures } from './claims';
 
 /** The bundled corpus's vocabulary: the defaults with its story's words laid over them. */
 const extractClaims = (s: string) => extract(s, bundledPack.measures);
@@ -79,6 +79,17 @@ describe('extractClaims', () => {
     expect(measureTopic('arrested', 'unknown', bundledPack.measures)).toBe('Number of arrests');
     expect(measureTopic('count:jobs:headcount', 'unknown', bundledPack.measures)).toBe('Number of jobs in all (employed, or depending on it)');
     expect(measureTopic('count:workers', 'unknown', bundledPack.measures)).toBe('Number of workers');
+  });
+
+  it('takes a source’s position from one voice and one place', () => {
+    const own = { holder: { voice: 'own' }, placeIds: ['mill'], text: '410' };
+    const elsewhere = { holder: { voice: 'own' }, placeIds: ['depot'], text: '60' };
+    const quoted = { holder: { voice: 'quoted', who: 'Ada Kern' }, placeIds: [], text: '250' };
+    const union = { holder: { voice: 'attributed', who: 'union' }, placeIds: [], text: '900' };
+    expect(positionFigures([quoted, own, elsewhere])).toEqual([own]);
+    expect(positionFigures([quoted])).toEqual([quoted]);
+    // Reporting two sides is no position of its own.
+    expect(positionFigures([union, quoted])).toBeUndefined();
   });
 
   it('gives durations in days, with their topic', () => {

@@ -319,6 +319,24 @@ export function touchesMeasure(measure: string, sentence: string, vocab: ClaimVo
   return undefined;
 }
 
+const holderKey = (h: { voice: string; who?: string }) => `${h.voice}/${h.who ?? ''}`;
+
+/**
+ * The figures of one source, for one question, that make its position, or undefined when it
+ * takes none: one position rests on one voice and one place. The outlet's own figures when it
+ * states any, else those of the one voice it reports; a source that only reports figures from
+ * several voices (a union's and a company's) takes no position of its own (it touches the
+ * point). Of those, the figures about the first one's place (a figure beside another place
+ * answers another question). The figures a page is compared with are these too.
+ */
+export function positionFigures<C extends { holder: { voice: string; who?: string }; placeIds: readonly string[] }>(claims: readonly C[]): C[] | undefined {
+  const own = claims.filter((c) => c.holder.voice === 'own');
+  if (own.length === 0 && new Set(claims.map((c) => holderKey(c.holder))).size > 1) return undefined;
+  const voiced = own.length > 0 ? own : [...claims];
+  const places = voiced[0]?.placeIds ?? [];
+  return voiced.filter((c) => places.length === 0 || c.placeIds.length === 0 || c.placeIds.some((p) => places.includes(p)));
+}
+
 /** The key under which two figures answer the same question: measure and scope. */
 export function comparisonKey(claim: { measure: string; scope: ClaimScope }): string {
   return `${claim.measure}@${claim.scope}`;
