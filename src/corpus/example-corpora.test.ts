@@ -166,6 +166,11 @@ describe('the Aldmouth example corpus, built without a catalog', () => {
         expect(sourceOf(g.file).excluded.filter((e) => e.start < c.end && c.start < e.end)).toEqual([]);
       });
     }
+    for (const q of g.quotes.filter((x) => x.scare)) {
+      it(`reads “${q.text}” (${g.file}) as the outlet’s scare quotes`, () => {
+        expect(sourceOf(g.file).quotes.find((x) => x.start === q.start && x.end === q.end)).toMatchObject({ scare: true, speaker: null });
+      });
+    }
     for (const q of g.quotes.filter((x) => x.speaker && !x.scare)) {
       const key = [...KNOWN.speakers].find((k) => q.text.startsWith(k));
       itIf(!!key)(`gives “${q.text.slice(0, 40)}…” (${g.file}) to ${q.speaker}`, () => {
