@@ -1,4 +1,4 @@
-import { compareFigures, comparisonKey, isComparable, measureTopic, positionFigures, touchesMeasure } from '../shared/claims';
+import { compareFigures, comparisonKey, episodeOf, isComparable, measureTopic, positionFigures, touchesMeasure } from '../shared/claims';
 import { locateEvidence, normalizeEvidence } from '../shared/evidence';
 import type { ClaimVocabulary } from '../shared/claims';
 import type { Claim, Disagreement, Entity, Evidence, Framing, Holder, Source } from '../shared/knowledge';
@@ -224,8 +224,12 @@ function namedWhere(inputs: DisagreementInputs, positions: readonly Position[]):
  */
 function extractedCandidates(inputs: DisagreementInputs, curated: Disagreement[]): Disagreement[] {
   const groups = new Map<string, Claim[]>();
+  const dateOf = new Map(inputs.sources.map((s) => [s.id, s.date]));
   for (const c of inputs.claims.filter(isComparable)) {
-    const key = c.scope === 'recent' ? `${comparisonKey(c)}@${c.placeIds.join(',')}` : comparisonKey(c);
+    // A figure about another episode (a round of talks "in January") answers another question.
+    const episode = episodeOf(c.sentence, c.text, dateOf.get(c.sourceId) ?? '');
+    const base = episode ? `${comparisonKey(c)}@${episode}` : comparisonKey(c);
+    const key = c.scope === 'recent' ? `${base}@${c.placeIds.join(',')}` : base;
     const group = groups.get(key);
     if (group) group.push(c);
     else groups.set(key, [c]);

@@ -67,10 +67,11 @@ const typeClass = (t: string) => (['organization', 'institution', 'armed group']
 
 /** Defects this corpus shows today, each named once (see the report of the build, and the README of the corpus). */
 const KNOWN = {
-  // Figures paired though they answer another question (no notion of which talks, or of what begins).
-  pairs: new Set(['two weeks', 'Thursday']),
-  // The positions of those two disagreements hold the figure above, so they are not exactly the gold's.
-  positions: new Set(['figures-duration-talks', 'figures-day-start']),
+  // A figure paired though it answers another question: a duration is given the topic of the
+  // nearest topic word ("The door to talks has been open for a year" is not how long talks lasted).
+  pairs: new Set(['a year']),
+  // The position of that disagreement holds the figure above, so it is not exactly the gold's.
+  positions: new Set(['figures-duration-talks']),
   // Body text the clutter rules take for chrome: a short paragraph after a headline-like line.
   clutter: new Set(['More than 60 ships']),
   // Quotations given to the wrong speaker: an organisation's name after a person's, a constituency

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bundledPack } from './bundled-pack';
-import { compareFigures, extractClaims as extract, isComparable, measureTopic, positionFigures } from './claims';
+import { compareFigures, episodeOf, extractClaims as extract, isComparable, measureTopic, positionFigures } from './claims';
 
 /** The bundled corpus's vocabulary: the defaults with its story's words laid over them. */
 const extractClaims = (s: string) => extract(s, bundledPack.measures);
@@ -92,6 +92,18 @@ describe('extractClaims', () => {
     expect(positionFigures([union, quoted])).toBeUndefined();
   });
 
+  it('tells a figure about another episode from one about the story’s present', () => {
+    // Made-up sentences, in an article of 12 October 2025.
+    const date = '2025-10-12';
+    expect(episodeOf('The council walked away from three days of hearings in June.', 'three days', date)).toBe('06');
+    expect(episodeOf('The last closure, in 2019, lasted six weeks.', 'six weeks', date)).toBe('2019');
+    expect(episodeOf('The hearings lasted three days.', 'three days', date)).toBe('');
+    // The source's own month is the present; "since" a date is a span up to now; "may" is no month.
+    expect(episodeOf('Hearings held in October lasted three days.', 'three days', date)).toBe('');
+    expect(episodeOf('Since June, 40 families have left.', '40 families', date)).toBe('');
+    expect(episodeOf('The mayor said 40 families in may leave.', '40 families', date)).toBe('');
+  });
+
   it('gives durations in days, with their topic', () => {
     expect(claims('If the ceasefire holds for a week')).toEqual([['duration:ceasefire', '7', 'a week']]);
     expect(claims('The session, which lasted more than 13 hours')).toEqual([['duration:talks', '0.54', 'more than 13 hours']]);
@@ -103,9 +115,19 @@ describe('extractClaims', () => {
   it('tells the day a deal was reached from the day a truce starts', () => {
     expect(claims('the truce, reached late on Friday, would come into force on Monday')).toEqual([
       ['day:deal', 'Friday', 'late on Friday'],
-      ['day:start', 'Monday', 'Monday'],
+      ['day:start:planned', 'Monday', 'Monday'],
     ]);
     expect(claims('At a press briefing on Monday')).toEqual([['day:other', 'Monday', 'Monday']]);
+  });
+
+  it('keeps a planned day apart from the day something happened', () => {
+    // Made-up sentences: when the walkout began is not when the hearings are due to begin.
+    expect(claims('The walkout began early on Tuesday.')).toEqual([['day:start', 'Tuesday', 'early on Tuesday']]);
+    expect(claims('Hearings are due to begin at the tribunal on Friday.')).toEqual([['day:start:planned', 'Friday', 'Friday']]);
+    expect(claims('The new timetable will start on Sunday.')).toEqual([['day:start:planned', 'Sunday', 'Sunday']]);
+    expect(claims('The board will meet on Sunday.')).toEqual([['day:other', 'Sunday', 'Sunday']]);
+    const start = bundledPack.measures.dayTopics.find((t) => t.id === 'start')!.label;
+    expect(measureTopic('day:start:planned', 'unknown', bundledPack.measures)).toBe(`${start} (as planned)`);
   });
 
   it('normalises dates in English and French', () => {

@@ -236,10 +236,19 @@ function durationClaims(s: string, taken: boolean[], vocab: ClaimVocabulary): Ex
 }
 
 const WEEKDAY = /\b(?:(?:late|early)\s+(?:on\s+)?)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b/g;
+/** A day said in the future or as a plan ("will begin on Monday", "are due to start on Thursday"), not a day something happened. */
+const PLANNED = /\b(?:will|would|shall|(?:is|are|was|were)\s+(?:due|set|expected|scheduled|planned|to)|plans?\s+to|intends?\s+to)\b/i;
+
+/**
+ * Weekdays with what they are the day of; a planned day (`day:start:planned`) is another
+ * question than the day something happened ("talks are due to begin on Thursday" is no answer
+ * to when the strike began).
+ */
 function dayClaims(s: string, vocab: ClaimVocabulary): ExtractedClaim[] {
   return [...s.matchAll(WEEKDAY)].map((m) => {
     const topic = nearestTopic(s, m.index, vocab.dayTopics);
-    return { kind: 'day' as const, measure: `day:${topic}`, scope: 'unknown' as const, bound: 'exact' as const, value: m[1]!, text: m[0], start: m.index, end: m.index + m[0].length };
+    const planned = topic !== 'other' && PLANNED.test(clauseAround(s, m.index, m.index + m[0].length));
+    return { kind: 'day' as const, measure: `day:${topic}${planned ? ':planned' : ''}`, scope: 'unknown' as const, bound: 'exact' as const, value: m[1]!, text: m[0], start: m.index, end: m.index + m[0].length };
   });
 }
 
@@ -294,7 +303,7 @@ export function measureTopic(measure: string, scope: ClaimScope, vocab: ClaimVoc
   const [, unit, qualifier] = kind === 'count' ? measure.split(':') : [];
   const counted = unit ? (qualifier === 'headcount' ? `Number of ${unit} in all (employed, or depending on it)` : `Number of ${unit}`) : undefined;
   const outcome = COUNT_TOPICS[measure] ?? COUNT_TOPICS[kind!]?.concat(id ? ` (${id})` : '');
-  const base = outcome ?? topic?.label ?? counted ?? measure.replace(/[:-]/g, ' ');
+  const base = outcome ?? (topic && measure.endsWith(':planned') ? `${topic.label} (as planned)` : topic?.label) ?? counted ?? measure.replace(/[:-]/g, ' ');
   return `${base}${SCOPE_WORDS[scope]}`;
 }
 
@@ -335,6 +344,26 @@ export function positionFigures<C extends { holder: { voice: string; who?: strin
   const voiced = own.length > 0 ? own : [...claims];
   const places = voiced[0]?.placeIds ?? [];
   return voiced.filter((c) => places.length === 0 || c.placeIds.length === 0 || c.placeIds.some((p) => places.includes(p)));
+}
+
+/**
+ * The earlier or later episode a figure is about, when its sentence names another month or year
+ * than the source's date ("two weeks of talks in January" in a March article, "a strike in
+ * 2011"): such a figure answers a question about that episode, not about the story's present.
+ * Returns the named month or year ("01", "2011", "2011-05"), or '' for the present (or when
+ * nothing is named, or the source's own month is). "since" a date is a span up to now, not
+ * another episode.
+ */
+export function episodeOf(sentence: string, figure: string, sourceDate: string): string {
+  if (!sentence.includes(figure)) return '';
+  // The whole sentence: the episode is often named in a clause of its own ("The last closure, in 2019, lasted six weeks").
+  const named = new RegExp(String.raw`\b(?:[Ii]n|[Dd]uring)\s+(?:(?:early|late|mid-?)\s*)?(?:${MONTH}(?:\s+(\d{4}))?|((?:19|20)\d{2}))\b`).exec(sentence);
+  if (!named) return '';
+  const month = named[1] ? monthNumber(named[1]) : undefined;
+  const year = named[2] ?? named[3];
+  const own = /^(\d{4})-(\d{2})/.exec(sourceDate);
+  if (own && (!year || year === own[1]) && (!month || month === own[2])) return '';
+  return [year, month].filter(Boolean).join('-');
 }
 
 /** The key under which two figures answer the same question: measure and scope. */
