@@ -143,7 +143,10 @@ const BEFORE: Cue[] = [
 /** Context after a name (the line after it). */
 const AFTER: Cue[] = [
   [/^,\s*\d{1,3},/, 'person', 5],
-  [/^,?\s+who\b/, 'person', 3], // (not after "the leader of X": see mentionScores)
+  [/^,?\s+who\b/, 'person', 3],
+  // "Asante said he …", "Asante said his farm …", "Asante and her husband".
+  [/^(?:,\s+\d{1,3},)?\s+(?:said|says|told|added|explained|recalled)\s+(?:that\s+|reporters\s+|journalists\s+)?(?:he|she|his|her)\b/, 'person', 3],
+  [/^\s+and\s+(?:his|her)\s+(?:wife|husband|son|daughter|sons|daughters|family|children|brother|sister|mother|father|partner)\b/, 'person', 4], // (not after "the leader of X": see mentionScores)
   [/^(?:['’]s?)?\s+(?:chief executive|ceo|board|shareholders|headquarters|customers|branches|shares|stake|subsidiary|share price|annual report)\b/, 'organization', 3],
   [/^\s+(?:spokes\w+|chief|staff|employees|workers|members|chairman|chairwoman|director|secretary|leadership|chief executive|board|shareholders)\b/, 'organization', 2],
   // "the Tarsk government": a country or region (but "Assad's government" is a leader's).

@@ -91,4 +91,10 @@ describe('the well-known alias table (assets/entities/well-known.json)', () => {
       }
     }
   });
+
+  it('types a name the text calls by its last word as a person, and reads pronouns after "said"', () => {
+    const found = byName('Protesters marched with Mahrang Tarvo on Monday. Tarvo was later barred from travelling. Kwabena Oteng said his farm had flooded.');
+    expect(found.get('Mahrang Tarvo')).toMatchObject({ type: 'person', aliases: ['Mahrang Tarvo', 'Tarvo'] });
+    expect(found.get('Kwabena Oteng')?.type).toBe('person');
+  });
 });

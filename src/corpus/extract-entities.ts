@@ -3,7 +3,7 @@ import wellKnownTable from '../../assets/entities/well-known.json';
 import { fold } from '../shared/fold';
 import { ENTITY_TYPES, type EntityType } from '../shared/knowledge';
 import { readVoices } from '../shared/voices';
-import { addScores, decideType, mentionScores, noScores } from './entity-types';
+import { addScores, decideType, mentionScores, nameScores, noScores } from './entity-types';
 import { groupSurfaces, nameKey, type Surface, type WellKnown } from './merge-names';
 import { findNames, isAcronymWord } from './name-spans';
 
@@ -41,6 +41,21 @@ function canonical(spellings: Map<string, number>): string {
 }
 
 /**
+ * Whether the text calls a name of two or three words by its last word alone ("Mahrang Baloch" …
+ * "Baloch said"): people are named so, bodies by their first word ("Noordzee" for "Noordzee
+ * Bank"), and places seldom by a part. Not when the name ends in a head noun or the last word
+ * is an acronym.
+ */
+function calledBySurname(spellings: readonly string[]): boolean {
+  const words = (s: string) => s.split(/\s+/);
+  const singles = new Set(spellings.filter((s) => words(s).length === 1).map((s) => fold(s)));
+  return spellings.some((s) => {
+    const w = words(s);
+    return w.length >= 2 && w.length <= 3 && singles.has(fold(w.at(-1)!)) && !isAcronymWord(w.at(-1)!) && nameScores({ words: w }).organization + nameScores({ words: w }).institution + nameScores({ words: w }).place + nameScores({ words: w }).event === 0;
+  });
+}
+
+/**
  * Finds the entities of a corpus without a catalog: names by their shape in each text's own
  * words and quotations (page clutter, as `readVoices` finds it, is skipped: a name met only
  * there is no entity of the corpus), their spelling variants merged, each typed by the
@@ -71,6 +86,7 @@ export function extractCandidates(texts: readonly { file: string; text: string }
       // A well-known entity keeps its usual name where the texts use it ("Russia", not "Russian Federation").
       const text = known && spellings.has(known.name) ? known.name : canonical(spellings);
       const scores = group.reduce((acc, s) => addScores(acc, s.scores), noScores());
+      if (calledBySurname([...spellings.keys()])) scores.person += 3;
       return {
         text,
         type: known?.type ?? decideType(scores, text.split(/\s+/).length),
