@@ -184,6 +184,7 @@ function runs(text: string, tokens: Token[]): Token[][] {
         // Dyke Management Authority", not "Samsung SDI and LG Energy Solution").
         const ordinary = (x: string) => !isHead(x) && !isFirstName(x) && !isKnownPlace(x) && (isCommonWord(x) || lexiconTags(x).length === 0);
         const sharedHead =
+          k === j + 2 &&
           (w.length === 1 ? !isKnownPlace(w[0]!) : w.length <= 3 && ordinary(w.at(-1)!) && !w.some((x) => isFirstName(x) || CONNECTORS.has(x)) && tail.slice(0, -1).every((x) => !isKnownPlace(x) && !isFirstName(x)) && !tokens.slice(k, end).some((x) => isAcronymWord(x.text))) &&
           (ORGANIZATION_HEADS.has(tail.at(-1)!) || INSTITUTION_HEADS.has(tail.at(-1)!));
         // A party or movement named by two words ("Law and Justice party", "Freedom and Solidarity (SaS)").

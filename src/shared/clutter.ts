@@ -19,11 +19,16 @@ export interface Excluded {
 
 /** A line that starts the reader-comment section: everything from it on is comments (or footer). */
 const COMMENTS_START =
-  /^(?:(?:[\p{L} ]{1,20}\s[—–:|-]\s*)?\d+\s+(?:comments?|responses?|replies|reactions)(?:\s*[·|•-].*|\s+(?:sort|order|show|newest|oldest|best|top)\b.{0,30})?|what (?:our )?readers (?:say|think)|readers respond|reader reactions|your (?:views|comments)|(?:comments?|discussion|responses?|reactions|readers'? comments|reader comments)\s*\(\d+\)|comments are (?:closed|disabled|turned off)\.?|comments?|reader comments|readers'? comments|leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|show comments|view (?:all )?comments|view all \d+ comments|what do you think\??|have your say|\d+\s+thoughts? on\b.*|discussion|forum replies|\d+\s+replies)\s*:?$/iu;
+  /^(?:(?:[\p{L} ]{1,20}\s[—–:|-]\s*)?\d+\s+(?:comments?|responses?|replies|reactions)(?:\s*[·|•-].*|\s+(?:sort|order|show|newest|oldest|best|top)\b.{0,30})?|what (?:our )?readers (?:say|think)|readers respond|reader reactions|your (?:views|comments)|(?:comments?|discussion|responses?|reactions|readers'? comments|reader comments)\s*\(\d+\)(?:\s*[|·•]\s*(?:post|add|leave|write) a comment)?|comments are (?:closed|disabled|turned off)\.?|comments?|reader comments|readers'? comments|leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|(?:show|view|load|see|read)(?: all| more)? comments?(?:\s*\(\d+\))?|view all \d+ comments|most relevant|newest first|oldest first|all comments|what do you think\??|have your say|\d+\s+thoughts? on\b.*|discussion|forum replies|\d+\s+replies)\s*:?$/iu;
 /** A comment's header line: a name, then a date and often a time ("Reid Barnes September 10, 2016 - 8:17 pm"). */
 const COMMENT_HEADER = /^[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3}\s*(?:[,·|–-]\s*|(?:wrote|writes|says|said|commented|replied)(?:\s+on)?\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago)\b.*$/u;
 /** A commenter's line without a date (WordPress and forum layouts): "Carla M. says:", "Tomas replied:". */
 const COMMENTER_SAYS = /^[\p{L}][\p{L}\p{N}._'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3}\s+(?:says|said|wrote|writes|commented|replied)\s*:$/u;
+/**
+ * A comment's header with a short time ("Kevin O. · 3h", "lucho_bsas · 4 hr. ago", "Marta L. 14:05"),
+ * or a handle opening a line ("@ramdani · Stay safe").
+ */
+const COMMENT_SHORT = /^(?:[\p{L}][\p{L}\p{N}._'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3}\s*[·•|–—-]?\s*(?:\d{1,2}\s*(?:m|min|mins|h|hr|hrs|d|w)\.?(?:\s+ago)?|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)|@[\p{L}\p{N}._]+\s*[·•|:–—-]\s*\S.*)$/u;
 /** A numbered forum post's header: "#2 himal_kanchha » Sun Sep 28, 2025 9:40 am". */
 const FORUM_POST = /^#\d+\s+\S+\s+[»·|–-]\s+\S/u;
 /** A note by the editors after the story ("Correction: …", "Editor's note: …"). */
@@ -122,7 +127,7 @@ export function findClutter(text: string): Excluded[] {
   let commentsFrom = -1;
   for (let i = bodyStart + 1; i < n; i++) {
     const l = plain(lines[i]!);
-    if (COMMENTS_START.test(l) || ((COMMENT_HEADER.test(l) || COMMENTER_SAYS.test(l) || FORUM_POST.test(l)) && l.length < 90 && i > bodyStart + 2)) {
+    if (COMMENTS_START.test(l) || ((COMMENT_HEADER.test(l) || COMMENTER_SAYS.test(l) || FORUM_POST.test(l) || COMMENT_SHORT.test(l) || COMMENT_SHORT.test(lines[i]!.trim())) && l.length < 90 && i > bodyStart + 2)) {
       commentsFrom = i;
       break;
     }
