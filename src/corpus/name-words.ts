@@ -44,7 +44,7 @@ export const INSTITUTION_HEADS = set(`
   ministry department dept government council parliament assembly senate congress court tribunal agency office
   directorate commission authority police treasury bureau administration inspectorate cabinet secretariat
   university college school academy museum library hospital infirmary clinic prison institute centre center army navy force forces
-  guard gendarmerie embassy consulate municipality prefecture service services mission penitentiary jail
+  guard gendarmerie embassy consulate municipality prefecture service services mission penitentiary jail board survey
 `);
 
 /** The last word of a place's name. */
@@ -61,7 +61,7 @@ export const PLACE_LEADS = set(`river lake mount mt cape isle gulf bay fort port
 
 /** Words that name an armed group, at either end of its name ("Nusra Front", "Jaish al-Islam"). */
 export const ARMED_WORDS = set(`
-  front brigade brigades battalion battalions militia militias legion mujahideen
+  front brigade brigades battalion battalions militia militias legion mujahideen cartel
   jaish jabhat ahrar harakat liwa kataib ansar
 `);
 
