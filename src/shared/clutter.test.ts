@@ -129,7 +129,7 @@ describe('findClutter', () => {
   });
 
   it('opens the comment section at other heads and at a commenter’s line with a short time or a handle', () => {
-    for (const marker of ['Comments (34) | Post a comment', 'Show comments (22)', 'Most relevant', 'Show more comments', 'Kevin O. · 3h', 'lucho_bsas · 4 hr. ago', '@ramdani_ntt · Stay safe']) {
+    for (const marker of ['Comments (34) | Post a comment', 'Show comments (22)', 'Most relevant', 'Show more comments', 'Be the first to comment', 'Sort by newest', 'Kevin O. · 3h', 'lucho_bsas · 4 hr. ago', '@ramdani_ntt · Stay safe']) {
       const text = ['Council passes budget', BODY, marker, 'They promised everything and gave nothing.'].join('\n\n');
       expect(clutter(text)[0]).toEqual(['comments', marker.slice(0, 24)]);
     }
