@@ -131,7 +131,7 @@ const BEFORE: Cue[] = [
   // A platform: "a post on X", "a video posted on Y", "its Telegram channel" (below).
   [/\b(?:post|posts|posted|account|accounts|page|channel|video|videos|tweet|message|livestream|live stream)\s+on\s+$/, 'organization', 3],
   [/\b(?:office|offices|branch|branches|subsidiary|subsidiaries|division|unit|arm|shareholders?)\s+of\s+(?:the\s+)?$/, 'organization', 3],
-  [/\b(?:newspaper|broadcaster|channel|company|firm|group|bank|lender|club|party|union|agency|charity|daily|weekly|magazine|airline|carrier|insurer|operator|consultancy|start-up|startup|miner|developer|retailer)\s+$/, 'organization', 3],
+  [/\b(?:newspaper|broadcaster|channel|company|firm|group|bank|lender|club|party|union|agency|charity|association|organisation|organization|foundation|ngo|collective|daily|weekly|magazine|airline|carrier|insurer|operator|consultancy|start-up|startup|miner|developer|retailer)\s+$/, 'organization', 3],
   [/\bsaid\s+$/, 'person', 2],
   [/\b(?:executive|ceo|chairman|chairwoman|chair|founder|head|director|shareholders|owner|owners|members?|leaders?|spokes(?:man|woman|person)|lawyers?)\s+(?:of|for|at)\s+(?:the\s+)?$/, 'organization', 3],
   [/\b(?:works?|worked|working|analyst|economist|researcher)\s+(?:at|for)\s+(?:the\s+)?$/, 'organization', 2],

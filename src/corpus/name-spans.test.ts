@@ -162,4 +162,12 @@ describe('findNames', () => {
     const { pairs } = findNames('The Kessel Prison Service, known by its Spanish initials as SPK, said so.');
     expect(pairs.map((p) => [p.long.text, p.short.text])).toEqual([['Kessel Prison Service', 'SPK']]);
   });
+
+  it('keeps a hyphenated given name whole, takes "President-elect" off, and joins "und" inside a firm’s name', () => {
+    expect(names('Premier Chen Chien-jen met President-elect Lai Ching-te. Shares of Kesseler Hafen und Logistik AG rose.')).toEqual([
+      'Chen Chien-jen',
+      'Lai Ching-te',
+      'Kesseler Hafen und Logistik AG',
+    ]);
+  });
 });

@@ -94,7 +94,7 @@ function tokenize(text: string, range: Range): Token[] {
     // A dot belongs to abbreviations, initials and dotted acronyms; otherwise it ends a sentence.
     if (word.endsWith('.') && !(word.length === 2 || word.slice(0, -1).includes('.') || ABBREVIATIONS.has(lower(word)) || COMPANY_SUFFIXES.has(lower(word)))) word = word.slice(0, -1);
     // "Russian-backed", "al-Qaida-linked": the adjective is no name, the name before it may be.
-    const compound = /^(.+?)-(?:\p{Ll}+-)*(?:\p{Ll}+(?:ed|ing|en)|run|led|held|made|born|style|friendly|bound|wide|era)$/u.exec(word);
+    const compound = /^(.+?)-(?:\p{Ll}+-)*(?:\p{Ll}{2,}(?:ed|ing|en)|run|led|held|made|born|style|friendly|bound|wide|era)$/u.exec(word);
     if (compound) word = compound[1]!;
     const start = range.start + m.index;
     const prev = out.at(-1);
@@ -173,7 +173,7 @@ function runs(text: string, tokens: Token[]): Token[][] {
         j = k;
         continue;
       }
-      if ((next.text === 'and' || next.text === '&') && !w.includes('and') && capAt(k) && !tokens[k]!.initial && gapsOk()) {
+      if ((next.text === 'and' || next.text === '&' || next.text === 'und' || next.text === 'et') && !w.includes('and') && capAt(k) && !tokens[k]!.initial && gapsOk()) {
         // "and" continues a name inside an of-phrase ("Institute for Climate and Health") or before
         // the head it shares ("Fire and Emergency Directorate"); "&" joins firm names.
         let end = k;
@@ -191,7 +191,9 @@ function runs(text: string, tokens: Token[]): Token[][] {
         const follows = text.slice(tokens[end]!.end, tokens[end]!.end + 20);
         const partyName =
           w.length <= 2 && end - k < 2 && !w.some((x) => isKnownPlace(x) || isFirstName(x)) && !isKnownPlace(tail[0]!) && (/^\s+(?:party|parties|alliance|coalition|movement|bloc)\b/.test(follows) || /^\s*\(\s*\p{Lu}[\p{L}]{1,6}\s*\)/u.test(follows));
-        if (inOf || sharedHead || partyName || next.text === '&') {
+        // "und", "et" inside a name in the text's own language ("Hamburger Hafen und Logistik AG").
+        const foreignAnd = (next.text === 'und' || next.text === 'et') && tokens.slice(k, end + 1).some((x) => ORGANIZATION_HEADS.has(bare(x.text)) || INSTITUTION_HEADS.has(bare(x.text)));
+        if (inOf || sharedHead || partyName || foreignAnd || next.text === '&') {
           run.push(...tokens.slice(j + 1, k + 1));
           j = k;
           continue;
@@ -340,7 +342,7 @@ function clean(text: string, run: Token[], usage: Usage, line: Range): { found: 
     // A title ends what came before it: "Health Minister Johannes Pichler" → "Johannes Pichler",
     // though a name before it stays one ("U.S. Secretary").
     // "Secretary General", and plural titles before two names ("Councilors Louie Sanchez and Dan Lewis").
-    const titleWord = TITLES.has(w) || (w.endsWith('s') && TITLES.has(w.slice(0, -1)) && !isAcronymWord(t.text)) || (w === 'general' && i > 0 && TITLES.has(bare(run[i - 1]!.text)));
+    const titleWord = TITLES.has(w) || TITLES.has(w.replace(/-(?:elect|designate)$/, '')) || (w.endsWith('s') && TITLES.has(w.slice(0, -1)) && !isAcronymWord(t.text)) || (w === 'general' && i > 0 && TITLES.has(bare(run[i - 1]!.text)));
     // A title word that ends a name joined by "and" is the name's ("Law and Justice").
     const inName = !next && i >= 2 && /^(?:and|&|of|for)$/.test(run[i - 1]!.text);
     if (titleWord && t.cap && !inName && (!next || (next.cap && !isHead(next.text)) || LEADING_PARTICLES.has(next.text))) {

@@ -54,6 +54,7 @@ export const PLACE_HEADS = set(`
   territory city town village port harbour harbor airport station church cathedral chapel mosque temple palace castle tower
   hall stadium arena market heights peninsula canal falls dam field fields ward quarter strait pass delta basin plain
   plains cape reef creek springs beach wharf dock docks terminal house highway motorway square gardens republic
+  gorge canyon glacier volcano waterfall lagoon cove fjord ravine crater atoll archipelago
 `);
 
 /** The first word of a place's name ("River Warnow", "Mount Kalamoun", "Santa Rosa"). */
@@ -61,7 +62,7 @@ export const PLACE_LEADS = set(`river lake mount mt cape isle gulf bay fort port
 
 /** Words that name an armed group, at either end of its name ("Nusra Front", "Jaish al-Islam"). */
 export const ARMED_WORDS = set(`
-  front brigade brigades battalion battalions militia militias legion mujahideen cartel
+  front brigade brigades battalion battalions militia militias legion mujahideen cartel mafia gang
   jaish jabhat ahrar harakat liwa kataib ansar
 `);
 

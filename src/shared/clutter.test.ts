@@ -134,4 +134,27 @@ describe('findClutter', () => {
       expect(clutter(text)[0]).toEqual(['comments', marker.slice(0, 24)]);
     }
   });
+
+  it('reads related-story lists under their head, share and advert lines, and heads in French, German and Spanish', () => {
+    const text = [
+      'Council passes budget',
+      BODY,
+      'Story continues below advertisement',
+      'The vote came after a long night of talks in the chamber, officials said on Friday.',
+      'Trending Now',
+      'Stadium plan wins approval',
+      'New bakery opens in the old town',
+      'Partager : Facebook · X · WhatsApp',
+      'Kommentare (9)',
+      'Hanseat1960 schrieb am 05.09.2024 um 17:02',
+      'Ein schwarzer Tag.',
+    ].join('\n\n');
+    expect(clutter(text)).toEqual([
+      ['advert', 'Story continues below ad'],
+      ['related', 'Trending Now'],
+      ['share', 'Partager : Facebook · X '],
+      ['comments', 'Kommentare (9)'],
+    ]);
+    expect(clutter(['Council passes budget', BODY, 'Lire aussi', 'La mairie vote son budget'].join('\n\n'))).toEqual([['related', 'Lire aussi']]);
+  });
 });
