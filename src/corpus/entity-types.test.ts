@@ -97,4 +97,10 @@ describe('entity types', () => {
     expect(typeIn('Residents said Varo militias had fled.', 'Varo')).toBe('armed group');
     expect(typeIn('Doctors at Kyesha hospital treated 100 people.', 'Kyesha')).toBe('institution');
   });
+
+  it('reads a family, a place’s offices and what firms do', () => {
+    expect(typeIn('The firm is controlled by the Varossi family, officials said.', 'Varossi')).toBe('person');
+    expect(typeIn('Officials said Tarsk’s mayor had resigned.', 'Tarsk')).toBe('place');
+    expect(typeIn('Shares fell after Kestrova reported a loss in May.', 'Kestrova')).toBe('organization');
+  });
 });

@@ -143,6 +143,11 @@ const BEFORE: Cue[] = [
 /** Context after a name (the line after it). */
 const AFTER: Cue[] = [
   [/^,\s*\d{1,3},/, 'person', 5],
+  [/^\s+(?:family|clan|dynasty)\b/, 'person', 3], // "the Aponte family"
+  // "X's mayor", "X's capital", "X's largest city": a place.
+  [/^['’]s?\s+(?:president|prime minister|capital|mayor|governor|residents|population|largest city|second city|coastline|northern|southern|eastern|western|foreign minister|interior minister|defence minister|defense minister)\b/, 'place', 3],
+  // What firms do: "X announced", "X acquired", "X reported a loss", "X laid off".
+  [/^\s+(?:acquired|hired|sued|laid off|recalled|posted (?:a |record )?(?:profit|loss)|reported (?:a |record )?(?:profit|loss|revenue|earnings)|cut (?:\d[\d,]* )?jobs)\b/, 'organization', 2],
   [/^,?\s+who\b/, 'person', 3],
   // "Asante said he …", "Asante said his farm …", "Asante and her husband".
   [/^(?:,\s+\d{1,3},)?\s+(?:said|says|told|added|explained|recalled)\s+(?:that\s+|reporters\s+|journalists\s+)?(?:he|she|his|her)\b/, 'person', 3],

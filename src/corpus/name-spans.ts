@@ -440,7 +440,7 @@ export function dropAdjectives(names: NameMention[], known: ReadonlySet<string> 
     if (!ADJECTIVE_SHAPE.test(word) || isKnownPlace(word) || known.has(word) || isAcronymWord(mentions[0]!.text)) continue;
     const beforeNoun = (m: NameMention) => {
       const next = /^[ \t]+(\p{Ll}[\p{Ll}-]*)/u.exec(m.after)?.[1];
-      return next !== undefined && !lexiconTags(next).some((t) => VERB_TAGS.has(t)) && !PARTICLES.has(next) && !PLACE_HEADS.has(next) && !PLACE_NOUNS.has(next) && !ARMED_NOUNS.has(next);
+      return next !== undefined && !lexiconTags(next).some((t) => VERB_TAGS.has(t)) && !PARTICLES.has(next) && !PLACE_HEADS.has(next) && !PLACE_NOUNS.has(next) && !ARMED_NOUNS.has(next) && !/^(?:family|clan|dynasty)$/.test(next);
     };
     if (mentions.every(beforeNoun)) adjectives.add(word);
   }
