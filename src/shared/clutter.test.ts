@@ -157,4 +157,8 @@ describe('findClutter', () => {
     ]);
     expect(clutter(['Council passes budget', BODY, 'Lire aussi', 'La mairie vote son budget'].join('\n\n'))).toEqual([['related', 'Lire aussi']]);
   });
+
+  it('takes a menu laid out with wide gaps before the body for navigation', () => {
+    expect(clutter(['Kessel Radio English   NEWS   Top Stories   Kessel   Asia   Video', 'Council passes budget', BODY].join('\n\n'))).toEqual([['navigation', 'Kessel Radio English   N']]);
+  });
 });

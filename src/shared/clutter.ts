@@ -31,6 +31,9 @@ const COMMENTER_SAYS = /^[\p{L}][\p{L}\p{N}._'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*
 const COMMENT_SHORT = /^(?:[\p{L}][\p{L}\p{N}._'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3}\s*[·•|–—-]?\s*(?:\d{1,2}\s*(?:m|min|mins|h|hr|hrs|d|w)\.?(?:\s+ago)?|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)|@[\p{L}\p{N}._]+\s*[·•|:–—-]\s*\S.*)$/u;
 /** A numbered forum post's header: "#2 himal_kanchha » Sun Sep 28, 2025 9:40 am". */
 const FORUM_POST = /^#\d+\s+\S+\s+[»·|–-]\s+\S/u;
+/** A menu laid out with wide gaps: four items or more of one to three words ("Site   NEWS   Top Stories   Asia"). */
+const MENU_SPACED = /^\s*[^\s.!?]+(?: [^\s.!?]+){0,2}(?:(?: {2,}|\t+)[^\s.!?]+(?: [^\s.!?]+){0,2}){3,}\s*$/u;
+
 /** Share buttons and in-story advert markers, in several languages. */
 const SHARE_LINE = /^(?:share|partager|teilen|compartir|compartilhar)\s*:?\s+(?:on\s+)?(?:facebook|x|twitter|whatsapp|e-?mail|linkedin|telegram)\b/iu;
 const ADVERT_LINE = /^(?:(?:story|article) continues below(?: (?:this )?advertisement)?|advertisement\s*[-–—:]\s*scroll to continue|publicité|anzeige|publicidad)$/iu;
@@ -158,7 +161,7 @@ export function findClutter(text: string): Excluded[] {
       ? titled
       : lines.findIndex((l, i) => {
           const p = plain(l);
-          return i >= first && p.split(/\s+/).length >= 3 && !WIDGET.test(p) && !BYLINE.test(p) && !/\s[|›»>/·•≡]\s/.test(l) && !/^(?:home|accueil)\b/i.test(p) && !(DATE_WORDS.test(l) && p.split(/\s+/).length <= 8);
+          return i >= first && p.split(/\s+/).length >= 3 && !WIDGET.test(p) && !BYLINE.test(p) && !MENU_SPACED.test(l) && !/\s[|›»>/·•≡]\s/.test(l) && !/^(?:home|accueil)\b/i.test(p) && !(DATE_WORDS.test(l) && p.split(/\s+/).length <= 8);
         });
   const seen = new Map<string, number>();
   let underRelated = false;
@@ -189,7 +192,7 @@ export function findClutter(text: string): Excluded[] {
     else if (seen.has(key) && words <= 25 && !prose[i]) reasons[i] = 'navigation'; // a repeated headline or widget
     else if (i !== headlineAt && i < bodyStart) {
       // Before the body: page chrome unless it reads as a standfirst (a sentence of the story).
-      if (/^(?:home|accueil|startseite|inicio)\b/i.test(l) || /\s[›»>/|·•≡]\s/.test(l) && !/\s\|\s/.test(l)) reasons[i] = 'navigation';
+      if (/^(?:home|accueil|startseite|inicio)\b/i.test(l) || (/\s[›»>/|·•≡]\s/.test(l) && !/\s\|\s/.test(l)) || MENU_SPACED.test(raw)) reasons[i] = 'navigation';
       else if (/\s\|\s/.test(l)) reasons[i] = 'related';
       else if (DATE_WORDS.test(l) && words <= 10) reasons[i] = 'dateline-chrome';
       else if (/^[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){1,3}\s*(?:[,|·–—-]\s*[\p{L} ,]{2,60})?$/u.test(l) && words <= 10) reasons[i] = 'byline';
