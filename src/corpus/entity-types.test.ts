@@ -103,4 +103,9 @@ describe('entity types', () => {
     expect(typeIn('Officials said Tarsk’s mayor had resigned.', 'Tarsk')).toBe('place');
     expect(typeIn('Shares fell after Kestrova reported a loss in May.', 'Kestrova')).toBe('organization');
   });
+
+  it('weighs "al-" inside a name less than "bin" or "abu": places and groups carry it too', () => {
+    expect(typeIn('Fighting spread in the oil-rich Wadi al-Tarsk province on Monday.', 'Wadi al-Tarsk')).toBe('place');
+    expect(typeIn('Officials met Ahmad bin Tarsk on Monday.', 'Ahmad bin Tarsk')).toBe('person');
+  });
 });

@@ -98,7 +98,9 @@ export function nameScores(m: Pick<NameMention, 'words'>): TypeScores {
   } else {
     // A given name and one or two more words, with no "of": a person, unless a head noun says otherwise.
     if (of < 0 && w.length <= 4 && (isFirstName(first) || first.split('-').some(isFirstName))) s.person += 4;
-    if ((w.slice(1, -1).some((x) => PARTICLES.has(x)) || w.slice(1).some((x) => /^(?:al|el|bin|ibn|abu|ben)-/.test(x))) && of < 0) s.person += 2;
+    // "bin", "ibn", "abu" join people's names; "al-" joins places' and groups' as often ("Deir al-Zur", "Ahrar al-Sham").
+    if ((w.slice(1, -1).some((x) => PARTICLES.has(x) && x !== 'al' && x !== 'el') || w.slice(1).some((x) => /^(?:bin|ibn|abu|ben)-/.test(x))) && of < 0) s.person += 2;
+    else if (w.slice(1).some((x) => /^(?:al|el)-/.test(x) || x === 'al' || x === 'el') && of < 0) s.person += 1;
     if (lexiconTags(last).includes('LastName')) s.person += 2;
     if (/\p{L}-\p{L}/u.test(last) && w.length <= 4 && of < 0) s.person += 1;
   }
