@@ -1,5 +1,6 @@
 import type { BuildProgress } from '../corpus/build-pack';
 import type { KnowledgePack } from '../shared/knowledge';
+import type { PackBuilderActions } from '../ui/PackBuilder';
 import type { BuildReply, BuildRequest } from './pack-build-protocol';
 
 export interface WorkerBuildOptions {
@@ -56,3 +57,6 @@ export function buildPackInWorker(files: readonly File[], options: WorkerBuildOp
     worker.postMessage(request);
   });
 }
+
+/** The pack builder's `build` action (src/ui/PackBuilder.tsx): the worker build, its pack. */
+export const buildPackAction: PackBuilderActions['build'] = async (files, onProgress, signal) => (await buildPackInWorker(files, { onProgress, signal })).pack;

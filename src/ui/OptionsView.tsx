@@ -1,12 +1,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorText, type MessageKey } from '../shared/i18n';
 import { HIGHLIGHT_STYLES, type HighlightStyle, type Settings } from '../shared/settings';
+import { PackBuilder, type PackBuilderActions } from './PackBuilder';
 import { useTranslator } from './use-translator';
 
 /** What the options page needs; tests pass a mock, the page the real storage. */
 export interface OptionsActions {
   load(): Promise<Settings>;
   save(settings: Settings): Promise<void>;
+  /** Builds a pack from a reader's files (the options page: in a Web Worker); without it no pack builder shows. */
+  buildPack?: PackBuilderActions['build'];
 }
 
 const STYLE_LABELS: Record<HighlightStyle, MessageKey> = {
@@ -86,6 +89,7 @@ export function OptionsView({ actions }: { actions: OptionsActions }) {
         )}
       </fieldset>
       <p role="status">{status}</p>
+      {actions.buildPack && <PackBuilder actions={{ build: actions.buildPack, install: async (pack) => setStatus(t('packBuiltNotInstalled', t.plural('packEntities', pack.entities.length))) }} />}
     </main>
   );
 }
