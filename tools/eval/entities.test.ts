@@ -32,7 +32,7 @@ describe('named entities of the automatic build, against hand-made gold', { time
     expect(result.articles).toBeGreaterThanOrEqual(10);
     expect(result.recall.share).toBeGreaterThanOrEqual(0.95);
     expect(result.types.share).toBeGreaterThanOrEqual(0.89);
-    expect(result.realNames.share).toBeGreaterThanOrEqual(0.83);
+    expect(result.realNames.share).toBeGreaterThanOrEqual(0.85);
     expect(result.merged.share).toBeGreaterThanOrEqual(0.95);
     expect(result.overMerged).toBeLessThanOrEqual(1);
   });
