@@ -267,7 +267,7 @@ function opensName(t: Token, run: Token[], usage: Usage, after: string): boolean
   if (lexiconTags(w).length === 0 && described && isKindNoun(described.split(/\s+(?:of|in|at|for|from|with|on)\s/)[0]!.split(/\s+/).at(-1)!)) return true;
   // …or by the noun after it: "Wazalendo militias, which fight …", "Kessel province has …".
   const kind = /^\s+(\p{Ll}+)\b/u.exec(after)?.[1];
-  if (lexiconTags(w).length === 0 && kind && (ARMED_NOUNS.has(kind) || PLACE_NOUNS.has(kind) || ORGANIZATION_NOUNS.has(kind))) return true;
+  if (lexiconTags(w).length === 0 && !ADJECTIVE_SHAPE.test(w) && kind && (ARMED_NOUNS.has(kind) || PLACE_NOUNS.has(kind) || ORGANIZATION_NOUNS.has(kind))) return true;
   // …or by a relative clause: "Utdanningsetaten, which runs the capital's schools, said …".
   if (lexiconTags(w).length === 0 && /^,\s+(?:which|who)\s+\p{Ll}/u.test(after)) return true;
   // A lone word nobody else confirms ("Tickets for the weekend …", "Drought has …") is taken for an ordinary word.

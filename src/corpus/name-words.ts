@@ -96,7 +96,7 @@ export const NOT_NAMES = set(`
 export const GROUP_WORDS = set(`
   muslim islamic islamist jihadist salafist salafi sunni shia shiite alawite druze christian catholic protestant orthodox evangelical
   jewish jew hindu buddhist sikh western westerner eastern arab kurd crusader communist socialist marxist fascist nazi
-  conservative liberal democrat republican nationalist loyalist unionist royalist indigenous aboriginal
+  conservative liberal democrat republican nationalist loyalist unionist royalist indigenous aboriginal separatist secessionist
 `);
 
 /** Company suffixes written with a dot ("Inc.", "Ltd."): they end a name and often a sentence. */
