@@ -97,4 +97,9 @@ describe('the well-known alias table (assets/entities/well-known.json)', () => {
     expect(found.get('Mahrang Tarvo')).toMatchObject({ type: 'person', aliases: ['Mahrang Tarvo', 'Tarvo'] });
     expect(found.get('Kwabena Oteng')?.type).toBe('person');
   });
+
+  it('names an entity by its full name rather than the nickname the text pairs with it', () => {
+    const found = byName('Fighters loyal to Ramón Ortega, the smuggler known as “El Gato”, fled. El Gato was not seen again.');
+    expect(found.get('Ramón Ortega')?.aliases).toEqual(['Ramón Ortega', 'El Gato']);
+  });
 });
