@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { browserTranslator } from '../platform/i18n';
-import { loadSettings, saveSettings } from '../platform/runtime';
+import { callWorker, loadSettings, saveSettings } from '../platform/runtime';
 import { OptionsView } from '../ui/OptionsView';
 import { TranslatorContext } from '../ui/use-translator';
 import { localizeDocument } from './localize-document';
@@ -12,7 +12,18 @@ const t = browserTranslator();
 localizeDocument(t, t('optionsTitle'));
 render(
   <TranslatorContext.Provider value={t}>
-    <OptionsView actions={{ load: loadSettings, save: saveSettings }} />
+    <OptionsView
+      actions={{
+        load: loadSettings,
+        save: saveSettings,
+        packs: {
+          list: () => callWorker('listPacks', undefined),
+          install: (name, pack, origin) => callWorker('installPack', { name, pack, origin }),
+          setEnabled: async (id, enabled) => void (await callWorker('setPackEnabled', { id, enabled })),
+          remove: async (id) => void (await callWorker('deletePack', { id })),
+        },
+      }}
+    />
   </TranslatorContext.Provider>,
   document.getElementById('app')!,
 );
