@@ -72,7 +72,7 @@ const KNOWN = {
   pairs: new Set(['a year']),
   // The position of that disagreement holds the figure above, so it is not exactly the gold's.
   positions: new Set(['figures-duration-talks']),
-  // Body text the clutter rules take for chrome (none left).
+  // Body text the clutter rules take for chrome (none since the clutter rules of the entity round).
   clutter: new Set<string>(),
   // Quotations given to the wrong speaker: an organisation's name after a person's, a constituency
   // before an MP; and "the company" left a description, not resolved to the company the text names.

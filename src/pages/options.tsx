@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browserTranslator } from '../platform/i18n';
 import { callWorker, loadSettings, saveSettings } from '../platform/runtime';
 import { OptionsView } from '../ui/OptionsView';
+import { buildPackAction } from './pack-build-client';
 import { TranslatorContext } from '../ui/use-translator';
 import { localizeDocument } from './localize-document';
 import '../ui/marks.css';
@@ -22,6 +23,7 @@ render(
           setEnabled: async (id, enabled) => void (await callWorker('setPackEnabled', { id, enabled })),
           remove: async (id) => void (await callWorker('deletePack', { id })),
         },
+        buildPack: buildPackAction,
       }}
     />
   </TranslatorContext.Provider>,

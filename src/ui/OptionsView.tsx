@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorText, type MessageKey } from '../shared/i18n';
 import { HIGHLIGHT_STYLES, type HighlightStyle, type Settings } from '../shared/settings';
+import type { PackBuilderActions } from './PackBuilder';
 import { PacksView, type PacksActions } from './PacksView';
 import { useTranslator } from './use-translator';
 
@@ -9,6 +10,8 @@ export interface OptionsActions {
   load(): Promise<Settings>;
   save(settings: Settings): Promise<void>;
   packs: PacksActions;
+  /** Builds a pack from a reader's files (the options page: in a Web Worker); without it no pack builder shows. */
+  buildPack?: PackBuilderActions['build'];
 }
 
 const STYLE_LABELS: Record<HighlightStyle, MessageKey> = {
@@ -88,7 +91,7 @@ export function OptionsView({ actions }: { actions: OptionsActions }) {
         )}
       </fieldset>
       <p role="status">{status}</p>
-      <PacksView actions={actions.packs} />
+      <PacksView actions={actions.packs} buildPack={actions.buildPack} />
     </main>
   );
 }

@@ -1,6 +1,6 @@
-import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { errorText, ReaderError, type MessageKey } from '../shared/i18n';
+import { PackBuilder, type PackBuilderActions } from './PackBuilder';
 import type { PackSummary } from '../shared/protocol';
 import { useTranslator } from './use-translator';
 
@@ -35,10 +35,10 @@ async function readPackFile(file: File): Promise<unknown> {
 /**
  * Options → Packs: the installed knowledge packs (the bundled one first), each with its story,
  * sources and counts, a switch to use it on pages, and Delete (asked twice); and importing a
- * pack file. Several packs can be in use at once (README "Packs" says how they merge).
- * `children` is where building a pack from articles goes.
+ * pack file, or building one from articles (with `buildPack`: the options page's Web Worker).
+ * Several packs can be in use at once (README "Packs" says how they merge).
  */
-export function PacksView({ actions, children }: { actions: PacksActions; children?: ComponentChildren }) {
+export function PacksView({ actions, buildPack }: { actions: PacksActions; buildPack?: PackBuilderActions['build'] }) {
   const t = useTranslator();
   const [packs, setPacks] = useState<PackSummary[] | undefined>();
   const [status, setStatus] = useState<Status>();
@@ -64,7 +64,7 @@ export function PacksView({ actions, children }: { actions: PacksActions; childr
   const importFile = (file: File) =>
     change(t('packInstalling', file.name), async () => {
       const summary = await actions.install('', await readPackFile(file), 'imported');
-      return t('packInstalled', summary.name, summary.entityCount, summary.sources.length);
+      return t('packInstalledCounts', summary.name, summary.entityCount, summary.sources.length);
     });
 
   const inUse = packs?.filter((p) => p.enabled).length ?? 0;
@@ -122,7 +122,18 @@ export function PacksView({ actions, children }: { actions: PacksActions; childr
           }}
         />
       </label>
-      {children}
+      {buildPack && (
+        <PackBuilder
+          actions={{
+            build: buildPack,
+            // The builder says it is installed; the list shows it.
+            install: async (pack, name) => {
+              await actions.install(name, pack, 'built');
+              await reload();
+            },
+          }}
+        />
+      )}
       <p aria-live="polite" class={`status pack-status${status ? ` ${status.kind}` : ''}`}>
         {status?.kind === 'busy' && <progress aria-label={status.text} />} {status?.text}
       </p>
