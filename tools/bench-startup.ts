@@ -33,6 +33,8 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'bench-results/startup.json' },
     /** Only these pages (comma-separated paths), for a quick look at one. */
     only: { type: 'string' },
+    /** Also profile Crossread's script on the page without names (CPU profile over warm loads). */
+    profile: { type: 'boolean', default: false },
   },
 });
 const RUNS = Number(values.runs);
@@ -91,6 +93,53 @@ async function scriptTimeOfLoad(page: Page, cdp: CDPSession, url: string): Promi
   const after = await scriptSeconds(cdp);
   // The metric restarts when a navigation changes renderer; then the whole value is this load's.
   return (after >= before ? after - before : after) * 1000;
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
+}
+
+/**
+ * Where Crossread's script time goes on warm loads of `url`: a V8 CPU profile (sampled every
+ * 50 µs) over `runs` loads, self time per function of Crossread's files (and the engine's own
+ * entries: compiling, garbage collection), in milliseconds per load, largest first.
+ */
+async function profileLoads(page: Page, url: string, runs: number): Promise<{ perLoadMs: number; top: { fn: string; file: string; selfMs: number }[] }> {
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(SETTLE_MS);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+  await cdp.send('Profiler.start');
+  // Same-site navigations keep the renderer, so one profile spans every load.
+  for (let r = 0; r < runs; r++) {
+    await page.goto(`${url}?load=${r}`, { waitUntil: 'load' });
+    await page.waitForTimeout(SETTLE_MS);
+  }
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.detach();
+  const nodes = new Map((profile.nodes as ProfileNode[]).map((n) => [n.id, n]));
+  const self = new Map<number, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) self.set(samples[i]!, (self.get(samples[i]!) ?? 0) + (deltas[i + 1] ?? 0));
+  const byFn = new Map<string, { fn: string; file: string; selfUs: number }>();
+  let ours = 0;
+  for (const [id, us] of self) {
+    const { functionName, url: file, lineNumber } = nodes.get(id)!.callFrame;
+    const engine = functionName.startsWith('(') && functionName !== '(idle)' && functionName !== '(root)';
+    if (!isExtensionUrl(file) && !engine) continue;
+    const name = file ? new URL(file).pathname : '';
+    const key = `${name}:${functionName}:${lineNumber}`;
+    const entry = byFn.get(key) ?? { fn: `${functionName || '(anonymous)'}${file ? `:${lineNumber + 1}` : ''}`, file: name, selfUs: 0 };
+    entry.selfUs += us;
+    byFn.set(key, entry);
+    if (file) ours += us;
+  }
+  const top = [...byFn.values()].sort((a, b) => b.selfUs - a.selfUs).slice(0, 30).map((e) => ({ fn: e.fn, file: e.file, selfMs: round(e.selfUs / 1000 / runs, 3) }));
+  return { perLoadMs: round(ours / 1000 / runs, 3), top };
 }
 
 /** The page's stats from Crossread's stats hook (through an extension page), or undefined without Crossread. */
@@ -233,6 +282,19 @@ try {
     console.log(`script time per load ${path} (median of ${RUNS}): ${configs.map((c) => cell(c.name)).join('; ')}`);
   }
   results.scriptTime = scriptTime;
+
+  if (values.profile) {
+    const profiles: Record<string, unknown> = {};
+    for (const config of configs) {
+      const page = await config.context.newPage();
+      const profile = await profileLoads(page, server.url('/plain'), RUNS);
+      await page.close();
+      profiles[config.name] = profile;
+      console.log(`profile of /plain, ${config.name} (self time per load, ${RUNS} loads): Crossread's files ${profile.perLoadMs} ms`);
+      for (const e of profile.top.slice(0, 15)) console.log(`  ${e.selfMs.toFixed(3).padStart(7)} ms  ${e.file} ${e.fn}`);
+    }
+    results.profile = profiles;
+  }
 
   // 2. Long tasks while large pages load.
   const longTasks: Record<string, Record<string, unknown>> = {};

@@ -1,4 +1,4 @@
-import type { Match } from '../shared/matcher';
+import type { Match } from '../shared/matcher-scan';
 import type { HighlightStyle } from '../shared/settings';
 import type { TextMap } from './text-walk';
 

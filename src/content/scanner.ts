@@ -1,4 +1,4 @@
-import type { Match, Matcher } from '../shared/matcher';
+import type { Match, Matcher } from '../shared/matcher-scan';
 import type { Highlighter } from './highlighter';
 import { walkText } from './text-walk';
 
