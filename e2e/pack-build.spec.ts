@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { WARCRecord, WARCSerializer } from 'warcio';
 import type { KnowledgePack } from '../src/shared/knowledge';
 import { EXTENSION_DIR, type LaunchedExtension } from './support/browser';
 import { axeViolations, expect, test } from './support/fixtures';
@@ -14,10 +15,10 @@ import { axeViolations, expect, test } from './support/fixtures';
 const CORPUS = 'assets/corpus';
 const corpusPaths = () => readdirSync(CORPUS).map((f) => join(CORPUS, f));
 
-/** The pack `npm run knowledge -- --corpus assets/corpus --no-catalog` writes (the Node build of the same files). */
-function nodeBuild(): KnowledgePack {
+/** The pack `npm run knowledge -- --corpus <dir> --no-catalog` writes (the Node build of the same files). */
+function nodeBuild(corpus = CORPUS): KnowledgePack {
   const out = join(mkdtempSync(join(tmpdir(), 'crossread-node-pack-')), 'pack.json');
-  execFileSync(process.execPath, ['--import', 'tsx', 'src/corpus/cli.ts', '--corpus', CORPUS, '--no-catalog', '--out', out], { stdio: 'pipe' });
+  execFileSync(process.execPath, ['--import', 'tsx', 'src/corpus/cli.ts', '--corpus', corpus, '--no-catalog', '--out', out], { stdio: 'pipe' });
   return JSON.parse(readFileSync(out, 'utf8')) as KnowledgePack;
 }
 
@@ -120,4 +121,37 @@ test('Cancel stops the build: the worker is terminated and nothing is built', as
   await expect(page.locator('.pack-files li')).toHaveCount(6);
   await page.getByRole('button', { name: 'Build the pack' }).click();
   await expect(page.locator('.pack-result .status')).toHaveText(/^Built: \d+ entities/, { timeout: 60_000 });
+});
+
+/** A news page with its chrome around the article (navigation, related links, comments). */
+const page = (title: string, site: string, body: string[]) => `<!doctype html><html><head><title>${title} | ${site}</title>
+<meta property="og:site_name" content="${site}"><meta property="article:published_time" content="2025-03-03T10:00:00Z"></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav><article><h1>${title}</h1>${body.map((p) => `<p>${p}</p>`).join('')}</article>
+<aside><h2>Related</h2><ul><li><a href="/b">Bus fares to rise</a></li></ul></aside></body></html>`;
+const BODY = [
+  'The council approved the budget on Thursday after a long debate about libraries, buses and the swimming pool in the east of Riverton.',
+  '“We will not raise taxes, and we will keep every library open this year,” said Mayor Ana Ruiz after the vote in the council chamber.',
+  'The vote was 31 to 12, and the budget takes effect in April. Omar Haddad, a councillor for the Green Party, called it a gift to developers.',
+];
+
+test('reads every corpus format in the worker (linkedom, Readability, csv-parse, warcio, compromise), as the Node build does', async ({ ext }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'crossread-formats-'));
+  const record = WARCRecord.create({ url: 'https://riverton.example/budget', type: 'response', httpHeaders: { 'Content-Type': 'text/html; charset=utf-8' }, statusline: 'HTTP/1.1 200 OK' }, [new TextEncoder().encode(page('Budget passes', 'Riverton Post', BODY))]);
+  writeFileSync(join(dir, 'crawl.warc.gz'), await WARCSerializer.serialize(record, { gzip: true }));
+  writeFileSync(join(dir, 'page.html'), page('Council passes budget', 'City Press', BODY));
+  writeFileSync(join(dir, 'news.jsonl'), JSON.stringify({ url: 'https://a.example/1', outlet: 'Alpha News', title: 'Budget vote splits council', text: BODY.join('\n\n') }));
+  writeFileSync(join(dir, 'news.csv'), `title,text,outlet\nBudget approved,"${BODY.join(' ').replace(/"/g, '""')}",Beta Daily\n`);
+  writeFileSync(join(dir, 'news.tsv'), `title\ttext\nBudget day\t${BODY.join(' ')}\n`);
+  writeFileSync(join(dir, 'plain.txt'), `Title: Mayor wins vote\nOutlet: Gamma Radio\n\n${BODY.join('\n\n')}`);
+  const node = nodeBuild(dir);
+  expect(node.sources.map((s) => s.file)).toEqual(['crawl.warc.gz#1', 'news.csv#row2', 'news.jsonl#line1', 'news.tsv#row2', 'page.html', 'plain.txt']);
+  expect(node.entities.map((e) => e.name)).toEqual(expect.arrayContaining(['Ana Ruiz', 'Omar Haddad']));
+
+  const options = await openOptions(ext);
+  await options.locator('.pack-builder input[type=file]').setInputFiles(readdirSync(dir).map((f) => join(dir, f)));
+  await options.getByRole('button', { name: 'Build the pack' }).click();
+  await expect(options.locator('.pack-result .status')).toHaveText(
+    `Built: ${node.entities.length} entities, ${node.sources.length} sources, ${node.disagreements.length} disagreement${node.disagreements.length === 1 ? '' : 's'}.`,
+    { timeout: 60_000 },
+  );
 });

@@ -150,13 +150,25 @@ async function browserRow(corpus: string) {
     const files = readdirSync(corpus).sort().map((f) => join(corpus, f));
     await page.locator('.pack-builder input[type=file]').setInputFiles(files);
     await page.locator('.pack-files li').nth(files.length - 1).waitFor();
+    // When each step's label first shows in the progress line (the page's clock), to time the steps.
+    await page.evaluate(() => {
+      const seen: [string, number][] = [];
+      (window as unknown as { stepsSeen: typeof seen }).stepsSeen = seen;
+      new MutationObserver(() => {
+        const label = document.querySelector('.pack-builder .task label')?.firstChild?.textContent?.trim();
+        if (label && seen.at(-1)?.[0] !== label) seen.push([label, performance.now()]);
+        if (document.querySelector('.pack-result') && seen.at(-1)?.[0] !== 'done') seen.push(['done', performance.now()]);
+      }).observe(document.querySelector('.pack-builder')!, { subtree: true, childList: true, characterData: true });
+    });
     const t0 = Date.now();
     await page.getByRole('button', { name: 'Build the pack' }).click();
     await page.locator('.pack-result, .pack-builder [role=alert]').first().waitFor({ timeout: Number(values['timeout-min']) * 60_000 });
     const ms = Date.now() - t0;
     const text = await page.locator('.pack-result .status, .pack-builder [role=alert]').first().textContent();
-    const row = { articles: files.length, workerBuildMs: ms, msPerArticle: round(ms / files.length, 1), result: text };
-    console.log(`browser worker (Chromium)      ${String(files.length).padStart(6)} articles  click to result ${(ms / 1000).toFixed(2).padStart(7)} s  ${row.msPerArticle} ms/article  ${text}`);
+    const seen = await page.evaluate(() => (window as unknown as { stepsSeen: [string, number][] }).stepsSeen);
+    const stepsMs = Object.fromEntries(seen.slice(0, -1).map(([label, at], i) => [label, Math.round(seen[i + 1]![1] - at)]));
+    const row = { articles: files.length, workerBuildMs: ms, msPerArticle: round(ms / files.length, 1), stepsMs, result: text };
+    console.log(`browser worker (Chromium)      ${String(files.length).padStart(6)} articles  click to result ${(ms / 1000).toFixed(2).padStart(7)} s  ${row.msPerArticle} ms/article  ${text}  steps ${JSON.stringify(stepsMs)}`);
     return row;
   } finally {
     await ext.context.close();

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '../shared/i18n';
 import type { KnowledgePack } from '../shared/knowledge';
 import { useTranslator } from './use-translator';
@@ -93,6 +93,8 @@ export function PackBuilder({ actions }: { actions: PackBuilderActions }) {
     }
   };
 
+  // The same element while the list is unchanged, so Preact skips it on each progress update (a thousand files, a thousand updates).
+  const fileList = useMemo(() => <FileList files={files} busy={busy} onRemove={(f) => setFiles(files.filter((x) => x !== f))} />, [files, busy]);
   const progress = state.kind === 'building' ? state.progress : undefined;
   const step = progress ? STEPS[progress.step] : undefined;
   const fraction = progress && step ? step.from + (step.to - step.from) * (progress.total > 0 ? progress.done / progress.total : 0) : 0;
@@ -125,18 +127,7 @@ export function PackBuilder({ actions }: { actions: PackBuilderActions }) {
           }} />
         </label>
       </div>
-      {files.length > 0 && (
-        <ul class="pack-files" aria-label={t('packBuilderFiles')}>
-          {files.map((f) => (
-            <li key={key(f)}>
-              <span class="file-name">{f.name}</span> <span class="muted">{t('packFileSize', t.number(Math.max(1, Math.round(f.size / 1024))))}</span>{' '}
-              <button type="button" class="link" disabled={busy} aria-label={t('packBuilderRemove', f.name)} onClick={() => setFiles(files.filter((x) => x !== f))}>
-                {t('packRemove')}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      {fileList}
       <div class="pack-actions">
         <button type="button" class="primary" disabled={files.length === 0 || busy} onClick={() => void build()}>
           {t('packBuilderBuild')}
@@ -180,5 +171,23 @@ export function PackBuilder({ actions }: { actions: PackBuilderActions }) {
         </div>
       )}
     </section>
+  );
+}
+
+/** The chosen files, each with its size and a Remove button. */
+function FileList({ files, busy, onRemove }: { files: File[]; busy: boolean; onRemove: (file: File) => void }) {
+  const t = useTranslator();
+  if (files.length === 0) return null;
+  return (
+    <ul class="pack-files" aria-label={t('packBuilderFiles')}>
+      {files.map((f) => (
+        <li key={key(f)}>
+          <span class="file-name">{f.name}</span> <span class="muted">{t('packFileSize', t.number(Math.max(1, Math.round(f.size / 1024))))}</span>{' '}
+          <button type="button" class="link" disabled={busy} aria-label={t('packBuilderRemove', f.name)} onClick={() => onRemove(f)}>
+            {t('packRemove')}
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
