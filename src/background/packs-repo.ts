@@ -5,7 +5,7 @@ import { ReaderError } from '../shared/i18n';
 import { PackSchema, type KnowledgePack } from '../shared/knowledge';
 import { Matcher } from '../shared/matcher';
 import { matcherToBytes } from '../shared/matcher-binary';
-import { cardSlice, mergePacks, type InstalledPack } from '../shared/pack-set';
+import { cardSlice, mergePacks, packProblem, type InstalledPack } from '../shared/pack-set';
 import type { EntityCard, PackSummary } from '../shared/protocol';
 import type { ActiveRecord, CrossreadDb, PackRecord } from './db';
 
@@ -86,14 +86,19 @@ export class PacksRepo {
     if (typeof candidate !== 'object' || candidate === null || Array.isArray(candidate)) throw new ReaderError('This file is not a knowledge pack: it holds no pack object.', 'packNotAPack');
     if (version !== expected) throw new ReaderError(`This pack was made for another version of Crossread (pack format ${String(version)}; this one reads ${expected}). Build it again with this version.`, 'packWrongVersion', [String(version), String(expected)]);
     const parsed = v.safeParse(PackSchema, candidate);
-    if (!parsed.success) {
-      const problem = describeIssue(parsed.issues[0], 'pack');
-      throw new ReaderError(`This pack is not valid, so nothing was installed: ${problem}`, 'packInvalid', [problem]);
-    }
+    const problem = parsed.success ? packProblem(parsed.output) : describeIssue(parsed.issues[0], 'pack');
+    if (problem !== undefined || !parsed.success) throw new ReaderError(`This pack is not valid, so nothing was installed: ${problem}`, 'packInvalid', [String(problem)]);
     const pack = parsed.output;
     const record: PackRecord = { id: this.newId(), name: (name.trim() || pack.story.title).slice(0, MAX_NAME), origin, enabled: true, installedAt: this.now(), pack };
     await this.db.transaction('rw', this.db.packs, () => this.db.packs.add(record));
-    await this.refresh();
+    try {
+      await this.refresh();
+    } catch (err) {
+      // Not installed after all: the packs in use stay as they were.
+      await this.db.packs.delete(record.id);
+      await this.refresh().catch(() => {});
+      throw err;
+    }
     return summaryOf(record, pack);
   }
 

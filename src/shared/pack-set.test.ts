@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { bundledPack } from './bundled-pack';
 import { PackSchema, type Entity, type KnowledgePack } from './knowledge';
-import { cardSlice, mergePacks } from './pack-set';
+import { cardSlice, mergePacks, packProblem } from './pack-set';
 
 const entity = (id: string, name: string, aliases: string[], extra: Partial<Entity> = {}): Entity => ({
   id,
@@ -63,9 +63,12 @@ describe('mergePacks', () => {
     const set = mergePacks([
       { id: 'a', name: 'A', pack: packOf([entity('x', 'X', ['Xavier Ruiz'])]) },
       { id: 'b', name: 'B', pack: packOf([entity('y', 'Y', ['Yolanda Ruiz']), entity('x', 'X2', ['X. Ruiz', 'Ruiz Jr'])]) },
-      { id: 'c', name: 'C', pack: packOf([entity('z', 'Z', ['Ruiz Jr', 'Yolanda Ruiz'])]) },
+      { id: 'c', name: 'C', pack: packOf([entity('z', 'Z', ['Ruiz Jr'])]) },
     ]);
-    expect(set.groups.map((g) => [g.id, g.members.length])).toEqual([['x', 4]]);
+    expect(set.groups.map((g) => [g.id, g.members.map((m) => `${m.packId}:${m.entityId}`)])).toEqual([
+      ['x', ['a:x', 'b:x', 'c:z']],
+      ['y', ['b:y']],
+    ]);
   });
 
   it('keeps a case-sensitive spelling apart from the same letters in another case', () => {
@@ -74,6 +77,18 @@ describe('mergePacks', () => {
       { id: 'b', name: 'B', pack: packOf([entity('us-bank', 'Us Bank', ['Us'])]) },
     ]);
     expect(set.groups).toHaveLength(2);
+  });
+
+  it('never makes two entities of one pack one, nor joins entities by id when they have only context spellings', () => {
+    const a = packOf([entity('alpha', 'Alpha Corp', ['Alpha Corp']), entity('beta', 'Beta Ltd', ['Beta Ltd'])]);
+    const b = packOf([entity('both', 'Alpha Beta', ['Alpha Corp', 'Beta Ltd'])]);
+    const groups = mergePacks([
+      { id: 'a', name: 'A', pack: a },
+      { id: 'b', name: 'B', pack: b },
+    ]).groups;
+    expect(groups.map((g) => [g.id, g.members.map((m) => m.entityId)])).toEqual([['alpha', ['alpha', 'both']], ['beta', ['beta']]]);
+    const context = (id: string) => packOf([{ ...entity(id, 'strikers', []), aliases: [{ text: 'strikers', caseSensitive: false, generic: true }] }]);
+    expect(mergePacks([{ id: 'a', name: 'A', pack: context('strikers') }, { id: 'b', name: 'B', pack: context('strikers') }]).groups).toHaveLength(2);
   });
 
   it('merges nothing and marks nothing when no pack is active', () => {
@@ -96,5 +111,21 @@ describe('cardSlice', () => {
 
   it('answers undefined for an entity the pack does not hold', () => {
     expect(cardSlice(bundledPack, 'no-such-entity')).toBeUndefined();
+  });
+});
+
+describe('packProblem', () => {
+  it('finds nothing wrong with the bundled pack', () => {
+    expect(packProblem(bundledPack)).toBeUndefined();
+  });
+
+  it('refuses spellings that are no names, ids given twice, and facts about sources the pack does not hold', () => {
+    const lone = (text: string, caseSensitive = false) => packOf([{ ...entity('e', 'E', []), aliases: [{ text, caseSensitive }] }]);
+    expect(packProblem(lone('a'))).toBe('entities.0.aliases.0: "a" is not a name a page could be searched for');
+    expect(packProblem(lone(' - '))).toMatch(/is not a name/);
+    expect(packProblem(lone('X', true))).toBeUndefined();
+    expect(packProblem(packOf([entity('e', 'E', ['Eve Ross']), entity('e', 'E2', ['Ed Ross'])]))).toBe('entities.1.id: "e" is given twice');
+    const mention = { sourceId: 'nowhere', count: 1, quoted: 0, aliases: [], quotedAliases: [], sentence: '', sentences: [], quotes: [], labels: [], related: [] };
+    expect(packProblem(packOf([entity('e', 'E', ['Eve Ross'], { mentions: [mention] })]))).toBe('entities.0.mentions: no source has the id "nowhere"');
   });
 });

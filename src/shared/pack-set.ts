@@ -35,7 +35,9 @@ const identifying = (a: Entity['aliases'][number]) => !a.generic && !a.ambiguous
  * case-sensitive spelling must match exactly); the merged entity takes the first member's id,
  * name and type; every spelling of every member marks it; facts stay in their own pack (a card
  * shows each pack's sources apart). A spelling that marks only in context ("Turkey", "strikers")
- * never merges two entities; if two groups both have it, the first pack's wins.
+ * never merges two entities, nor does an id alone on an entity with no other spelling; two
+ * entities of one pack are never made one (a pack keeps them apart for a reason); if two groups
+ * both have a spelling, the first pack's wins.
  */
 export function mergePacks(packs: readonly InstalledPack[]): PackSet {
   // Union-find over every pack's entities, keyed by id and by identifying spellings.
@@ -45,17 +47,25 @@ export function mergePacks(packs: readonly InstalledPack[]): PackSet {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
     return i;
   };
+  // Which packs each group holds: two entities of the same pack are never made one.
+  const packsOf = members.map(({ packId }) => new Set([packId]));
   const firstWith = new Map<string, number>();
   members.forEach(({ entity }, i) => {
-    const keys = [`id:${entity.id}`, ...entity.aliases.filter(identifying).map((a) => `name:${a.caseSensitive ? a.text : fold(a.text)}`)];
+    const spellings = entity.aliases.filter(identifying).map((a) => `name:${a.caseSensitive ? a.text : fold(a.text)}`);
+    // An id joins only entities that have a name of their own to be known by.
+    const keys = spellings.length > 0 ? [`id:${entity.id}`, ...spellings] : [];
     for (const key of keys) {
       const seen = firstWith.get(key);
-      if (seen === undefined) firstWith.set(key, i);
-      else {
-        const [a, b] = [find(seen), find(i)];
-        // The earlier member stays the root, so a group is named by its first member.
-        if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+      if (seen === undefined) {
+        firstWith.set(key, i);
+        continue;
       }
+      const [a, b] = [find(seen), find(i)];
+      if (a === b || [...packsOf[b]!].some((p) => packsOf[a]!.has(p))) continue;
+      // The earlier member stays the root, so a group is named by its first member.
+      const [root, child] = a < b ? [a, b] : [b, a];
+      parent[child] = root;
+      for (const p of packsOf[child]!) packsOf[root]!.add(p);
     }
   });
   const byRoot = new Map<number, EntityGroup>();
@@ -145,4 +155,36 @@ export function indexActive(knowledge: ActiveKnowledge): ActiveIndex {
 /** The active knowledge of some packs, merged as the worker merges them (tests, and pages given packs directly). */
 export function activeOf(packs: InstalledPack[]): ActiveIndex {
   return indexActive({ packs, groups: mergePacks(packs).groups });
+}
+
+/** Letters and digits in a spelling: what makes it a name a page can be searched for. */
+const nameChars = (text: string) => text.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+
+/**
+ * What the schema cannot say about a pack and a page would suffer from: ids given twice, facts
+ * about sources the pack does not hold, and spellings that are no names (" ", "a": marked on
+ * every page). The first problem, worded for a reader, or undefined for a sound pack.
+ */
+export function packProblem(pack: KnowledgePack): string | undefined {
+  const sources = new Set<string>();
+  for (const s of pack.sources) {
+    if (sources.has(s.id)) return `sources: the id ${JSON.stringify(s.id)} is given twice`;
+    sources.add(s.id);
+  }
+  const ids = new Set<string>();
+  for (const [i, e] of pack.entities.entries()) {
+    if (ids.has(e.id)) return `entities.${i}.id: ${JSON.stringify(e.id)} is given twice`;
+    ids.add(e.id);
+    for (const [j, a] of e.aliases.entries()) {
+      // A short case-sensitive acronym ("X", "UN") is a name; a case-insensitive spelling needs two letters or digits.
+      if (nameChars(a.text) < (a.caseSensitive ? 1 : 2)) return `entities.${i}.aliases.${j}: ${JSON.stringify(a.text)} is not a name a page could be searched for`;
+    }
+    const unknown = e.mentions.find((m) => !sources.has(m.sourceId));
+    if (unknown) return `entities.${i}.mentions: no source has the id ${JSON.stringify(unknown.sourceId)}`;
+  }
+  for (const [i, d] of pack.disagreements.entries()) {
+    const unknown = [...d.positions, ...d.mentions].find((p) => !sources.has(p.sourceId));
+    if (unknown) return `disagreements.${i}: no source has the id ${JSON.stringify(unknown.sourceId)}`;
+  }
+  return undefined;
 }
