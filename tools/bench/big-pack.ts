@@ -78,7 +78,7 @@ export function generatePack(target: number): KnowledgePack {
   });
   return {
     schemaVersion: PACK_SCHEMA_VERSION,
-    story: { title: 'A made-up ferry timetable (100,000-alias benchmark)', derived: true },
+    story: { title: `A made-up ferry timetable (${target.toLocaleString('en')}-alias benchmark)`, derived: true },
     measures: { units: [], durationTopics: [], dayTopics: [], touches: [] },
     sources,
     entities,
