@@ -5,6 +5,7 @@ import { bundledPack } from '../shared/bundled-pack';
 import type { KnowledgePack } from '../shared/knowledge';
 import { matcherFromBytes } from '../shared/matcher-binary';
 import { CrossreadDb } from './db';
+import { PacksRepo } from './packs-repo';
 import { workerCallOver } from './worker-call';
 
 const names: string[] = [];
@@ -92,5 +93,36 @@ describe('PacksRepo through the protocol', () => {
     expect((await call('getActivePacks', undefined)).packs).toEqual([]);
     await call('setPackEnabled', { id: 'bundled', enabled: true });
     expect(published.at(-1)).toBeUndefined();
+  });
+
+  it('undoes an install or a switch the browser cannot store the matcher of, and keeps the packs in use as they were', async () => {
+    names.push('packs-quota');
+    const db = new CrossreadDb('packs-quota');
+    const published: ({ version: string; bytes: Uint8Array } | undefined)[] = [];
+    let limit = Infinity;
+    // As storage.local does past its quota: the set call fails, nothing is stored.
+    const repo = new PacksRepo(db, {
+      bundledPack: async () => bundledPack,
+      publishMatcher: async (m) => {
+        if (m && m.bytes.length > limit) throw new Error('Resource::kQuotaBytes quota exceeded');
+        published.push(m);
+      },
+    });
+    const first = await repo.install('', otherPack(), 'imported');
+    const before = published.at(-1)!;
+    limit = before.bytes.length;
+    const big = { ...otherPack(), story: { title: 'a bigger pack', derived: true } };
+    big.entities = [...big.entities, { ...big.entities[1]!, id: 'more', name: 'Orma Basin Authority', aliases: [{ text: 'Orma Basin Authority', caseSensitive: false }] }];
+    await expect(repo.install('', big, 'imported')).rejects.toThrow(/could not be made ready for pages \(Resource::kQuotaBytes quota exceeded\), so nothing was changed/);
+    expect((await repo.list()).map((p) => p.id)).toEqual(['bundled', first.id]);
+    expect((await repo.active()).packs.map((p) => p.id)).toEqual(['bundled', first.id]);
+    expect(published.at(-1)!.bytes).toEqual(before.bytes);
+
+    // A switch that would need a larger matcher than storage holds is undone too.
+    await repo.setEnabled(first.id, false);
+    limit = 0;
+    await expect(repo.setEnabled(first.id, true)).rejects.toThrow(/nothing was changed/);
+    expect((await repo.list()).find((p) => p.id === first.id)!.enabled).toBe(false);
+    expect((await repo.active()).packs.map((p) => p.id)).toEqual(['bundled']);
   });
 });

@@ -91,14 +91,7 @@ export class PacksRepo {
     const pack = parsed.output;
     const record: PackRecord = { id: this.newId(), name: (name.trim() || pack.story.title).slice(0, MAX_NAME), origin, enabled: true, installedAt: this.now(), pack };
     await this.db.transaction('rw', this.db.packs, () => this.db.packs.add(record));
-    try {
-      await this.refresh();
-    } catch (err) {
-      // Not installed after all: the packs in use stay as they were.
-      await this.db.packs.delete(record.id);
-      await this.refresh().catch(() => {});
-      throw err;
-    }
+    await this.refreshOrUndo(() => this.db.packs.delete(record.id));
     return summaryOf(record, pack);
   }
 
@@ -107,7 +100,24 @@ export class PacksRepo {
     const record = (await this.records()).find((r) => r.id === id);
     if (!record) throw new ReaderError('This pack is no longer installed.', 'packGone');
     await this.db.transaction('rw', this.db.packs, () => this.db.packs.put({ ...record, enabled }));
-    await this.refresh();
+    await this.refreshOrUndo(async () => void (await this.db.packs.put(record)));
+  }
+
+  /**
+   * Recomputes the active set after a change; when that fails (the browser refuses to store
+   * the compiled matcher: `storage.local` holds 10 MB without the unlimitedStorage permission,
+   * about 18,000 aliases), the change is undone and the set recomputed as it was, so the
+   * installed packs stay as they were and pages keep marking with them.
+   */
+  private async refreshOrUndo(undo: () => Promise<unknown>): Promise<void> {
+    try {
+      await this.refresh();
+    } catch (err) {
+      await this.db.transaction('rw', this.db.packs, undo);
+      await this.refresh();
+      const reason = err instanceof Error ? err.message : String(err);
+      throw new ReaderError(`The packs in use could not be made ready for pages (${reason}), so nothing was changed.`, 'packNotReady', [reason]);
+    }
   }
 
   /** Deletes an installed pack (the bundled one can only be turned off). */

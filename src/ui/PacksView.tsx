@@ -50,7 +50,7 @@ export function PacksView({ actions, buildPack }: { actions: PacksActions; build
   }, [actions]);
 
   /** Runs a change, then lists the packs again; a failure is shown and changes nothing. */
-  const change = async (busy: string, step: () => Promise<string>) => {
+  const change = async (busy: string, step: () => Promise<string>, reloadOnError = false) => {
     setStatus({ text: busy, kind: 'busy' });
     try {
       const done = await step();
@@ -58,6 +58,7 @@ export function PacksView({ actions, buildPack }: { actions: PacksActions; build
       setStatus({ text: done, kind: 'ok' });
     } catch (err) {
       setStatus({ text: errorText(err, t), kind: 'error' });
+      if (reloadOnError) await reload().catch(() => {});
     }
   };
 
@@ -83,7 +84,9 @@ export function PacksView({ actions, buildPack }: { actions: PacksActions; build
                   checked={p.enabled}
                   onChange={(e) => {
                     const enabled = e.currentTarget.checked;
-                    void change(t('loading'), async () => (await actions.setEnabled(p.id, enabled), t('packChanged')));
+                    // The box keeps the reader's click while the worker recomputes (a failure lists the packs as they are).
+                    setPacks((all) => all?.map((x) => (x.id === p.id ? { ...x, enabled } : x)));
+                    void change(t('loading'), async () => (await actions.setEnabled(p.id, enabled), t('packChanged')), true);
                   }}
                 />{' '}
                 <strong class="pack-name">{p.name}</strong> <span class="muted">({t(ORIGIN_LABELS[p.origin])})</span>
