@@ -7,6 +7,15 @@ import tseslint from 'typescript-eslint';
  */
 const zone = (target, from, message) => ({ target, from, message });
 const everyLayer = ['platform', 'ui', 'content', 'background', 'popup', 'pages', 'corpus'].map((d) => `./src/${d}`);
+/** src/corpus's files that run only in Node (the file system, the command line): no bundle may import them. */
+const nodeOnlyCorpus = ['./src/corpus/cli.ts', './src/corpus/write-schema.ts'];
+/** What src/pages may not import; `corpus` says whether the pure corpus build is allowed (the pack-build worker and its client only). */
+const pagesZones = (corpus) => [
+  zone('./src/pages', ['./src/content', './src/background', ...(corpus ? nodeOnlyCorpus : ['./src/corpus'])], corpus ? 'The pack-build worker may import the pure corpus build, never its Node-only files (cli.ts, write-schema.ts).' : 'pages may import shared, platform and ui (the pure corpus build only in pack-build-*.ts).'),
+];
+/** Node's own modules, which nothing a browser runs may import (the pack-build worker bundles src/corpus). */
+const nodeModules = { group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'util', 'url', 'stream', 'buffer', 'crypto', 'zlib'], message: 'src/corpus runs in the browser too (the pack-build worker): Node modules only in cli.ts, write-schema.ts and tests.' };
+const polyfill = { name: 'webextension-polyfill', message: 'Browser APIs go through src/platform.' };
 
 export default tseslint.config(
   { ignores: ['dist/', 'dist-firefox/', 'artifacts/', 'node_modules/', 'src/generated/', 'test-results/', 'playwright-report/'] },
@@ -29,20 +38,31 @@ export default tseslint.config(
             zone('./src/content', ['./src/background', './src/popup', './src/pages', './src/corpus'], 'src/content may import shared, platform and ui.'),
             zone('./src/background', ['./src/content', './src/ui', './src/popup', './src/pages', './src/corpus'], 'src/background may import shared and platform.'),
             zone('./src/popup', ['./src/content', './src/background', './src/corpus'], 'pages may import shared, platform and ui.'),
-            zone('./src/pages', ['./src/content', './src/background', './src/corpus'], 'pages may import shared, platform and ui.'),
+            ...pagesZones(false),
             zone('./src/corpus', ['./src/platform', './src/ui', './src/content', './src/background', './src/popup', './src/pages'], 'src/corpus (Node) may import src/shared only.'),
           ],
         },
       ],
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'webextension-polyfill', message: 'Browser APIs go through src/platform.' }] },
+        { paths: [polyfill] },
       ],
     },
   },
   {
     files: ['src/platform/**'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // The pack-build worker and its client: the pure corpus build, never its Node-only files.
+    files: ['src/pages/pack-build-*.ts'],
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: pagesZones(true) }] },
+  },
+  {
+    // src/corpus is bundled into the options page's worker: no Node module outside its command line.
+    files: ['src/corpus/**/*.ts'],
+    ignores: ['src/corpus/cli.ts', 'src/corpus/write-schema.ts', '**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [polyfill], patterns: [nodeModules] }] },
   },
   {
     // Tests may reach across layers to wire real parts together (a handler with its repository).

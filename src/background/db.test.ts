@@ -20,7 +20,7 @@ describe('CrossreadDb migrations', () => {
     const db = new CrossreadDb(NAME);
     const [note] = await new NotesRepo(db).forUrl('https://a.example/');
     expect(note).toEqual({ id: 'old', url: 'https://a.example/', title: 'A', quote: 'Kerry said.', comment: 'first', entityIds: ['john-kerry'], createdAt: 5, tags: [], color: 'yellow' });
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(db.notes.schema.indexes.map((i) => i.name).sort()).toEqual(['createdAt', 'url']);
     db.close();
   });
@@ -38,7 +38,7 @@ describe('CrossreadDb migrations', () => {
 
     const db = new CrossreadDb(NAME);
     expect(await new NotesRepo(db).all()).toEqual([written]);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     db.close();
   });
 });

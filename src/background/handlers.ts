@@ -3,6 +3,7 @@ import type { Handlers, TabCalls, TabContext, WorkerCalls } from '../shared/prot
 import { backupChunk } from './backup';
 import type { CrossreadDb } from './db';
 import { NotesRepo } from './notes-repo';
+import type { PacksRepo } from './packs-repo';
 import { Staging } from './staging';
 
 /** What the handlers do in the browser beyond the database (the worker passes the real calls). */
@@ -37,7 +38,7 @@ function explained<H extends Record<string, (...args: never[]) => Promise<unknow
 }
 
 /** The calls of Crossread's own pages: everything (the type makes a missing or misspelt method a compile error). */
-export function pageHandlers(db: CrossreadDb, notes = new NotesRepo(db), staging = new Staging(db)): Handlers<WorkerCalls> {
+export function pageHandlers(db: CrossreadDb, packs: PacksRepo, notes = new NotesRepo(db), staging = new Staging(db)): Handlers<WorkerCalls> {
   return explained<Handlers<WorkerCalls>>({
     listNotes: ({ url }) => notes.forUrl(url),
     listAllNotes: () => notes.all(),
@@ -51,11 +52,19 @@ export function pageHandlers(db: CrossreadDb, notes = new NotesRepo(db), staging
       return {};
     },
     deleteNote: async ({ id }) => ({ deleted: await notes.delete(id) }),
+    listPacks: () => packs.list(),
+    installPack: ({ name, pack, origin }) => packs.install(name, pack, origin),
+    setPackEnabled: async ({ id, enabled }) => {
+      await packs.setEnabled(id, enabled);
+      return {};
+    },
+    deletePack: async ({ id }) => ({ deleted: await packs.remove(id) }),
+    getActivePacks: () => packs.active(),
   });
 }
 
 /** The calls of content scripts, each for the sender's own tab and page (`context`, from the browser). */
-export function tabHandlers(notes: NotesRepo, effects: WorkerEffects): Handlers<TabCalls, TabContext> {
+export function tabHandlers(notes: NotesRepo, packs: PacksRepo, effects: WorkerEffects): Handlers<TabCalls, TabContext> {
   return explained<Handlers<TabCalls, TabContext>>({
     saveNote: (draft, { pageUrl }) => notes.save({ ...draft, url: pageUrl }),
     listNotes: (_, { pageUrl }) => notes.forUrl(pageUrl),
@@ -71,5 +80,6 @@ export function tabHandlers(notes: NotesRepo, effects: WorkerEffects): Handlers<
       await effects.setBadge(tabId, entityCount);
       return {};
     },
+    getEntityCard: async ({ entityId }) => (await packs.card(entityId)) ?? null,
   });
 }

@@ -12,6 +12,7 @@ import { backupNotes, importNotes, restoreNotes } from '../shared/note-transfer'
 import type { Note } from '../shared/protocol';
 import { CrossreadDb } from './db';
 import { NotesRepo } from './notes-repo';
+import type { PacksRepo } from './packs-repo';
 import { failWritesAfter, quotaExceeded, workerStopped } from './storage-faults';
 import { workerCallOver } from './worker-call';
 
@@ -186,7 +187,7 @@ describe('storage faults', { timeout: 60_000 }, () => {
     failWritesAfter(db, 0, quotaExceeded);
     const repo = new NotesRepo(db);
     const { tabHandlers } = await import('./handlers');
-    const handlers = tabHandlers(repo, { openTab: async () => {}, setBadge: async () => {} });
+    const handlers = tabHandlers(repo, {} as PacksRepo, { openTab: async () => {}, setBadge: async () => {} });
     await expect(handlers.saveNote({ ...draft(2), selector: undefined }, { tabId: 1, pageUrl: 'https://b.example/2' })).rejects.toThrow(/no more room/);
     expect(await repo.all()).toHaveLength(1);
   });

@@ -1,7 +1,8 @@
 import { matcherFromBytes } from '../shared/matcher-binary';
 import type { PageMark, PageStats } from '../shared/protocol';
 import type { HighlightStyle } from '../shared/settings';
-import { resourceUrl, sendRaw } from '../platform/extension-lite';
+import { fromBase64, readStoredMatcher, STORED_MATCHER_KEY } from '../shared/stored-matcher';
+import { resourceUrl, sendRaw, storedValue } from '../platform/extension-lite';
 import { PACKAGE_FILES } from './package-files';
 import { PageMarker } from './page-marker';
 import { pageMarks } from './page-stats';
@@ -19,15 +20,17 @@ export interface PageCore {
 
 /**
  * The scan, loaded by the content script's entry once the page is idle and not skipped: the
- * compiled matcher (bytes fetched from the package, loaded as typed-array views, nothing
- * compiled), the page marker (text walk, matcher, highlighter, observer), the badge count,
+ * compiled matcher (the active packs' bytes from storage, or the bundled pack's from the
+ * package, loaded as typed-array views, nothing compiled), the page marker (text walk, matcher, highlighter, observer), the badge count,
  * and the page's saved notes (the UI that draws them loads only when there are some).
  * Everything ends with `life`.
  */
 export async function createPageCore(doc: Document, life: AbortSignal, isPage = true): Promise<PageCore> {
-  const bytes = await (await fetch(resourceUrl(PACKAGE_FILES.matcher))).arrayBuffer();
+  // The reader's packs' matcher, compiled by the worker when they changed; else the bundled pack's, from the package.
+  const stored = readStoredMatcher(await storedValue(STORED_MATCHER_KEY));
+  const bytes = stored ? fromBase64(stored.base64).buffer : await (await fetch(resourceUrl(PACKAGE_FILES.matcher))).arrayBuffer();
   const t0 = performance.now();
-  const matcher = matcherFromBytes(bytes);
+  const matcher = matcherFromBytes(bytes as ArrayBuffer);
   const matcherLoadMs = performance.now() - t0;
   let lastCount = -1;
   const marker = new PageMarker(

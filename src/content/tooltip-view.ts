@@ -1,9 +1,9 @@
 import { autoUpdate, computePosition, flip, inline, offset, shift, type VirtualElement } from '@floating-ui/dom';
 import { h, render, type ComponentChild } from 'preact';
+import { sendRaw } from '../platform/extension-lite';
 import { browserTranslator } from '../platform/i18n';
-import { bundledPack } from '../shared/bundled-pack';
-import { indexPack } from '../shared/pack-index';
-import { EntityTooltip, type EntityTooltipProps } from '../ui/EntityTooltip';
+import { parseResult, tabCalls, type EntityCard } from '../shared/protocol';
+import { EntityCardView, type EntityCardProps } from '../ui/EntityTooltip';
 import { SelectionNote } from '../ui/NoteForm';
 import { TranslatorContext } from '../ui/use-translator';
 import css from '../ui/tooltip.css?inline';
@@ -11,27 +11,41 @@ import { liveRange } from './highlighter';
 import type { UiHost } from './ui-host';
 
 /**
- * The tooltip's heavy half: Preact, Floating UI, the card and the full knowledge pack. The
- * content script imports this module only when a card first opens or the keyboard first moves
- * to a name, so a page where no one does pays for the scanner alone.
+ * The tooltip's heavy half: Preact, Floating UI and the card. The content script imports this
+ * module only when a card first opens or the keyboard first moves to a name, so a page where
+ * no one does pays for the scanner alone. What a card shows comes from the worker, which
+ * keeps the active packs (`getEntityCard`): a small message per entity, kept for the page's life.
  */
 export interface TooltipView {
-  /** Shows the card for `entityId` at a mark's range; false when the pack does not know the entity. */
-  show(anchor: AbstractRange, entityId: string, quote: string, actions: Pick<EntityTooltipProps, 'onSave' | 'onCompare' | 'onClose'>): boolean;
+  /** What the active packs know of an entity; undefined when none holds it. */
+  card(entityId: string): Promise<EntityCard | undefined>;
+  /** Shows a card at a mark's range. */
+  show(anchor: AbstractRange, card: EntityCard, quote: string, actions: Pick<EntityCardProps, 'onSave' | 'onCompare' | 'onClose'>): void;
   /** Shows the note card for a selected passage of the page. */
-  showSelection(anchor: Range, quote: string, actions: Pick<EntityTooltipProps, 'onSave' | 'onClose'>): void;
+  showSelection(anchor: Range, quote: string, actions: Pick<EntityCardProps, 'onSave' | 'onClose'>): void;
   hide(): void;
   readonly isOpen: boolean;
   /** What the keyboard proxy says for a name: "Maria Lopez: 3 sources — press Enter for details". */
-  label(entityId: string): string;
+  label(card: EntityCard | undefined): string;
   /** Keeps `el` drawn over `range` while the page scrolls or resizes; returns a function that stops. */
   cover(range: AbstractRange, el: HTMLElement): () => void;
   /** The first element inside the card matching `selector`. */
   query<E extends Element>(selector: string): E | null;
 }
 
-const index = indexPack(bundledPack);
 const t = browserTranslator();
+const cards = new Map<string, Promise<EntityCard | undefined>>();
+
+/** An entity's card from the worker, asked once per page (a failed ask is asked again next time). */
+function cardOf(entityId: string): Promise<EntityCard | undefined> {
+  let card = cards.get(entityId);
+  if (!card) {
+    card = sendRaw({ type: 'getEntityCard', params: { entityId } }).then((answer) => parseResult(tabCalls, 'getEntityCard', answer) ?? undefined);
+    card.catch(() => cards.delete(entityId));
+    cards.set(entityId, card);
+  }
+  return card;
+}
 
 /**
  * A range as Floating UI's reference: a live range over it while the card is open (one at a
@@ -76,12 +90,10 @@ export function createTooltipView(host: UiHost): TooltipView {
   };
 
   return {
-    show(anchor, entityId, quote, actions) {
-      const entity = index.entity(entityId);
-      if (!entity) return false;
+    card: cardOf,
+    show(anchor, card, quote, actions) {
       // A fresh key gives a fresh form for every opening.
-      showAt(anchor, h(EntityTooltip, { key: ++opened, entity, pack: index.pack, quote, ...actions }));
-      return true;
+      showAt(anchor, h(EntityCardView, { key: ++opened, card, quote, ...actions }));
     },
     showSelection(anchor, quote, actions) {
       showAt(anchor, h(SelectionNote, { key: ++opened, quote, ...actions }));
@@ -95,10 +107,10 @@ export function createTooltipView(host: UiHost): TooltipView {
     get isOpen() {
       return !panel.hidden;
     },
-    label(entityId) {
-      const entity = index.entity(entityId);
-      if (!entity) return t('keyboardLabelUnknown');
-      return t('keyboardLabel', entity.name, t.plural('sources', new Set(entity.mentions.map((m) => m.sourceId)).size));
+    label(card) {
+      if (!card) return t('keyboardLabelUnknown');
+      const sources = card.parts.reduce((n, part) => n + new Set(part.pack.entities.find((e) => e.id === part.entityId)?.mentions.map((m) => m.sourceId)).size, 0);
+      return t('keyboardLabel', card.name, t.plural('sources', sources));
     },
     cover(range, el) {
       const reference = referenceOf(range);

@@ -80,12 +80,14 @@ export function installTooltips(doc: Document, marks: Highlighter, host: UiHost,
     const { quote, selector } = sentenceAround(mark.range);
     const entityId = mark.entityId;
     const v = await loadView();
-    if (mine !== generation || signal.aborted) return false;
-    return v.show(mark.range, entityId, quote, {
+    const card = await v.card(entityId);
+    if (mine !== generation || signal.aborted || !card) return false;
+    v.show(mark.range, card, quote, {
       onSave: ({ comment, tags, color }) => actions.saveNote({ quote, selector: selector(), comment, tags, color, entityIds: [entityId] }),
       onCompare: (id) => actions.openComparison(id),
       onClose: () => close(true),
     });
+    return true;
   };
 
   const returnFocus = () => {
@@ -124,13 +126,14 @@ export function installTooltips(doc: Document, marks: Highlighter, host: UiHost,
     if (!next) return;
     const mine = ++generation;
     const v = await loadView();
+    const card = await v.card(next.entityId).catch(() => undefined);
     if (mine !== generation || signal.aborted) return;
     // Read before the card closes: closing it drops the focus it held.
     if (!host.hasFocus) before = doc.activeElement;
     if (isOpen()) close();
     proxied = next;
     host.attach();
-    proxy.setAttribute('aria-label', v.label(next.entityId));
+    proxy.setAttribute('aria-label', v.label(card));
     proxy.hidden = false;
     const rect = liveRange(next.range).getBoundingClientRect();
     const viewport = doc.documentElement;

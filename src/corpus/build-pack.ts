@@ -55,6 +55,20 @@ export interface BuildResult {
   report: BuildReport;
 }
 
+/**
+ * The named steps of a build, in order: reading the files (`buildPackFromFiles`), finding the
+ * names, reading each source, the disagreements, and the checks of the finished pack.
+ */
+export const BUILD_STEPS = ['read', 'names', 'sources', 'disagreements', 'verify'] as const;
+export type BuildStep = (typeof BUILD_STEPS)[number];
+
+/** Where a build is: its step, and how much of that step is done (`done` of `total` files or sources). */
+export interface BuildProgress {
+  step: BuildStep;
+  done: number;
+  total: number;
+}
+
 /** Lower-case, hyphenated id from a name: "Bashar al-Assad" → "bashar-al-assad". */
 export function slugify(name: string): string {
   return name
@@ -174,6 +188,18 @@ const PLACE_WINDOW = 60;
  * corpus file, curated evidence not in its source, and curated spellings or roles no text uses.
  */
 export function buildPack(inputs: PackInputs): BuildResult {
+  const steps = buildPackSteps(inputs);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * `buildPack` as a pipeline that says where it is: it yields before each named step and after
+ * each source, so a caller can report progress and stop between steps (`buildPackFromFiles`).
+ */
+export function* buildPackSteps(inputs: PackInputs): Generator<BuildProgress, BuildResult, void> {
   if (inputs.texts.length === 0) throw new PackBuildError('corpus', 'no .txt files: the corpus is empty');
   const texts = [...inputs.texts].sort((a, b) => a.file.localeCompare(b.file));
   const files = new Set(texts.map((t) => t.file));
@@ -207,7 +233,9 @@ export function buildPack(inputs: PackInputs): BuildResult {
   });
   const textOf = new Map(sources.map((s, i) => [s.id, texts[i]!.text]));
 
+  yield { step: 'names', done: 0, total: 1 };
   const candidates = extractCandidates(texts);
+  yield { step: 'names', done: 1, total: 1 };
   const entries = inputs.catalogEntities ? catalogEntries(inputs.catalogEntities) : extractedEntries(candidates);
   const typeOf = new Map(entries.map((e) => [e.id, e.type]));
 
@@ -236,7 +264,8 @@ export function buildPack(inputs: PackInputs): BuildResult {
   const voicesBySource = new Map<string, Voices>();
   /** Spellings met anywhere in the texts, clutter included (the catalog's coverage check). */
   const spelledAnywhere = new Set<string>();
-  for (const source of sources) {
+  for (const [done, source] of sources.entries()) {
+    yield { step: 'sources', done, total: sources.length };
     const text = textOf.get(source.id)!;
     const spans = sentenceSpans(text);
     const sentenceAt = sentenceLookup(spans);
@@ -375,6 +404,8 @@ export function buildPack(inputs: PackInputs): BuildResult {
     .filter((e) => e.mentions.length > 0)
     .sort((a, b) => a.id.localeCompare(b.id));
 
+  yield { step: 'sources', done: sources.length, total: sources.length };
+  yield { step: 'disagreements', done: 0, total: 1 };
   const framingPart = { categories: inputs.lexicon, profiles };
   const disagreements = buildDisagreements({
     vocabulary,
@@ -391,6 +422,7 @@ export function buildPack(inputs: PackInputs): BuildResult {
 
   const story = inputs.story ? { title: inputs.story.title, derived: false } : { title: storyTitle(sources, entities), derived: true };
   const pack: KnowledgePack = { schemaVersion: PACK_SCHEMA_VERSION, story, measures: vocabulary, sources, entities, framing: framingPart, claims, disagreements };
+  yield { step: 'verify', done: 0, total: 1 };
   const failures = verifyPack(pack, (id) => textOf.get(id) ?? '');
   if (failures.length > 0) throw new PackBuildError(failures[0]!.where, `${failures[0]!.message}${failures.length > 1 ? ` (and ${failures.length - 1} more)` : ''}`);
 

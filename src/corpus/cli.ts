@@ -5,14 +5,14 @@ import * as v from 'valibot';
 import { aliasIndexOf } from '../shared/alias-index';
 import { describeIssue } from '../shared/describe-issue';
 import { ClaimVocabularySchema } from '../shared/claims';
-import { PackSchema } from '../shared/knowledge';
-import { buildPack, type PackInputs } from './build-pack';
-import { CatalogClaimSchema, CatalogEntitySchema, CatalogSourceSchema, LexiconCategorySchema, ProvenanceSchema } from './catalog';
+import type { PackInputs } from './build-pack';
+import { buildPackFromFiles, NO_CATALOG, readSourcesFile, SOURCES_FILE, type CatalogInputs } from './build-from-files';
+import { CatalogClaimSchema, CatalogEntitySchema, CatalogSourceSchema, LexiconCategorySchema } from './catalog';
 import { DEFAULT_LEXICON } from './defaults';
 import { PackBuildError } from './errors';
 import { readCorpus, type CorpusFile, type CorpusOptions } from './formats/read-corpus';
 import { renderReport } from './report';
-import { reviewDisagreements, reviewOf, ReviewSchema, withReview } from './review';
+import { reviewOf, ReviewSchema } from './review';
 
 /** Where the bundled pack comes from and goes to when no arguments are given. */
 export const DEFAULTS = {
@@ -54,11 +54,16 @@ function readJson<T>(path: string, schema: v.GenericSchema<unknown, T>): T {
 const readOptional = <T>(path: string, schema: v.GenericSchema<unknown, T>): T | undefined =>
   existsSync(path) ? readJson(path, schema) : undefined;
 
-/** The files of a corpus path: a folder's files (sorted, no subfolders) or one file. */
-function corpusFiles(path: string): CorpusFile[] {
+/**
+ * The files of a corpus path, as the pure build takes them: a folder's files (sorted, no
+ * subfolders), or one file with the `sources.json` beside it, if there is one.
+ */
+export function corpusFiles(path: string): CorpusFile[] {
+  let isFolder: boolean;
   let names: string[];
   try {
-    names = statSync(path).isDirectory() ? readdirSync(path).filter((n) => statSync(join(path, n)).isFile()) : [];
+    isFolder = statSync(path).isDirectory();
+    names = isFolder ? readdirSync(path).filter((n) => statSync(join(path, n)).isFile()) : [];
   } catch {
     throw new PackBuildError(path, 'is not a readable folder or file');
   }
@@ -69,29 +74,37 @@ function corpusFiles(path: string): CorpusFile[] {
       throw new PackBuildError(p, `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
     }
   };
-  if (!statSync(path).isDirectory()) return [{ name: basename(path), bytes: read(path) }];
-  return names.sort().map((name) => ({ name, bytes: read(join(path, name)) }));
+  if (isFolder) return names.sort().map((name) => ({ name, bytes: read(join(path, name)) }));
+  const listed = join(dirname(path), SOURCES_FILE);
+  return [{ name: basename(path), bytes: read(path) }, ...(basename(path) !== SOURCES_FILE && existsSync(listed) ? [{ name: SOURCES_FILE, bytes: read(listed) }] : [])];
 }
 
-/**
- * Reads a corpus (a folder of files in any format readCorpus reads, or one such file) and a
- * catalog folder (optional) into build inputs, with clear errors for bad files. Provenance comes
- * from `sources.json` beside the texts where it has an entry, else from each file's own metadata.
- */
-export async function readInputs(corpusPath: string, catalogDir: string | undefined, options: CorpusOptions = {}): Promise<PackInputs & { notes: string[] }> {
-  const corpus = await readCorpus(corpusFiles(corpusPath), options);
-  const folder = existsSync(corpusPath) && statSync(corpusPath).isDirectory() ? corpusPath : dirname(corpusPath);
-  const listed = readOptional(join(folder, 'sources.json'), v.array(ProvenanceSchema)) ?? [];
-  const catalog = <T>(file: string, schema: v.GenericSchema<unknown, T>) => (catalogDir ? readOptional(join(catalogDir, file), schema) : undefined);
+/** The catalog folder's files (each optional), parsed, with errors naming the file and entry. */
+export function readCatalog(catalogDir: string): CatalogInputs {
+  const catalog = <T>(file: string, schema: v.GenericSchema<unknown, T>) => readOptional(join(catalogDir, file), schema);
   return {
-    texts: corpus.texts,
-    provenance: [...listed, ...corpus.provenance.filter((p) => !listed.some((l) => l.file === p.file))],
     catalogSources: catalog('sources.json', v.array(CatalogSourceSchema)) ?? [],
     catalogEntities: catalog('entities.json', v.array(CatalogEntitySchema)),
     lexicon: catalog('lexicon.json', v.array(LexiconCategorySchema)) ?? DEFAULT_LEXICON,
     claimsCatalog: catalog('claims.json', v.array(CatalogClaimSchema)) ?? [],
     vocabulary: catalog('claims-vocabulary.json', ClaimVocabularySchema),
     story: catalog('story.json', v.object({ title: v.pipe(v.string(), v.minLength(1)) })),
+  };
+}
+
+/**
+ * The build inputs of a corpus path and a catalog folder (optional), as the build steps take
+ * them (tests build from these; the command line goes through buildPackFromFiles).
+ */
+export async function readInputs(corpusPath: string, catalogDir: string | undefined, options: CorpusOptions = {}): Promise<PackInputs & { notes: string[] }> {
+  const files = corpusFiles(corpusPath);
+  const listedFile = files.find((f) => f.name === SOURCES_FILE);
+  const corpus = await readCorpus(files.filter((f) => f !== listedFile), options);
+  const listed = listedFile ? readSourcesFile(listedFile) : [];
+  return {
+    ...(catalogDir ? readCatalog(catalogDir) : NO_CATALOG),
+    texts: corpus.texts,
+    provenance: [...listed, ...corpus.provenance.filter((p) => !listed.some((l) => l.file === p.file))],
     notes: corpus.notes,
   };
 }
@@ -165,17 +178,15 @@ export async function run(argv: string[]): Promise<string> {
   const catalog = values['no-catalog'] ? undefined : resolve((values.catalog as string | undefined) ?? DEFAULTS.catalog);
   const out = resolve((values.out as string | undefined) ?? DEFAULTS.out);
   const reportPath = resolve((values.report as string | undefined) ?? join(dirname(out), 'knowledge-report.md'));
-  const { notes, ...inputs } = await readInputs(corpus, catalog, {
-    ...(values.format ? { format: values.format as string } : {}),
-    ...(values.columns ? { columns: values.columns as string } : {}),
-  });
   const reviewPath = values.review ? resolve(values.review as string) : undefined;
   const review = reviewPath && existsSync(reviewPath) ? readJson(reviewPath, ReviewSchema) : undefined;
-  const built = buildPack(review ? withReview(inputs, review) : inputs);
-  const pack = review ? reviewDisagreements(built.pack, review) : built.pack;
-  const { report } = built;
-  const parsed = v.safeParse(PackSchema, pack);
-  if (!parsed.success) throw new PackBuildError('pack', `does not fit its schema: ${describeIssue(parsed.issues[0], '(top level)')}`);
+  // The same build the options page runs in a worker (build-from-files.ts); only the file handling is here.
+  const { pack, report, notes } = await buildPackFromFiles(corpusFiles(corpus), {
+    ...(values.format ? { format: values.format as string } : {}),
+    ...(values.columns ? { columns: values.columns as string } : {}),
+    ...(catalog ? { catalog: readCatalog(catalog) } : {}),
+    ...(review ? { review } : {}),
+  });
   const auditPath = catalog ? join(catalog, 'audit.md') : undefined;
   const reportText = renderReport(pack, report, auditPath && existsSync(auditPath) ? readUtf8(auditPath) : undefined);
   writeWhole(out, serializePack(pack));

@@ -1,4 +1,4 @@
-import { compareFigures, comparisonKey, isComparable, measureTopic, touchesMeasure } from '../shared/claims';
+import { compareFigures, comparisonKey, episodeOf, isComparable, measureTopic, positionFigures, touchesMeasure } from '../shared/claims';
 import { locateEvidence, normalizeEvidence } from '../shared/evidence';
 import type { ClaimVocabulary } from '../shared/claims';
 import type { Claim, Disagreement, Entity, Evidence, Framing, Holder, Source } from '../shared/knowledge';
@@ -205,6 +205,18 @@ function framingPositions(c: CatalogClaim, categories: string[], inputs: Disagre
 }
 
 /**
+ * What an extracted disagreement is about, for finding it from a page or a card: the entities
+ * named in the sentences that state its positions (places near the figures, and the people and
+ * bodies in the same sentences).
+ */
+function namedWhere(inputs: DisagreementInputs, positions: readonly Position[]): string[] {
+  return inputs.entities
+    .filter((e) => positions.some((p) => e.mentions.some((m) => m.sourceId === p.sourceId && p.evidence.some((ev) => m.sentences.includes(ev.sentence)))))
+    .map((e) => e.id)
+    .sort();
+}
+
+/**
  * Figures that differ between sources, found without curation: claims that answer the same
  * question (same measure, same scope; recent local figures only for the same places) with
  * values that cannot both be true. Figures that can be the same (bounds, loose figures, late
@@ -212,8 +224,12 @@ function framingPositions(c: CatalogClaim, categories: string[], inputs: Disagre
  */
 function extractedCandidates(inputs: DisagreementInputs, curated: Disagreement[]): Disagreement[] {
   const groups = new Map<string, Claim[]>();
+  const dateOf = new Map(inputs.sources.map((s) => [s.id, s.date]));
   for (const c of inputs.claims.filter(isComparable)) {
-    const key = c.scope === 'recent' ? `${comparisonKey(c)}@${c.placeIds.join(',')}` : comparisonKey(c);
+    // A figure about another episode (a round of talks "in January") answers another question.
+    const episode = episodeOf(c.sentence, c.text, dateOf.get(c.sourceId) ?? '');
+    const base = episode ? `${comparisonKey(c)}@${episode}` : comparisonKey(c);
+    const key = c.scope === 'recent' ? `${base}@${c.placeIds.join(',')}` : base;
     const group = groups.get(key);
     if (group) group.push(c);
     else groups.set(key, [c]);
@@ -222,6 +238,16 @@ function extractedCandidates(inputs: DisagreementInputs, curated: Disagreement[]
   for (const [key, claims] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
     const bySource = new Map<string, Claim[]>();
     for (const c of claims) bySource.set(c.sourceId, [...(bySource.get(c.sourceId) ?? []), c]);
+    // Sources that only report several voices' figures touch the point without a position.
+    const reporting: Mention[] = [];
+    for (const [sourceId, cs] of bySource) {
+      const position = positionFigures(cs);
+      if (position) bySource.set(sourceId, position);
+      else {
+        bySource.delete(sourceId);
+        reporting.push({ sourceId, evidence: cs.slice(0, MAX_MENTION_EVIDENCE).map((c) => ({ quote: c.text, sentence: c.sentence })) });
+      }
+    }
     if (bySource.size < 2) continue;
     // How the sources' figures relate: a real difference needs two figures that cannot both hold.
     const firsts = [...bySource.values()].map((cs) => cs[0]!);
@@ -244,14 +270,16 @@ function extractedCandidates(inputs: DisagreementInputs, curated: Disagreement[]
       const covered = new Set(d.positions.flatMap((p) => p.evidence.map((e) => e.sentence)));
       return positions.every((p) => p.evidence.every((e) => covered.has(e.sentence)));
     });
-    const { mentions, silent } = touching(inputs, new Set(bySource.keys()), (sentence) => touchesMeasure(measure, sentence, inputs.vocabulary));
+    const touched = touching(inputs, new Set([...bySource.keys(), ...reporting.map((m) => m.sourceId)]), (sentence) => touchesMeasure(measure, sentence, inputs.vocabulary));
+    const mentions = [...reporting, ...touched.mentions].sort((a, b) => a.sourceId.localeCompare(b.sourceId));
+    const { silent } = touched;
     out.push({
       id: `figures-${key.replace(/@unknown/, '').replace(/[^a-z0-9]+/gi, '-').replace(/-+$/, '').toLowerCase()}`,
       topic,
       question: `The sources give different figures: ${topic.toLowerCase()}.`,
       kind: 'fact',
       origin: 'extracted',
-      entityIds: [...new Set(claims.flatMap((c) => c.placeIds))].sort(),
+      entityIds: namedWhere(inputs, positions),
       positions,
       mentions,
       silent,

@@ -61,4 +61,27 @@ describe('entity types', () => {
     expect(typeIn('Two were treated at the Hospital de Clínicas on Sunday.', 'Hospital de Clínicas')).toBe('institution');
     expect(typeIn('Jobs would go in Los Verdes.', 'Los Verdes')).toBe('place');
   });
+
+  it('reads what the noun before "known as" or "called" says, and where a description ends ("a faction led by …")', () => {
+    expect(typeIn('Police raided a house of a gang leader known as "Ti Baro" on Friday.', 'Ti Baro')).toBe('person');
+    expect(typeIn('He ran a news page on Facebook called Voces del Norte until May.', 'Voces del Norte')).not.toBe('person');
+    expect(typeIn('The fighting pits Los Gatitos, a faction led by sons of a jailed smuggler, against the army.', 'Los Gatitos')).toBe('armed group');
+    expect(typeIn('Flights to Dalmora were cancelled, as were flights to Varnel and Osk Tarra on Monday.', 'Osk Tarra')).toBe('place');
+  });
+
+  it('types an airline by its last word', () => {
+    expect(typeIn('Staff said Kestrel Air cancelled flights.', 'Kestrel Air')).toBe('organization');
+  });
+
+  it('reads the noun before a name or before its comma, and whose "who" follows "the leader of X"', () => {
+    expect(typeIn('A contract with the battery maker KTLX was signed.', 'KTLX')).toBe('organization');
+    expect(typeIn('The case followed a complaint from a lawyer, Anan Suwanrat, in May.', 'Anan Suwanrat')).toBe('person');
+    expect(typeIn('The Union’s border agency, Bordex, patrols the coast.', 'Bordex')).toBe('organization');
+    expect(typeIn('Pita Sorn, the former leader of Move Ahead, who was banned, wrote on Monday.', 'Move Ahead')).toBe('organization');
+    expect(typeIn('Ishaq Rahim, a passenger from Kessel, said the driver had been killed.', 'Ishaq Rahim')).toBe('person');
+  });
+
+  it('reads a Romance head noun that opens a name without a particle', () => {
+    expect(typeIn('Officers of the Guardia Costera said 80 people had landed.', 'Guardia Costera')).toBe('institution');
+  });
 });

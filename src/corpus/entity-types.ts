@@ -79,6 +79,8 @@ export function nameScores(m: Pick<NameMention, 'words'>): TypeScores {
   if (w.length > 2 && PARTICLES.has(w[1]!)) {
     const lead = HEAD_FIRST.get(first) ?? (ORGANIZATION_HEADS.has(first) ? 'organization' : INSTITUTION_HEADS.has(first) ? 'institution' : PLACE_HEADS.has(first) ? 'place' : undefined);
     if (lead) s[lead] += 6;
+  } else if (w.length > 1 && HEAD_FIRST.has(first) && m.words[0] !== first) {
+    s[HEAD_FIRST.get(first)!] += 4; // without a particle: "Guardia Civil", "Banco Santander", "Plaza Mayor"
   }
   // A leading article of Romance languages opens places more than bodies ("Los Lagos", "La Paz").
   if (w.length > 1 && /^(?:los|las|la|el)$/.test(first) && m.words[0] !== first) s.place += 2;
@@ -105,7 +107,7 @@ export function nameScores(m: Pick<NameMention, 'words'>): TypeScores {
 /** Head nouns that open names in Romance languages, before a particle ("Universidad de …", "Musée du …"). */
 const HEAD_FIRST = new Map<string, EntityType>([
   ...['banco', 'banca', 'banque', 'compania', 'compagnie', 'companhia', 'grupo', 'groupe', 'partido', 'parti', 'partito', 'fundacion', 'fundacao', 'fondation', 'fondazione', 'federacion', 'federacao', 'club', 'clube', 'sociedad', 'societe', 'asociacion', 'associacao', 'sindicato', 'union'].map((x): [string, EntityType] => [x, 'organization']),
-  ...['ministerio', 'ministere', 'ministero', 'universidad', 'universidade', 'universite', 'universita', 'instituto', 'institut', 'istituto', 'hospital', 'hopital', 'ospedale', 'museo', 'museu', 'musee', 'tribunal', 'corte', 'camara', 'consejo', 'conselho', 'conseil', 'policia', 'ejercito', 'exercito', 'armee', 'colegio', 'escuela', 'escola', 'ecole'].map((x): [string, EntityType] => [x, 'institution']),
+  ...['guardia', 'carabineros', 'armada', 'fuerza', 'ministerio', 'ministere', 'ministero', 'universidad', 'universidade', 'universite', 'universita', 'instituto', 'institut', 'istituto', 'hospital', 'hopital', 'ospedale', 'museo', 'museu', 'musee', 'tribunal', 'corte', 'camara', 'consejo', 'conselho', 'conseil', 'policia', 'ejercito', 'exercito', 'armee', 'colegio', 'escuela', 'escola', 'ecole'].map((x): [string, EntityType] => [x, 'institution']),
   ...['estadio', 'plaza', 'praca', 'place', 'avenida', 'calle', 'rua', 'rue', 'puerto', 'porto', 'rio', 'lago', 'cerro', 'monte', 'sierra', 'isla', 'ilha', 'ile', 'ciudad', 'cidade', 'villa', 'vila', 'palacio', 'palais', 'parque', 'parc', 'barrio', 'bairro'].map((x): [string, EntityType] => [x, 'place']),
 ]);
 
@@ -130,16 +132,17 @@ const BEFORE: Cue[] = [
   [/\b(?:office|offices|branch|branches|subsidiary|subsidiaries|division|unit|arm|shareholders?)\s+of\s+(?:the\s+)?$/, 'organization', 3],
   [/\b(?:newspaper|broadcaster|channel|company|firm|group|bank|lender|club|party|union|agency|charity|daily|weekly|magazine|airline|carrier|insurer|operator|consultancy|start-up|startup|miner|developer|retailer)\s+$/, 'organization', 3],
   [/\bsaid\s+$/, 'person', 2],
-  [/\b(?:executive|ceo|chairman|chairwoman|chair|founder|head|director|shareholders|owner|owners|members?|spokes(?:man|woman|person)|lawyers?)\s+(?:of|for|at)\s+(?:the\s+)?$/, 'organization', 3],
+  [/\b(?:executive|ceo|chairman|chairwoman|chair|founder|head|director|shareholders|owner|owners|members?|leaders?|spokes(?:man|woman|person)|lawyers?)\s+(?:of|for|at)\s+(?:the\s+)?$/, 'organization', 3],
   [/\b(?:works?|worked|working|analyst|economist|researcher)\s+(?:at|for)\s+(?:the\s+)?$/, 'organization', 2],
-  [/\b(?:militants|fighters|rebels|insurgents|jihadists|militiamen)\s+(?:of|from|loyal to|belonging to)\s+(?:the\s+)?$/, 'armed group', 4],
+  // Not "fighters loyal to X": X is as often a leader as a group.
+  [/\b(?:militants|fighters|rebels|insurgents|jihadists|militiamen)\s+(?:of|from|belonging to)\s+(?:the\s+)?$/, 'armed group', 4],
   [/\b(?:armed|militant|rebel|jihadist|extremist|terrorist|insurgent|islamist)\s+(?:group|groups|faction|factions|organi[sz]ation|movement|coalition|alliance)\s+$/, 'armed group', 4],
 ];
 
 /** Context after a name (the line after it). */
 const AFTER: Cue[] = [
   [/^,\s*\d{1,3},/, 'person', 5],
-  [/^,?\s+who\b/, 'person', 3],
+  [/^,?\s+who\b/, 'person', 3], // (not after "the leader of X": see mentionScores)
   [/^(?:['’]s?)?\s+(?:chief executive|ceo|board|shareholders|headquarters|customers|branches|shares|stake|subsidiary|share price|annual report)\b/, 'organization', 3],
   [/^\s+(?:spokes\w+|chief|staff|employees|workers|members|chairman|chairwoman|director|secretary|leadership|chief executive|board|shareholders)\b/, 'organization', 2],
   // "the Tarsk government": a country or region (but "Assad's government" is a leader's).
@@ -162,7 +165,8 @@ const AFTER: Cue[] = [
 ];
 
 const isPersonNoun = (w: string) => TITLES.has(w) || PERSON_NOUNS.has(w) || lexiconTags(w).includes('Actor');
-const PREPOSITION = /^(?:of|at|for|in|on|with|from|to|who|whose|which|that|and|since|after|before|until)$/;
+/** Words that end a description's head: prepositions, relatives, and participles ("a faction led by …", "the drug lord known as …"). */
+const PREPOSITION = /^(?:of|at|for|in|on|with|from|to|by|as|who|whose|which|that|and|since|after|before|until|led|known|based|founded|run|backed|owned)$/;
 const VERB = /^(?:said|says|told|added|announced|has|have|had|is|was|will|would)$/;
 
 /** What a descriptive phrase is about: its last word before a preposition ("the mayor of Carhuaz" → mayor). */
@@ -204,10 +208,17 @@ function apposition(m: NameMention): [EntityType, number][] {
   }
   const before = /(?:^|[,.;:!?()"“”«»–—])\s*([^,.;:!?()"“”«»–—]{2,80}),\s*$/u.exec(m.before)?.[1];
   if (before) {
+    // "The museum's director, Véronique Lambotte"; "a complaint from a lawyer, Theerayut …" (the noun
+    // before the comma); "The European Union's border agency, Frontex, …"; "the capital, Kathmandu".
     const k = kindOfHead(headOf(before));
+    const last = /(?:^|\s)(?:the|a|an|its|his|her|their|\p{L}+['’]s?)\s+(?:[\p{Ll}-]+\s+){0,3}([\p{Ll}-]+)\s*$/u.exec(before)?.[1];
+    const near = last ? kindOfHead(last) : undefined;
     if (k?.[0] === 'person') out.push(k);
-  } else if (/([\p{Ll}-]+)\s+$/u.test(m.before) && isPersonNoun(/([\p{Ll}-]+)\s+$/u.exec(m.before)![1]!)) {
-    out.push(['person', 3]); // "historian Hélène Mukendi", "KUSA president Achieng Odhiambo"
+    else if (near) out.push(near);
+  } else {
+    const noun = /([\p{Ll}-]+)\s+$/u.exec(m.before)?.[1];
+    // "historian Hélène Mukendi", "KUSA president Achieng Odhiambo"; but not "the battery maker CATL".
+    if (noun && !ORGANIZATION_NOUNS.has(noun) && isPersonNoun(noun)) out.push(['person', 3]);
   }
   return out;
 }
@@ -219,12 +230,22 @@ export function mentionScores(m: NameMention): TypeScores {
   else if (m.title === 'office') s.person += 6;
   const before = m.before.toLowerCase();
   for (const [re, type, weight] of BEFORE) if (re.test(before)) s[type] += weight;
-  for (const [re, type, weight] of AFTER) if (re.test(m.after)) s[type] += weight;
+  // The second of two names joined by "and", "or" or a comma shares the words before the first:
+  // "flights to Maumere and Labuan Bajo", "in Bergen and Stavanger".
+  const listed = /^(.*?)(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*(?:,\s+|\s+(?:and|or)\s+)$/u.exec(m.before)?.[1];
+  if (listed) for (const [re, type, weight] of BEFORE) if (type === 'place' && re.test(listed.toLowerCase())) s[type] += weight;
+  // In "the former leader of Move Forward, who was banned", "who" is the leader.
+  const ofPerson = /\b([\p{Ll}-]+)\s+of\s+(?:the\s+)?$/u.exec(m.before)?.[1];
+  const whoIsOther = ofPerson !== undefined && isPersonNoun(ofPerson);
+  for (const [re, type, weight] of AFTER) if (re.test(m.after) && !(whoIsOther && type === 'person' && /who/.test(re.source))) s[type] += weight;
   for (const [type, weight] of apposition(m)) s[type] += weight;
-  // "a local militia known as Naparamas", "a company called Novamar": the noun says what it is.
-  const knownAs = /\b([\p{Ll}-]+)\s+(?:known as|called|named)\s+(?:the\s+)?$/u.exec(m.before)?.[1];
+  // "a local militia known as Naparamas", "a company called Novamar", "a gang leader known as
+  // 'Ti Lapli'", "a news page on Facebook called …": the noun says what it is (and a body's noun
+  // overrules the person that "called" suggests).
+  const knownAs = /\b([\p{Ll}-]+)(?:\s+(?:on|in|at)\s+\p{Lu}[\p{L}-]*)?\s+(?:known as|called|named)\s+["“'‘]?(?:the\s+)?$/u.exec(m.before)?.[1];
   const kind = knownAs ? kindOfHead(knownAs) : undefined;
-  if (kind && kind[0] !== 'person') s[kind[0]] += 4;
+  if (kind) s[kind[0]] += 4;
+  if (kind && kind[0] !== 'person' && /\b(?:named|called|name,?)\s+$/.test(before)) s.person = Math.max(0, s.person - 2);
   // "X said": people mostly, but bodies say things too; a lone word ("the Pentagon said") is left to other evidence.
   if (m.words.length > 1 && /^\s+(?:said|says|told|added|argued|wrote|warned|insisted|explained|noted|asked|replied|admitted|acknowledged|denied|conceded|recalled)\b/.test(m.after)) s.person += 1;
   // A transcript's speaker: "Raghunathan: And jobs?", "Priya Raghunathan (Meridian Securities): …".

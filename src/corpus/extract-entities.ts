@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import wellKnownTable from '../../assets/entities/well-known.json';
+import { fold } from '../shared/fold';
 import { ENTITY_TYPES, type EntityType } from '../shared/knowledge';
 import { readVoices } from '../shared/voices';
 import { addScores, decideType, mentionScores, noScores } from './entity-types';
@@ -24,6 +25,9 @@ export const WELL_KNOWN: readonly WellKnown[] = v.parse(
   wellKnownTable,
 );
 
+/** The well-known spellings, folded. */
+const KNOWN_SPELLINGS: ReadonlySet<string> = new Set(WELL_KNOWN.flatMap((e) => e.spellings.map((s) => fold(s))));
+
 const TYPE_ORDER: EntityType[] = ['person', 'place', 'organization', 'armed group', 'institution', 'event'];
 
 /** The spelling to show: written in mixed case, not an acronym, the most words, then the most used. */
@@ -46,7 +50,7 @@ export function extractCandidates(texts: readonly { file: string; text: string }
   const surfaces = new Map<string, Surface>();
   const pairs: [string, string][] = [];
   for (const { file, text } of texts) {
-    const { names, pairs: paired } = findNames(text, readVoices(text).excluded);
+    const { names, pairs: paired } = findNames(text, readVoices(text).excluded, KNOWN_SPELLINGS);
     for (const m of names) {
       const key = nameKey(m.text);
       if (!key) continue;

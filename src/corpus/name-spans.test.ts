@@ -70,4 +70,76 @@ describe('findNames', () => {
     expect(names('The Southern African Development Community met Jan Egeland and Ján Kerna.')).toEqual(['Southern African Development Community', 'Jan Egeland', 'Ján Kerna']);
     expect(names('The International Organization for Migration said so.')).toEqual(['International Organization for Migration']);
   });
+
+  it('joins a party named by two words and "and" before "party" or its acronym, and a body named by its aim after "to"', () => {
+    expect(names('The opposition Peace and Order party (POP) walked out, backed by Bread and Roses (BaR). The Committee to Defend Reporters said Tarvo and Lenska agreed.')).toEqual([
+      'Peace and Order',
+      'POP',
+      'Bread and Roses',
+      'BaR',
+      'Committee to Defend Reporters',
+      'Tarvo',
+      'Lenska',
+    ]);
+    // An army sent to a place stays apart from it.
+    expect(names('Officials sent the Kessel Army to Dalmora on Friday.')).toEqual(['Kessel Army', 'Dalmora']);
+  });
+
+  it('keeps a demonym before "Republic", and reads a lower-case office after an article as a description', () => {
+    expect(names('Troops reached the Ruritanian Republic. Anna Lisk, the head of East Varna district, spoke.')).toEqual(['Ruritanian Republic', 'Anna Lisk', 'East Varna']);
+    expect(names('Secretary of State Mara Venn flew in.')).toEqual(['Mara Venn']);
+  });
+
+  it('keeps an unknown sentence-initial word described by a relative clause, and takes foreign honorifics off', () => {
+    expect(names('Skolvetaten, which runs the city’s schools, said so. Bupati Anton Wela and Alhaji Musa Dankoli met.')).toEqual(['Skolvetaten', 'Anton Wela', 'Musa Dankoli']);
+  });
+
+  it('pairs a full name with the nickname the text says it is known as, and a body with its own-language name', () => {
+    const { pairs } = findNames('Fighters loyal to Ramón Ortega, the smuggler known as “El Gato”, fled. The Kessel Data Authority (Datavakten) opened an inquiry.');
+    expect(pairs.map((p) => [p.long.text, p.short.text])).toEqual([
+      ['Kessel Data Authority', 'Datavakten'],
+      ['Ramón Ortega', 'El Gato'],
+    ]);
+  });
+
+  it('keeps a name before a title when it ends in a head noun, a title word that ends a name joined by "and", and an acronym shaped like a plural title', () => {
+    expect(names('Officials said Ruritanian Republic President Anton Wela and Kessel Commission President Mara Venn met Health Minister Ola Tarn.')).toEqual([
+      'Ruritanian Republic',
+      'Anton Wela',
+      'Kessel Commission',
+      'Mara Venn',
+      'Ola Tarn',
+    ]);
+    const { names: found, pairs } = findNames('The opposition Truth and Justice party (TiS) and the Multiregional Security Support mission (MSS) spoke.');
+    expect(found.map((n) => n.text)).toEqual(['Truth and Justice', 'TiS', 'Multiregional Security Support', 'MSS']);
+    expect(pairs.map((p) => [p.long.text, p.short.text])).toEqual([
+      ['Truth and Justice', 'TiS'],
+      ['Multiregional Security Support', 'MSS'],
+    ]);
+  });
+
+  it('reads "US" as a name, "One" inside a name, a legislature with a capital, and a demonym in a party’s name', () => {
+    expect(names('Figures from the US Geological Survey and Vanadium One reached Congress, where the Rak Thai party objected. The US agreed.')).toEqual([
+      'US Geological Survey',
+      'Vanadium One',
+      'Congress',
+      'Rak Thai',
+      'US',
+    ]);
+  });
+
+  it('keeps a well-known name shaped like an adjective', () => {
+    const text = 'The Taliban government in Kessel denied it.';
+    expect(findNames(text).names.map((n) => n.text)).toEqual(['Kessel']);
+    expect(findNames(text, [], new Set(['taliban'])).names.map((n) => n.text)).toEqual(['Taliban', 'Kessel']);
+  });
+
+  it('joins the words an acronym in brackets spells, across "and" and "in", and reads "US$" as a currency', () => {
+    const { names: found, pairs } = findNames('Agbor Tanyi heads the Centre for Rights and Democracy in Kessel (CRDK). The Flood Risk Reduction and Relief Authority (FRRRA) paid US$2 million.');
+    expect(found.map((n) => n.text)).toEqual(['Agbor Tanyi', 'Centre for Rights and Democracy in Kessel', 'CRDK', 'Flood Risk Reduction and Relief Authority', 'FRRRA']);
+    expect(pairs.map((p) => [p.long.text, p.short.text])).toEqual([
+      ['Centre for Rights and Democracy in Kessel', 'CRDK'],
+      ['Flood Risk Reduction and Relief Authority', 'FRRRA'],
+    ]);
+  });
 });

@@ -136,7 +136,7 @@ function runs(text: string, tokens: Token[]): Token[][] {
     const t = tokens[i]!;
     const lead = LEADING_PARTICLES.has(t.text) ? afterParticles(i) : undefined;
     // A short word before a number is a currency or a unit ("KSh 68,000", "Tk 5 lakh").
-    const unit = t.text.length <= 3 && /^\d/.test(tokens[i + 1]?.text ?? '') && joined(text, t, tokens[i + 1]!);
+    const unit = (t.text.length <= 3 && /^\d/.test(tokens[i + 1]?.text ?? '') && joined(text, t, tokens[i + 1]!)) || /^[$€£¥]/.test(text.slice(t.end, t.end + 1));
     if ((!t.cap && lead === undefined) || unit) {
       i++;
       continue;
@@ -180,11 +180,21 @@ function runs(text: string, tokens: Token[]): Token[][] {
         const tail = tokens.slice(k, end + 1).map((x) => bare(x.text));
         const inOf = w.some((x) => CONNECTORS.has(x)) && end - k < 3 && !isFirstName(tail[0]!) && !isHead(tail.at(-1)!);
         const sharedHead = w.length === 1 && !isKnownPlace(w[0]!) && (ORGANIZATION_HEADS.has(tail.at(-1)!) || INSTITUTION_HEADS.has(tail.at(-1)!));
-        if (inOf || sharedHead || next.text === '&') {
+        // A party or movement named by two words ("Law and Justice party", "Freedom and Solidarity (SaS)").
+        const follows = text.slice(tokens[end]!.end, tokens[end]!.end + 20);
+        const partyName =
+          w.length <= 2 && end - k < 2 && !w.some((x) => isKnownPlace(x) || isFirstName(x)) && !isKnownPlace(tail[0]!) && (/^\s+(?:party|parties|alliance|coalition|movement|bloc)\b/.test(follows) || /^\s*\(\s*\p{Lu}[\p{L}]{1,6}\s*\)/u.test(follows));
+        if (inOf || sharedHead || partyName || next.text === '&') {
           run.push(...tokens.slice(j + 1, k + 1));
           j = k;
           continue;
         }
+      }
+      // "Committee to Protect Journalists", "Campaign to End Loneliness": a body named by its aim (two capitalised words or more).
+      if (next.text === 'to' && (ORGANIZATION_HEADS.has(w.at(-1)!) || w.at(-1) === 'campaign') && capAt(j + 2) && capAt(j + 3) && !tokens[j + 2]!.initial && joined(text, next, tokens[j + 2]!) && joined(text, tokens[j + 2]!, tokens[j + 3]!) && !isKnownPlace(bare(tokens[j + 2]!.text)) && !isFirstName(bare(tokens[j + 2]!.text)) && !COMPASS_WORDS.has(bare(tokens[j + 2]!.text))) {
+        run.push(next, tokens[j + 2]!, tokens[j + 3]!);
+        j += 3;
+        continue;
       }
       if (/^\d+$/.test(next.text) && NUMBERED.has(w.at(-1)!)) {
         run.push(next);
@@ -228,13 +238,15 @@ function opensName(t: Token, run: Token[], usage: Usage, after: string): boolean
   const common = usage.lowers.has(w) || isCommonWord(w) || (w.endsWith('s') && isHead(w.slice(0, -1)));
   if (rest.length > 0) {
     // "Federal Office for …" keeps its adjective; "Sprinter Ribas" loses a role noun before a name the text confirms.
-    const role = /(?:er|or|ist)$/.test(w) && lexiconTags(w).length === 0 && !usage.inner.has(w) && rest.every((x) => usage.alone.has(bare(x.text)) || usage.inner.has(bare(x.text)));
+    const role = /(?:[^aeiou]er|[cst]or|ist)$/.test(w) && w.length >= 6 && lexiconTags(w).length === 0 && !usage.inner.has(w) && rest.every((x) => usage.alone.has(bare(x.text)) || usage.inner.has(bare(x.text)));
     return (!common && !role) || rest.some((x) => isHead(x.text));
   }
   if (common || GROUP_WORDS.has(w) || GROUP_WORDS.has(w.replace(/s$/, ''))) return false;
   // A word no dictionary knows, described by the words after it: "Sernapesca, the national fisheries service, opened …".
   const described = /^,\s+(?:a|an|the|its)\s+([^,.;:!?()"“”]{2,60})(?:,|\s(?:that|which|who)\s)/u.exec(after)?.[1];
   if (lexiconTags(w).length === 0 && described && isKindNoun(described.split(/\s+(?:of|in|at|for|from|with|on)\s/)[0]!.split(/\s+/).at(-1)!)) return true;
+  // …or by a relative clause: "Utdanningsetaten, which runs the capital's schools, said …".
+  if (lexiconTags(w).length === 0 && /^,\s+(?:which|who)\s+\p{Ll}/u.test(after)) return true;
   // A lone word nobody else confirms ("Tickets for the weekend …", "Drought has …") is taken for an ordinary word.
   return usage.inner.has(w) || isAcronymWord(t.text) || lexiconTags(w).length > 0;
 }
@@ -287,7 +299,8 @@ function clean(text: string, run: Token[], usage: Usage, line: Range): { found: 
     return p.slice(a, b);
   };
   const titleOf = TITLE_OF.exec(text.slice(Math.max(line.start, run[0]!.start - 40), run[0]!.start));
-  if (titleOf && DOMAIN_TITLES.has(lower(titleOf[1]!)) && !isHead(run.at(-1)!.text)) {
+  const described = titleOf !== null && /^\p{Ll}/u.test(titleOf[1]!) && /\b(?:the|a|an|its|his|her|their)\s+\p{L}+\.?\s+of\s+(?:\p{Lu}\p{L}*\s+(?:and|&)\s+)?$/u.test(text.slice(Math.max(line.start, run[0]!.start - 50), run[0]!.start));
+  if (titleOf && !described && DOMAIN_TITLES.has(lower(titleOf[1]!)) && !isHead(run.at(-1)!.text)) {
     // An office named by its domain runs on to the name: up to the first given name ("Secretary of
     // State John Kerry"), else past the domain's ordinary words ("Secretary of State Kerry");
     // "Minister of Culture" names nobody. ("Mayor of Greater Manchester" names a place: not here.)
@@ -303,18 +316,27 @@ function clean(text: string, run: Token[], usage: Usage, line: Range): { found: 
     // A title ends what came before it: "Health Minister Johannes Pichler" → "Johannes Pichler",
     // though a name before it stays one ("U.S. Secretary").
     // "Secretary General", and plural titles before two names ("Councilors Louie Sanchez and Dan Lewis").
-    const titleWord = TITLES.has(w) || (w.endsWith('s') && TITLES.has(w.slice(0, -1))) || (w === 'general' && i > 0 && TITLES.has(bare(run[i - 1]!.text)));
-    if (titleWord && t.cap && (!next || (next.cap && !isHead(next.text)) || LEADING_PARTICLES.has(next.text))) {
+    const titleWord = TITLES.has(w) || (w.endsWith('s') && TITLES.has(w.slice(0, -1)) && !isAcronymWord(t.text)) || (w === 'general' && i > 0 && TITLES.has(bare(run[i - 1]!.text)));
+    // A title word that ends a name joined by "and" is the name's ("Law and Justice").
+    const inName = !next && i >= 2 && /^(?:and|&|of|for)$/.test(run[i - 1]!.text);
+    if (titleWord && t.cap && !inName && (!next || (next.cap && !isHead(next.text)) || LEADING_PARTICLES.has(next.text))) {
+      // What stands before the title stays a name when the text confirms it or it ends in a head
+      // noun ("European Commission President …", "Dominican Republic President …"), not "Health Minister".
       if (part.length === 1 && (isAcronymWord(part[0]!.text) || usage.alone.has(bare(part[0]!.text)) || isKnownPlace(bare(part[0]!.text)))) flush();
+      else if (part.length > 1 && (isHead(part.at(-1)!.text) || isKnownPlace(part.map((x) => bare(x.text)).join(' ')))) flush();
       part = [];
       title = PERSON_TITLES.has(w) ? 'person' : (title ?? 'office');
       continue;
     }
     const demonymOfBody =
-      isDemonymOrDate(w) && part.every((x) => COMPASS_WORDS.has(bare(x.text))) && (run.slice(1).some((x) => INSTITUTION_HEADS.has(bare(x.text)) || ORGANIZATION_HEADS.has(bare(x.text))) || (next !== undefined && isKnownPlace(`${w} ${bare(next.text)}`)));
+      isDemonymOrDate(w) && part.every((x) => COMPASS_WORDS.has(bare(x.text))) && (run.slice(1).some((x) => INSTITUTION_HEADS.has(bare(x.text)) || ORGANIZATION_HEADS.has(bare(x.text))) || (next !== undefined && (isKnownPlace(`${w} ${bare(next.text)}`) || DEMONYM_PLACE_HEADS.has(bare(next.text)))));
     // A month's short form before a name is a given name ("Jan Egeland", "Ján Ferenčák"), not a date.
     const givenName = w.length <= 3 && next !== undefined && next.cap && !/\d/.test(next.text) && !isDemonymOrDate(bare(next.text)) && !TITLES.has(bare(next.text));
-    const notName = t.cap && (NOT_NAMES.has(w) || (isDemonymOrDate(w) && !givenName) || /n['’]t$/.test(w)) && !demonymOfBody;
+    // "US" in capitals is the country, not the pronoun; "One" inside a name is the name's ("Uranium One").
+    const listedNotName = NOT_NAMES.has(w) && t.text !== 'US' && !(w === 'one' && part.length > 0 && t.text === 'One');
+    // A demonym after a word no dictionary knows, before "party", is a party's name ("Pheu Thai party").
+    const partyWord = i > 0 && part.length > 0 && !next && lexiconTags(bare(part.at(-1)!.text)).length === 0 && /^\s+(?:party|movement|alliance|coalition|bloc)\b/.test(text.slice(t.end, t.end + 12));
+    const notName = t.cap && (listedNotName || (isDemonymOrDate(w) && !givenName && !partyWord) || /n['’]t$/.test(w)) && !demonymOfBody;
     if (notName || (t.initial && i === 0 && !opensName(t, run, usage, text.slice(run.at(-1)!.end, run.at(-1)!.end + 80)))) {
       flush();
       title = undefined;
@@ -331,20 +353,26 @@ function clean(text: string, run: Token[], usage: Usage, line: Range): { found: 
   return out;
 }
 
+/** Words after a demonym that make it a place's name ("Dominican Republic", "Arabian Sea", "Persian Gulf"). */
+const DEMONYM_PLACE_HEADS = new Set(['republic', 'sea', 'gulf', 'peninsula', 'emirates']);
+
 /** Compass words that may stand before a demonym in a body's name ("Southern African Development Community"). */
 const COMPASS_WORDS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central']);
 
 const VERB_TAGS = new Set(['PastTense', 'PresentTense', 'Infinitive', 'Modal', 'Copula', 'Auxiliary', 'Gerund', 'Verb', 'Adverb', 'Preposition', 'Conjunction']);
+
+const LEGISLATURES = new Set(['congress', 'parliament', 'senate']);
 
 /** Words that can stand as a name: not a lone head noun ("Department"), title or letter. */
 function isName(words: string[]): boolean {
   if (words.length === 1) {
     const only = bare(words[0]!);
     if (only.length < 2 && !/\p{N}/u.test(only)) return false;
-    if (TITLES.has(only) || NOT_NAMES.has(only) || only === 'may' || isDemonymOrDate(only) || isDemonymOrDate(only.replace(/s$/, ''))) return false;
+    if (TITLES.has(only) || (NOT_NAMES.has(only) && words[0] !== 'US') || only === 'may' || isDemonymOrDate(only) || isDemonymOrDate(only.replace(/s$/, ''))) return false;
     if (GROUP_WORDS.has(only) || GROUP_WORDS.has(only.replace(/s$/, ''))) return false;
     if (lexiconTags(only).some((t) => t === 'Unit' || t === 'Currency')) return false;
-    if (isHead(words[0]!) && !isAcronymWord(words[0]!)) return false;
+    // A lone head noun is no name ("Department"), but a legislature written with a capital is ("before Congress").
+    if (isHead(words[0]!) && !isAcronymWord(words[0]!) && !LEGISLATURES.has(only)) return false;
   }
   // A run of title words and connectors only ("Minister of Arts and Culture").
   return !words.every((x) => TITLES.has(bare(x)) || !CAP.test(x));
@@ -378,12 +406,12 @@ const ADJECTIVE_SHAPE = /(?:an|ean|ian|ese|ish|ic|i)$/;
  * noun ("the Mozambican army", "a Somali group", "Atlantic salmon"): a name stands alone
  * somewhere ("in Mali", "Oman said"), an adjective never does.
  */
-export function dropAdjectives(names: NameMention[]): void {
+export function dropAdjectives(names: NameMention[], known: ReadonlySet<string> = new Set()): void {
   const byWord = new Map<string, NameMention[]>();
   for (const n of names) if (n.words.length === 1) byWord.set(fold(n.text), [...(byWord.get(fold(n.text)) ?? []), n]);
   const adjectives = new Set<string>();
   for (const [word, mentions] of byWord) {
-    if (!ADJECTIVE_SHAPE.test(word) || isKnownPlace(word) || isAcronymWord(mentions[0]!.text)) continue;
+    if (!ADJECTIVE_SHAPE.test(word) || isKnownPlace(word) || known.has(word) || isAcronymWord(mentions[0]!.text)) continue;
     const beforeNoun = (m: NameMention) => {
       const next = /^[ \t]+(\p{Ll}[\p{Ll}-]*)/u.exec(m.after)?.[1];
       return next !== undefined && !lexiconTags(next).some((t) => VERB_TAGS.has(t)) && !PARTICLES.has(next) && !PLACE_HEADS.has(next) && !PLACE_NOUNS.has(next) && !ARMED_NOUNS.has(next);
@@ -416,6 +444,22 @@ function abbreviates(short: string, words: string[]): boolean {
   return target.length >= 3 && parts.length >= 2 && fits(0, 0);
 }
 
+/**
+ * A body's name in its own language, in brackets after the English one: one word no dictionary
+ * knows, after a name of two words or more that ends in a body's head noun
+ * ("Union of Education Norway (Utdanningsforbundet)").
+ */
+function ownLanguageName(m: NameMention, long: NameMention): boolean {
+  const heads = long.words.map(bare).filter((x) => ORGANIZATION_HEADS.has(x) || INSTITUTION_HEADS.has(x));
+  return long.words.length >= 2 && heads.length > 0 && m.text.length >= 5 && lexiconTags(bare(m.text)).length === 0 && !isCommonWord(bare(m.text)) && !isFirstName(bare(m.text));
+}
+
+/** Between a name and the short form in brackets after it, perhaps a lower-case noun the acronym leaves out ("Law and Justice party (PiS)"). */
+const BRACKET_AFTER_NAME = /^\s+(?:party|mission|movement|alliance|coalition|programme|program|project|force|group|agency|company)?\s*\($|^\s*\($/;
+
+/** An acronym written with small letters inside ("SaS", "PiS", "MoU"): two capitals or more. */
+const MIXED_ACRONYM = /^(?=(?:\p{Ll}*\p{Lu}){2})\p{Lu}\p{L}{1,5}$/u;
+
 /** Pairs "Name (ACR)" and "ACR (Name)" in one stretch of text. */
 function pairAcronyms(text: string, names: NameMention[]): AcronymPair[] {
   const pairs: AcronymPair[] = [];
@@ -429,8 +473,8 @@ function pairAcronyms(text: string, names: NameMention[]): AcronymPair[] {
       if (long) pairs.push({ long, short: m });
     } else if (m.words.length > 1 && prev[0] && isAcronymWord(prev[0].text) && /^\s*\($/.test(text.slice(prev[0].end, m.start))) {
       pairs.push({ long: m, short: prev[0] });
-    } else if (m.words.length === 1 && prev[0] && /^\s*\($/.test(text.slice(prev[0].end, m.start)) && abbreviates(m.text, prev[0].words)) {
-      pairs.push({ long: prev[0], short: m }); // "Maritime Industry Authority (Marina)"
+    } else if (m.words.length === 1 && prev[0] && BRACKET_AFTER_NAME.test(text.slice(prev[0].end, m.start)) && (abbreviates(m.text, prev[0].words) || ownLanguageName(m, prev[0]) || (prev[0].words.length > 1 && MIXED_ACRONYM.test(m.text)))) {
+      pairs.push({ long: prev[0], short: m }); // "Maritime Industry Authority (Marina)", "Norwegian Data Protection Authority (Datatilsynet)"
     }
   }
   return pairs;
@@ -438,9 +482,10 @@ function pairAcronyms(text: string, names: NameMention[]): AcronymPair[] {
 
 /**
  * Every name in `text` outside the `excluded` spans (page clutter), in text order, and the
- * acronyms the text pairs with a name.
+ * acronyms the text pairs with a name. `wellKnown` (folded spellings of the well-known table) are
+ * never taken for adjectives ("the Taliban government").
  */
-export function findNames(text: string, excluded: readonly Range[] = []): { names: NameMention[]; pairs: AcronymPair[] } {
+export function findNames(text: string, excluded: readonly Range[] = [], wellKnown: ReadonlySet<string> = new Set()): { names: NameMention[]; pairs: AcronymPair[] } {
   const layout = lines(text, excluded);
   const tokenized = layout.map(({ line, parts }) => ({ line, parts: parts.map((r) => tokenize(text, r)) }));
   const usage: Usage = { lowers: new Set(), alone: new Map(), inner: new Set() };
@@ -469,7 +514,7 @@ export function findNames(text: string, excluded: readonly Range[] = []): { name
       pairs.push(...pairAcronyms(text, found.filter((f) => !headline && !shouted(f)).map((f) => f.found)));
     }
   }
-  dropAdjectives(names);
+  dropAdjectives(names, wellKnown);
   // From those, keep only the names the prose also writes, or a surname it writes in a longer name.
   const known = new Set(names.flatMap((n) => [fold(n.text), ...(n.words.length > 1 ? n.words.filter((w) => CAP.test(w) && !isHead(w) && !isCommonWord(bare(w))).map((w) => fold(w)) : [])]));
   for (const { toks, line, title } of headlines) {
@@ -483,5 +528,73 @@ export function findNames(text: string, excluded: readonly Range[] = []): { name
       }
     }
   }
-  return { names: names.sort((x, y) => x.start - y.start), pairs };
+  names.sort((x, y) => x.start - y.start);
+  joinByAcronym(text, names, pairs);
+  return { names, pairs: [...pairs, ...pairNicknames(text, names)] };
+}
+
+/** Small words inside a long name that its acronym leaves out ("Centre for Human Rights and Democracy in Africa (CHRDA)"). */
+const ACRONYM_SKIPS = new Set(['of', 'for', 'and', 'in', 'on', 'the', 'to', 'de', 'del', 'la', 'des', 'du', 'y', 'et', 'und', 'für']);
+
+/**
+ * Where the text gives an acronym in brackets, the capitalised words before it whose initials
+ * spell it are one name, even across the "and" or "in" that the rules for runs do not join
+ * ("National Disaster Risk Reduction and Management Authority (NDRRMA)"): the names found
+ * inside that stretch are replaced by it, and it is paired with the acronym.
+ */
+function joinByAcronym(text: string, names: NameMention[], pairs: AcronymPair[]): void {
+  for (const m of [...names]) {
+    if (!isAcronymWord(m.text) || text[m.start - 1] !== '(' || text[m.end] !== ')') continue;
+    const lineStart = text.lastIndexOf('\n', m.start) + 1;
+    const head = text.slice(lineStart, m.start - 1).replace(/\s+$/, '');
+    const words = [...head.matchAll(/[\p{L}][\p{L}\p{M}'’.-]*/gu)];
+    const letters = m.text.replace(/[^\p{L}]/gu, '').toLowerCase();
+    let at = letters.length;
+    let from: number | undefined;
+    for (let k = words.length - 1; k >= 0 && words.length - k <= 14; k--) {
+      const w = words[k]![0].replace(/[.’']+$/, '');
+      if (k === words.length - 1 && lineStart + words[k]!.index + words[k]![0].length !== lineStart + head.length) break;
+      if (ACRONYM_SKIPS.has(w)) continue;
+      if (!/^\p{Lu}/u.test(w)) break;
+      const initials = w.split(/[-‐‑]/).filter((x) => /^\p{Lu}/u.test(x)).map((x) => fold(x)[0]!).join('');
+      if (!letters.slice(0, at).endsWith(initials)) break;
+      at -= initials.length;
+      if (at === 0) {
+        from = lineStart + words[k]!.index;
+        break;
+      }
+    }
+    const end = lineStart + head.length;
+    if (from === undefined || end - from > 120) continue;
+    const inside = names.filter((n) => n !== m && n.start >= from && n.end <= end);
+    if (inside.length === 1 && inside[0]!.start === from) continue; // already one name
+    if (!/[\s]/.test(text.slice(from, end))) continue;
+    const joined: NameMention = {
+      text: text.slice(from, end),
+      start: from,
+      end,
+      words: text.slice(from, end).split(/\s+/),
+      before: text.slice(Math.max(lineStart, from - 60), from),
+      after: text.slice(end, Math.min(text.indexOf('\n', end) < 0 ? text.length : text.indexOf('\n', end), end + 60)),
+    };
+    const kept = names.filter((n) => !inside.includes(n));
+    kept.push(joined);
+    kept.sort((x, y) => x.start - y.start);
+    names.splice(0, names.length, ...kept);
+    const rest = pairs.filter((p) => p.short !== m && !inside.includes(p.long));
+    pairs.splice(0, pairs.length, ...rest, { long: joined, short: m });
+  }
+}
+
+/** Between a full name and its nickname: "Ismael Zambada, known as “El Mayo”", "…, the drug lord known as …". */
+const KNOWN_AS = /^["”’]?,\s+(?:(?:the|a|an|his|her)\s+[^,.;:!?()"“”]{1,60}?\s+)?(?:also\s+|better\s+|widely\s+|popularly\s+)?known\s+as\s*["“'‘]?$/u;
+
+/** Pairs a name of two words or more with the name the text says it is known as, in the same sentence. */
+function pairNicknames(text: string, names: readonly NameMention[]): AcronymPair[] {
+  const pairs: AcronymPair[] = [];
+  for (const [i, m] of names.entries()) {
+    const p = names[i - 1];
+    if (p && p.words.length > 1 && m.start - p.end < 90 && KNOWN_AS.test(text.slice(p.end, m.start))) pairs.push({ long: p, short: m });
+  }
+  return pairs;
 }

@@ -19,11 +19,12 @@ export const TITLES = set(`
   ambassador envoy consul spokesman spokeswoman spokesperson chairman chairwoman ceo
   king queen prince princess emperor sultan sheikh sheik emir imam ayatollah mullah rabbi bishop archbishop pope pastor cardinal
   judge justice magistrate dean provost principal commissioner prosecutor attorney mp mep coach prefect
+  bupati datuk dato ustaz ustadh alhaji alhaja hajiya mallam
   officer executive director manager chief treasurer registrar administrator sheriff warden
 `);
 
 /** Titles that name a person's office only with their name, so they mark a person strongly. */
-export const PERSON_TITLES = set(`mr mrs ms miss mx dr prof professor rev reverend sir dame gen col lt maj capt sgt cpl adm insp supt det cllr councillor`);
+export const PERSON_TITLES = set(`mr mrs ms miss mx dr prof professor rev reverend sir dame gen col lt maj capt sgt cpl adm insp supt det cllr councillor datuk dato ustaz ustadh alhaji alhaja hajiya mallam`);
 
 /** The last word of an organisation's name (a company, a union, a newspaper). */
 export const ORGANIZATION_HEADS = set(`
@@ -34,6 +35,7 @@ export const ORGANIZATION_HEADS = set(`
   union unions association federation confederation league society club fc trust foundation fund endowment organization organisation community
   party movement alliance coalition forum observatory partnership chamber consortium cooperative guild brotherhood
   airlines airways railways energy motors pharmaceuticals insurance brewery hotels studios records productions
+  air plantations foods textiles telecom telecoms chemicals cement beverages watch initiative campaign
   committee maritime shipping logistics construction engineering consulting ventures industries enterprises international
 `);
 
@@ -51,7 +53,7 @@ export const PLACE_HEADS = set(`
   island islands isle mountains mountain mount hills hill valley desert forest park province region district county
   territory city town village port harbour harbor airport station church cathedral chapel mosque temple palace castle tower
   hall stadium arena market heights peninsula canal falls dam field fields ward quarter strait pass delta basin plain
-  plains cape reef creek springs beach wharf dock docks terminal house highway motorway square gardens
+  plains cape reef creek springs beach wharf dock docks terminal house highway motorway square gardens republic
 `);
 
 /** The first word of a place's name ("River Warnow", "Mount Kalamoun", "Santa Rosa"). */
@@ -108,6 +110,10 @@ export const PERSON_NOUNS = set(`
   lawyer worker leader chief head founder researcher scientist victim survivor witness mother father son daughter wife
   husband widow grandmother grandfather vicar chair candidate member organiser organizer curator fellow graduate pensioner
   shopkeeper trader driver nurse doctor engineer boss coach captain activist campaigner
+  passenger farmer fisherman fishermen villager teacher pupil refugee migrant soldier volunteer tourist patient voter
+  commuter mourner protester demonstrator herder vendor labourer laborer housewife monk nun priest rancher tailor
+  mechanic musician singer actor actress athlete scholar economist analyst historian politician lawmaker legislator
+  diplomat negotiator medic paramedic surgeon midwife citizen businessman businesswoman entrepreneur investor banker
 `);
 
 /** Lower-case nouns after a name that make it a place ("Carhuaz province", "Perak state"). */
@@ -118,11 +124,11 @@ export const ORGANIZATION_NOUNS = set(`
   company firm group bank lender union party agency organisation organization charity newspaper broadcaster club council ministry
   department board network insurer retailer operator carrier utility regulator body association federation confederation league
   team maker manufacturer producer supplier exporter chain conglomerate platform brand publisher airline miner developer exchange
-  project consortium cooperative coalition alliance movement
+  project consortium cooperative coalition alliance movement page site website blog channel podcast outlet
 `);
 
 /** Lower-case nouns for armed groups, near their names. */
-export const ARMED_NOUNS = set(`militants militant fighters rebels rebel insurgents insurgent jihadists jihadist militia militias extremists guerrillas`);
+export const ARMED_NOUNS = set(`militants militant fighters rebels rebel insurgents insurgent jihadists jihadist militia militias extremists guerrillas faction factions gang gangs cartel cartels`);
 
 type Lexicon = Record<string, string | string[] | undefined>;
 const lexicon = (nlp as unknown as { model(): { one: { lexicon: Lexicon } } }).model().one.lexicon;

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browserTranslator } from '../platform/i18n';
-import { bundledPack } from '../shared/bundled-pack';
+import { callWorker } from '../platform/runtime';
+import { indexActive, type ActiveIndex, type InstalledPack } from '../shared/pack-set';
 import { quotesCsv } from '../shared/quotes-export';
 import { CompareView, type CompareActions } from '../ui/CompareView';
 import { TranslatorContext } from '../ui/use-translator';
@@ -10,8 +11,10 @@ import { standaloneHtml } from './standalone-html';
 import '../ui/pages.css';
 
 /**
- * The compare view page. `#<disagreement id>` (the tooltip's "Compare") or `#entity:<id>`
- * picks what is compared. Printing and the HTML export happen here: they need the document.
+ * The compare view page, over one of the active packs. `#<disagreement id>` (the tooltip's
+ * "Compare") or `#entity:<id>` picks what is compared, in the first active pack that holds it;
+ * with several packs in use, a list picks the pack. Printing and the HTML export happen here:
+ * they need the document.
  */
 
 /** Every rule of this page's own stylesheets, as text (they are the extension's files). */
@@ -22,6 +25,7 @@ function pageCss(): string {
 const t = browserTranslator();
 localizeDocument(t, t('pageTitleCompare'));
 
+let shown: InstalledPack | undefined;
 const actions: CompareActions = {
   print: () => window.print(),
   exportHtml(title) {
@@ -30,19 +34,58 @@ const actions: CompareActions = {
     download(`crossread-${slug}.html`, new Blob([html], { type: 'text/html;charset=utf-8' }));
   },
   exportQuotes() {
-    download('crossread-quotations.csv', new Blob([quotesCsv(bundledPack)], { type: 'text/csv;charset=utf-8' }));
+    if (shown) download('crossread-quotations.csv', new Blob([quotesCsv(shown.pack)], { type: 'text/csv;charset=utf-8' }));
   },
 };
 
-/** Renders the view for the current hash (a new hash starts a new comparison). */
-function show() {
-  const initial = decodeURIComponent(location.hash.slice(1));
+/** The pack and selection a hash names: the first active pack holding the disagreement or entity (entities by their merged id). */
+function target(knowledge: ActiveIndex, hash: string): { pack: InstalledPack | undefined; initial: string } {
+  const { packs } = knowledge.knowledge;
+  if (hash.startsWith('entity:')) {
+    const id = hash.slice('entity:'.length);
+    const pack = packs.find((p) => knowledge.member(p.id, id));
+    return { pack: pack ?? packs[0], initial: pack ? `entity:${knowledge.member(pack.id, id)!.id}` : '' };
+  }
+  const pack = packs.find((p) => p.pack.disagreements.some((d) => d.id === hash));
+  return { pack: pack ?? packs[0], initial: pack ? hash : '' };
+}
+
+const app = document.getElementById('app')!;
+
+/** Renders the view for the current hash (a new hash starts a new comparison), or for the pack chosen in the list. */
+function show(knowledge: ActiveIndex, chosen?: InstalledPack) {
+  const found = target(knowledge, decodeURIComponent(location.hash.slice(1)));
+  const pack = chosen ?? found.pack;
+  const initial = chosen ? '' : found.initial;
+  shown = pack;
+  const { packs } = knowledge.knowledge;
   render(
     <TranslatorContext.Provider value={t}>
-      <CompareView key={initial} pack={bundledPack} actions={actions} initial={initial} />
+      {packs.length > 1 && pack && (
+        <label class="pack-choice">
+          {t('packChoose')}{' '}
+          <select value={pack.id} onChange={(e) => show(knowledge, knowledge.pack(e.currentTarget.value))}>
+            {packs.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {pack ? <CompareView key={`${pack.id} ${initial}`} pack={pack.pack} actions={actions} initial={initial} /> : <p class="empty">{t('packsNone')}</p>}
     </TranslatorContext.Provider>,
-    document.getElementById('app')!,
+    app,
   );
 }
-addEventListener('hashchange', show);
-show();
+
+callWorker('getActivePacks', undefined).then(
+  (active) => {
+    const knowledge = indexActive(active);
+    addEventListener('hashchange', () => show(knowledge));
+    show(knowledge);
+  },
+  (err: unknown) => {
+    app.textContent = t('packsUnreadable', err instanceof Error ? err.message : String(err));
+  },
+);

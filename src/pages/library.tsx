@@ -1,7 +1,6 @@
 import { render } from 'preact';
 import { browserTranslator } from '../platform/i18n';
 import { callWorker } from '../platform/runtime';
-import { bundledPack } from '../shared/bundled-pack';
 import { backupNotes, importNotes, restoreNotes } from '../shared/note-transfer';
 import { LibraryView, type LibraryActions } from '../ui/LibraryView';
 import { TranslatorContext } from '../ui/use-translator';
@@ -23,12 +22,20 @@ const actions: LibraryActions = {
   confirm: (message) => window.confirm(message),
 };
 
-const names = new Map(bundledPack.entities.map((e) => [e.id, e.name]));
 const t = browserTranslator();
 localizeDocument(t, t('pageTitleLibrary'));
-render(
-  <TranslatorContext.Provider value={t}>
-    <LibraryView actions={actions} entityName={(id) => names.get(id) ?? id} />
-  </TranslatorContext.Provider>,
-  document.getElementById('app')!,
-);
+// Notes name entities by the active packs' merged ids; a pack no longer in use leaves its ids as they are.
+callWorker('getActivePacks', undefined)
+  .then(({ groups }) => new Map(groups.map((g) => [g.id, g.name])))
+  .catch((err: unknown) => {
+    console.warn('Crossread could not read its packs:', err);
+    return new Map<string, string>();
+  })
+  .then((names) =>
+    render(
+      <TranslatorContext.Provider value={t}>
+        <LibraryView actions={actions} entityName={(id) => names.get(id) ?? id} />
+      </TranslatorContext.Provider>,
+      document.getElementById('app')!,
+    ),
+  );

@@ -17,6 +17,7 @@ import {
 import { senderRole, type SenderRole } from '../shared/sender';
 import { inReadersLanguage } from './i18n';
 import { readSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
+import { STORED_MATCHER_KEY, toBase64, type StoredMatcher } from '../shared/stored-matcher';
 
 /**
  * The one place that touches the browser's extension APIs. Everything else calls these
@@ -124,6 +125,21 @@ export function watchSettings(onChange: (settings: Settings) => void, signal: Ab
 /** Opens the options page. */
 export async function openOptions(): Promise<void> {
   await browser.runtime.openOptionsPage();
+}
+
+/**
+ * Publishes the active packs' compiled matcher where content scripts read it
+ * (src/shared/stored-matcher.ts); `undefined` removes it, and pages load the packaged one.
+ */
+export async function publishStoredMatcher(matcher: { version: string; bytes: Uint8Array } | undefined): Promise<void> {
+  if (!matcher) return browser.storage.local.remove(STORED_MATCHER_KEY);
+  const value: StoredMatcher = { version: matcher.version, base64: toBase64(matcher.bytes) };
+  await browser.storage.local.set({ [STORED_MATCHER_KEY]: value });
+}
+
+/** Calls `listener` when the extension is installed or updated (registered at once, as MV3 requires). */
+export function onInstalledOrUpdated(listener: () => void): void {
+  browser.runtime.onInstalled.addListener(listener);
 }
 
 const SELECTION_MENU = 'crossread-note-selection';

@@ -1,9 +1,8 @@
 import { render } from 'preact';
 import { browserTranslator } from '../platform/i18n';
 import { activeTabId, callTab, callWorker, loadSettings, openExtensionTab, openOptions, saveSettings } from '../platform/runtime';
-import { bundledPack } from '../shared/bundled-pack';
 import { ReaderError } from '../shared/i18n';
-import { indexPack } from '../shared/pack-index';
+import { indexActive } from '../shared/pack-set';
 import { PopupView, type PopupActions } from '../ui/PopupView';
 import { TranslatorContext } from '../ui/use-translator';
 import '../ui/popup.css';
@@ -37,9 +36,16 @@ const actions: PopupActions = {
 const t = browserTranslator();
 document.documentElement.lang = t.language;
 document.title = t('extName');
-render(
-  <TranslatorContext.Provider value={t}>
-    <PopupView actions={actions} index={indexPack(bundledPack)} />
-  </TranslatorContext.Provider>,
-  document.getElementById('app')!,
+const app = document.getElementById('app')!;
+callWorker('getActivePacks', undefined).then(
+  (active) =>
+    render(
+      <TranslatorContext.Provider value={t}>
+        <PopupView actions={actions} knowledge={indexActive(active)} />
+      </TranslatorContext.Provider>,
+      app,
+    ),
+  (err: unknown) => {
+    app.textContent = t('packsUnreadable', err instanceof Error ? err.message : String(err));
+  },
 );

@@ -106,6 +106,62 @@ function toNumber(word: string, scale?: string): number {
   return scale ? n * (scale.toLowerCase() === 'million' ? 1e6 : 1e3) : n;
 }
 
+/**
+ * What happened to the people a figure counts, other than death, when its clause says so: news
+ * counts the injured, the arrested, the displaced, the missing and the rescued apart, so "14
+ * people arrested" is never set against "200 people marched".
+ */
+const OUTCOMES: readonly (readonly [string, RegExp])[] = [
+  ['injured', /\b(?:injur(?:ed|ies|y|ing)|wounded|hurt|hospitali[sz]ed)\b/i],
+  ['arrested', /\b(?:arrest(?:ed|s|ing)?|detain(?:ed|ing)?|detentions?|in custody)\b/i],
+  ['displaced', /\b(?:displaced|evacuated|evacuations?|homeless|fled|uprooted|relocated)\b/i],
+  ['missing', /\bmissing\b/i],
+  ['rescued', /\brescued\b/i],
+];
+/** Units for people, which an outcome (injured, arrested …) can qualify. */
+const HUMAN_UNITS = /^(?:people|persons|civilians|children|workers|students|passengers|patients|soldiers|troops|fighters|militants|refugees|families)$/;
+/** Units that say nothing of what is counted: "200 people" is a measure only with what happened to them. */
+const BARE_UNITS = /^(?:people|persons)$/;
+/**
+ * A headcount: how many a body employs or how many jobs depend on it ("employs 5,200 workers",
+ * "supports 12,000 jobs", "a workforce of 900 people", "3,000 jobs depend on the mine"), never
+ * the number an event touches ("1,900 workers walked out").
+ */
+const HEADCOUNT_BEFORE = /\b(?:employ(?:s|ed|ing)?|support(?:s|ed|ing)?|sustain(?:s|ed|ing)?|(?:workforce|staff|payroll|headcount) of)\s+$/i;
+const HEADCOUNT_AFTER = /^(?:\s+[a-z-]+){0,2}?\s+(?:(?:are|were|is|was)\s+)?(?:(?:directly|indirectly)\s+)?(?:employed|depend(?:s|ed|ing)? on|rel(?:y|ies|ied) on|on (?:the|its|their) payroll)\b/i;
+/** Where a clause ends: punctuation that is not a thousands separator. */
+const CLAUSE_BREAK = /[;:()\u2014\u2013]|,(?!\d{3}\b)/g;
+
+/** The clause of sentence `s` around [start, end): from the last break before it to the first after it. */
+function clauseAround(s: string, start: number, end: number): string {
+  let from = 0;
+  let to = s.length;
+  for (const m of s.matchAll(CLAUSE_BREAK)) {
+    if (m.index < start) from = m.index + 1;
+    else if (m.index >= end) {
+      to = m.index;
+      break;
+    }
+  }
+  return s.slice(from, to);
+}
+
+/**
+ * What a figure counted in `unit` measures: a headcount (`count:workers:headcount`), an outcome
+ * for people (`arrested`, `injured:children` …), the plain unit (`count:workers`), or, for bare
+ * units like "people" with nothing said of them, an unknown measure (`count:people:other`, never
+ * compared).
+ */
+function countMeasure(s: string, start: number, end: number, unit: string): string {
+  if (HEADCOUNT_BEFORE.test(s.slice(0, start)) || HEADCOUNT_AFTER.test(s.slice(end))) return `count:${unit}:headcount`;
+  if (HUMAN_UNITS.test(unit)) {
+    const clause = clauseAround(s, start, end);
+    const outcome = OUTCOMES.find(([, re]) => re.test(clause));
+    if (outcome) return `${outcome[0]}${/^(?:civilians|children)$/.test(unit) ? `:${unit}` : ''}`;
+  }
+  return BARE_UNITS.test(unit) ? `count:${unit}:other` : `count:${unit}`;
+}
+
 function countClaims(s: string, taken: boolean[], vocab: ClaimVocabulary): ExtractedClaim[] {
   const out: ExtractedClaim[] = [];
   const take = (start: number, end: number) => {
@@ -126,7 +182,7 @@ function countClaims(s: string, taken: boolean[], vocab: ClaimVocabulary): Extra
     if (taken[m.index]) continue;
     const unit = m[3]!.toLowerCase();
     const human = /^(?:people|persons|civilians|children|dead|deaths|casualties|losses)$/.test(unit);
-    const measure = human && DEATH_WORDS.test(s) ? `deaths${/^(?:civilians|children)$/.test(unit) ? `:${unit}` : ''}` : `count:${unit}`;
+    const measure = human && DEATH_WORDS.test(s) ? `deaths${/^(?:civilians|children)$/.test(unit) ? `:${unit}` : ''}` : countMeasure(s, m.index, m.index + m[0].length, unit);
     out.push({ kind: 'count', measure, scope: measure.startsWith('deaths') ? scope : 'unknown', bound: boundOf(m[0]), value: String(toNumber(m[1]!, m[2])), text: m[0], start: m.index, end: m.index + m[0].length });
     take(m.index, m.index + m[0].length);
   }
@@ -180,10 +236,19 @@ function durationClaims(s: string, taken: boolean[], vocab: ClaimVocabulary): Ex
 }
 
 const WEEKDAY = /\b(?:(?:late|early)\s+(?:on\s+)?)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b/g;
+/** A day said in the future or as a plan ("will begin on Monday", "are due to start on Thursday"), not a day something happened. */
+const PLANNED = /\b(?:will|would|shall|(?:is|are|was|were)\s+(?:due|set|expected|scheduled|planned|to)|plans?\s+to|intends?\s+to)\b/i;
+
+/**
+ * Weekdays with what they are the day of; a planned day (`day:start:planned`) is another
+ * question than the day something happened ("talks are due to begin on Thursday" is no answer
+ * to when the strike began).
+ */
 function dayClaims(s: string, vocab: ClaimVocabulary): ExtractedClaim[] {
   return [...s.matchAll(WEEKDAY)].map((m) => {
     const topic = nearestTopic(s, m.index, vocab.dayTopics);
-    return { kind: 'day' as const, measure: `day:${topic}`, scope: 'unknown' as const, bound: 'exact' as const, value: m[1]!, text: m[0], start: m.index, end: m.index + m[0].length };
+    const planned = topic !== 'other' && PLANNED.test(clauseAround(s, m.index, m.index + m[0].length));
+    return { kind: 'day' as const, measure: `day:${topic}${planned ? ':planned' : ''}`, scope: 'unknown' as const, bound: 'exact' as const, value: m[1]!, text: m[0], start: m.index, end: m.index + m[0].length };
   });
 }
 
@@ -219,14 +284,26 @@ export function extractClaims(sentence: string, vocab: ClaimVocabulary): Extract
   return [...counts, ...durationClaims(sentence, taken, vocab), ...dayClaims(sentence, vocab), ...dates].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-const COUNT_TOPICS: Record<string, string> = { deaths: 'Death toll', 'deaths:civilians': 'Civilian deaths', 'deaths:children': 'Children killed' };
+const COUNT_TOPICS: Record<string, string> = {
+  deaths: 'Death toll',
+  'deaths:civilians': 'Civilian deaths',
+  'deaths:children': 'Children killed',
+  injured: 'Number of injured',
+  arrested: 'Number of arrests',
+  displaced: 'Number of people displaced',
+  missing: 'Number of missing',
+  rescued: 'Number of people rescued',
+};
 const SCOPE_WORDS: Record<ClaimScope, string> = { total: '', recent: ' (recent period)', event: ' (one event)', unknown: '' };
 
 /** What a measure is, in words ("Death toll", "Number of refugees", a topic's own label), with its scope where that matters. */
 export function measureTopic(measure: string, scope: ClaimScope, vocab: ClaimVocabulary): string {
   const [kind, id] = measure.split(':');
   const topic = kind === 'duration' ? vocab.durationTopics.find((t) => t.id === id) : kind === 'day' ? vocab.dayTopics.find((t) => t.id === id) : undefined;
-  const base = COUNT_TOPICS[measure] ?? topic?.label ?? (measure.startsWith('count:') ? `Number of ${measure.slice(6)}` : measure.replace(/[:-]/g, ' '));
+  const [, unit, qualifier] = kind === 'count' ? measure.split(':') : [];
+  const counted = unit ? (qualifier === 'headcount' ? `Number of ${unit} in all (employed, or depending on it)` : `Number of ${unit}`) : undefined;
+  const outcome = COUNT_TOPICS[measure] ?? COUNT_TOPICS[kind!]?.concat(id ? ` (${id})` : '');
+  const base = outcome ?? (topic && measure.endsWith(':planned') ? `${topic.label} (as planned)` : topic?.label) ?? counted ?? measure.replace(/[:-]/g, ' ');
   return `${base}${SCOPE_WORDS[scope]}`;
 }
 
@@ -249,6 +326,44 @@ export function touchesMeasure(measure: string, sentence: string, vocab: ClaimVo
     if (hit && (!t.with || wordsPattern(t.with).test(sentence))) return hit[0];
   }
   return undefined;
+}
+
+const holderKey = (h: { voice: string; who?: string }) => `${h.voice}/${h.who ?? ''}`;
+
+/**
+ * The figures of one source, for one question, that make its position, or undefined when it
+ * takes none: one position rests on one voice and one place. The outlet's own figures when it
+ * states any, else those of the one voice it reports; a source that only reports figures from
+ * several voices (a union's and a company's) takes no position of its own (it touches the
+ * point). Of those, the figures about the first one's place (a figure beside another place
+ * answers another question). The figures a page is compared with are these too.
+ */
+export function positionFigures<C extends { holder: { voice: string; who?: string }; placeIds: readonly string[] }>(claims: readonly C[]): C[] | undefined {
+  const own = claims.filter((c) => c.holder.voice === 'own');
+  if (own.length === 0 && new Set(claims.map((c) => holderKey(c.holder))).size > 1) return undefined;
+  const voiced = own.length > 0 ? own : [...claims];
+  const places = voiced[0]?.placeIds ?? [];
+  return voiced.filter((c) => places.length === 0 || c.placeIds.length === 0 || c.placeIds.some((p) => places.includes(p)));
+}
+
+/**
+ * The earlier or later episode a figure is about, when its sentence names another month or year
+ * than the source's date ("two weeks of talks in January" in a March article, "a strike in
+ * 2011"): such a figure answers a question about that episode, not about the story's present.
+ * Returns the named month or year ("01", "2011", "2011-05"), or '' for the present (or when
+ * nothing is named, or the source's own month is). "since" a date is a span up to now, not
+ * another episode.
+ */
+export function episodeOf(sentence: string, figure: string, sourceDate: string): string {
+  if (!sentence.includes(figure)) return '';
+  // The whole sentence: the episode is often named in a clause of its own ("The last closure, in 2019, lasted six weeks").
+  const named = new RegExp(String.raw`\b(?:[Ii]n|[Dd]uring)\s+(?:(?:early|late|mid-?)\s*)?(?:${MONTH}(?:\s+(\d{4}))?|((?:19|20)\d{2}))\b`).exec(sentence);
+  if (!named) return '';
+  const month = named[1] ? monthNumber(named[1]) : undefined;
+  const year = named[2] ?? named[3];
+  const own = /^(\d{4})-(\d{2})/.exec(sourceDate);
+  if (own && (!year || year === own[1]) && (!month || month === own[2])) return '';
+  return [year, month].filter(Boolean).join('-');
 }
 
 /** The key under which two figures answer the same question: measure and scope. */

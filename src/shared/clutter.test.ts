@@ -89,4 +89,42 @@ describe('findClutter', () => {
     const text = ['CITY PRESS ≡ News · Sport · Culture · Results', 'Council passes budget', BODY].join('\n\n');
     expect(clutter(text)).toEqual([['navigation', 'CITY PRESS ≡ News · Spor']]);
   });
+
+  it('keeps prose that opens with a word used as a label ("More than …", "Watch …"), and takes the label with a separator', () => {
+    const text = [
+      'Flood waters rise in the valley',
+      'More than 6,000 people left their homes on Tuesday after the river burst its banks in three places.',
+      BODY,
+      'More: Rail line reopens after landslide',
+    ].join('\n\n');
+    expect(clutter(text)).toEqual([['related', 'More: Rail line reopens ']]);
+  });
+
+  it('opens the comment section at a counted "Discussion (27)" or at "Comments are closed."', () => {
+    for (const marker of ['Discussion (27)', 'Comments are closed.', "Readers' comments (8)"]) {
+      const text = ['Council passes budget', BODY, marker, 'Marek from the north', 'They promised everything and gave nothing.'].join('\n\n');
+      expect(clutter(text)).toEqual([['comments', marker.slice(0, 24)]]);
+    }
+  });
+
+  it('takes staff credits, wire-agency captions, editors’ notes and the writer’s biography after the story, and numbered forum posts', () => {
+    const text = [
+      'Council passes budget',
+      BODY,
+      'Councillors leave the chamber after the vote on Thursday evening. (AFP)',
+      'Correction: An earlier version of this article misstated the size of the budget.',
+      'Additional reporting by Ana Ruiz in Kessel.',
+      'Jane Roe covers city politics for the Kessel Courier from the town hall.',
+      'Forum replies',
+      '#1 oldtimer » Sun Sep 28, 2025 9:02 am',
+      'Same thing every year.',
+    ].join('\n\n');
+    expect(clutter(text)).toEqual([
+      ['credit', 'Councillors leave the ch'],
+      ['footer', 'Correction: An earlier v'],
+      ['credit', 'Additional reporting by '],
+      ['footer', 'Jane Roe covers city pol'],
+      ['comments', 'Forum replies'],
+    ]);
+  });
 });

@@ -19,11 +19,21 @@ export interface Excluded {
 
 /** A line that starts the reader-comment section: everything from it on is comments (or footer). */
 const COMMENTS_START =
-  /^(?:(?:[\p{L} ]{1,20}\s[—–:|-]\s*)?\d+\s+(?:comments?|responses?|replies|reactions)(?:\s*[·|•-].*|\s+(?:sort|order|show|newest|oldest|best|top)\b.{0,30})?|what (?:our )?readers (?:say|think)|readers respond|reader reactions|your (?:views|comments)|comments?\s*\(\d+\)|comments?|reader comments|readers'? comments|leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|show comments|view comments|what do you think\??|have your say|\d+\s+thoughts? on\b.*|discussion)\s*:?$/iu;
+  /^(?:(?:[\p{L} ]{1,20}\s[—–:|-]\s*)?\d+\s+(?:comments?|responses?|replies|reactions)(?:\s*[·|•-].*|\s+(?:sort|order|show|newest|oldest|best|top)\b.{0,30})?|what (?:our )?readers (?:say|think)|readers respond|reader reactions|your (?:views|comments)|(?:comments?|discussion|responses?|reactions|readers'? comments|reader comments)\s*\(\d+\)|comments are (?:closed|disabled|turned off)\.?|comments?|reader comments|readers'? comments|leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|show comments|view comments|what do you think\??|have your say|\d+\s+thoughts? on\b.*|discussion|forum replies|\d+\s+replies)\s*:?$/iu;
 /** A comment's header line: a name, then a date and often a time ("Reid Barnes September 10, 2016 - 8:17 pm"). */
 const COMMENT_HEADER = /^[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3}\s*(?:[,·|–-]\s*|(?:wrote|writes|says|said|commented|replied)(?:\s+on)?\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago)\b.*$/u;
 /** A commenter's line without a date (WordPress and forum layouts): "Carla M. says:", "Tomas replied:". */
 const COMMENTER_SAYS = /^[\p{L}][\p{L}\p{N}._'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3}\s+(?:says|said|wrote|writes|commented|replied)\s*:$/u;
+/** A numbered forum post's header: "#2 himal_kanchha » Sun Sep 28, 2025 9:40 am". */
+const FORUM_POST = /^#\d+\s+\S+\s+[»·|–-]\s+\S/u;
+/** A note by the editors after the story ("Correction: …", "Editor's note: …"). */
+const EDITORS_NOTE = /^(?:correction|clarification|editor['’]?s note)\s*:/iu;
+/** Who reported, wrote and edited, after the story: "Reporting by …; Editing by …", "Additional reporting by …". */
+const STAFF_CREDIT = /^(?:additional\s+)?(?:reporting|writing|editing|research|translation)\s+by\b/iu;
+/** A wire agency in brackets closing a photo caption: "Fishermen pull a boat onto the beach. (AFP)". */
+const CAPTION_AGENCY = /\((?:afp|reuters|ap|epa|getty images|anadolu|xinhua|efe|dpa|ansa)(?:\s+photo)?\)$/iu;
+/** The writer's short biography closing a story: "Jane Roe covers migration for …", "… is our correspondent in …". */
+const AUTHOR_BIO = /^[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){1,3}\s+(?:is\s+(?:a|an|the|our)\s+(?:[\p{L}-]+\s+){0,4}(?:correspondent|reporter|journalist|editor|writer|columnist|contributor)\b|covers\s|reports\s+on\s|writes\s+(?:about|on)\s)/u;
 const WIDGET =
   /^(?:share(?: this(?: article| story)?)?|share on \w+|tweet|email|print|reply|cancel reply|advertisement|advert|sponsored(?: content)?|ad|scroll to continue|continue reading|read more|more|comments|post a comment|like|follow us|subscribe|sign in|log in|menu|search|close|skip to (?:main )?content|back to top|top|next|previous|loading\.*|world news|world|news|home)\s*[:.]?$/iu;
 const NEWSLETTER = /\b(?:sign up|subscribe|newsletter|inbox|get (?:our|the) (?:daily|weekly|latest)|delivered to your)\b/iu;
@@ -33,7 +43,11 @@ const COOKIES = /\b(?:cookies?|privacy policy|terms of (?:use|service)|consent|a
 const FOOTER_STRONG = /(?:©|\(c\)\s*\d{4}|\ball rights reserved\b|\bdisclaimer\b|\bnon-responsabilit|\bsource originale\b|\boriginal source of this article\b|\breproduced with permission\b)/iu;
 const FOOTER = /(?:\bcopyright\b|\bthis (?:article|story) (?:was )?(?:first |originally )?(?:published|appeared)\b|\bcontact(?:ez)?\b.*\S+@\S+|\bterms of (?:use|service)\b|\bprivacy policy\b)/iu;
 const RELATED_START = /^(?:live(?: updates?| blog)?|related(?: articles| stories| coverage| content| news)?|read (?:more|next|also)|more (?:from|on|stories|news)\b.*|recommended(?: for you)?|you (?:may|might) (?:also )?like|most (?:read|popular|viewed)|trending(?: now)?|popular|see also|also read|further reading|latest(?: news)?|top stories|editor'?s picks|watch(?: next)?|video|videos|in other news)\s*:?$/iu;
-const RELATED_INLINE = /^(?:related|read more|read also|also read|see also|watch|video|listen|more|recommended|further reading|opinion|analysis|explainer|live(?: updates?| blog| coverage)?|breaking(?: news)?)\s*:?\s+\S/iu;
+/**
+ * A label before another story's title. Labels that are also ordinary words ("More than 40
+ * people …", "Watch …", "Analysis of …") count only with a colon or a separator after them.
+ */
+const RELATED_INLINE = /^(?:(?:related|read more|read also|also read|see also|further reading)\s*:?\s+\S|(?:watch|video|listen|more|recommended|opinion|analysis|explainer|live(?: updates?| blog| coverage)?|breaking(?: news)?)\s*(?::|[|·•›»→–—-])\s*\S)/iu;
 const TAGS = /^(?:tags?|topics?|filed under|categories|category|keywords|themes?|th[eè]mes?|r[ée]gions?|sections?|analyses|subjects?|more about|related topics|posted in)\s*:\s*/iu;
 const BYLINE = /^(?:[Bb]y|[Pp]ar|[Vv]on|[Pp]or|[Dd]oor|[Dd]i|[Dd]e)\s+(?:\[)?[\p{Lu}][\p{L}.'’-]*(?:[\s,]+(?:(?:and|of|de|van|von|al|el|la|le|du|da)\s+)?(?:\[)?[\p{Lu}][\p{L}.'’()\]#-]*){0,8}(?:\s*[|,–—-]\s*[\p{L} ]{0,40})?$/u;
 const CREDIT = /(?:^|\s)(?:photo|photograph|image|picture|video|credit|illustration|graphic|footage)s?\s*(?:by|credit)?\s*:|\b(?:getty images|afp|reuters|ap photo|associated press|epa|shutterstock|anadolu|xinhua|pool)\b\s*(?:via\s+\S+)?\s*$|^[\p{Lu}][\p{L}.'-]+(?:\s+[\p{Lu}][\p{L}.'-]+){0,3}\s*[—–/|]\s*(?:[\p{Lu}]{2,}|[\p{Lu}][\p{L}]+ (?:Images|Photo|Press))\s*$/iu;
@@ -108,7 +122,7 @@ export function findClutter(text: string): Excluded[] {
   let commentsFrom = -1;
   for (let i = bodyStart + 1; i < n; i++) {
     const l = plain(lines[i]!);
-    if (COMMENTS_START.test(l) || ((COMMENT_HEADER.test(l) || COMMENTER_SAYS.test(l)) && l.length < 90 && i > bodyStart + 2)) {
+    if (COMMENTS_START.test(l) || ((COMMENT_HEADER.test(l) || COMMENTER_SAYS.test(l) || FORUM_POST.test(l)) && l.length < 90 && i > bodyStart + 2)) {
       commentsFrom = i;
       break;
     }
@@ -149,6 +163,8 @@ export function findClutter(text: string): Excluded[] {
     else if (footerFrom >= 0 && i >= footerFrom) reasons[i] = 'footer';
     else if (!l) continue;
     else if (TAGS.test(l) || (linkShare(raw) > 0.5 && /:\s*\[/.test(raw))) reasons[i] = 'tags';
+    else if ((STAFF_CREDIT.test(l) || CAPTION_AGENCY.test(l)) && words <= 40) reasons[i] = 'credit';
+    else if ((EDITORS_NOTE.test(l) && i > bodyStart) || (AUTHOR_BIO.test(l) && i >= bodyEnd && i > bodyStart)) reasons[i] = 'footer';
     else if (WIDGET.test(l)) reasons[i] = /^(?:advertisement|advert|sponsored|ad)\b/i.test(l) ? 'advert' : /^(?:share|tweet|email|print)/i.test(l) ? 'share' : /^(?:reply|cancel reply|post a comment)/i.test(l) ? 'comments' : 'navigation';
     else if (BYLINE.test(l) && words <= 12) reasons[i] = 'byline';
     else if (CREDIT_START.test(raw.trim()) || (CREDIT.test(l) && !prose[i] && words <= 40)) reasons[i] = 'credit';

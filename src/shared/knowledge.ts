@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { ClaimVocabularySchema } from './claims';
 import { CLUTTER_REASONS } from './clutter';
+import { ENTITY_TYPES } from './entity-types';
 import { FramingCountSchema, LexiconCategorySchema } from './framing';
 
 /**
@@ -12,7 +13,7 @@ import { FramingCountSchema, LexiconCategorySchema } from './framing';
  */
 export const PACK_SCHEMA_VERSION = 3;
 
-export const ENTITY_TYPES = ['person', 'organization', 'armed group', 'place', 'institution', 'event'] as const;
+export { ENTITY_TYPES };
 
 /** A schema with its description (it reaches the generated JSON Schema). */
 const d = <S extends v.GenericSchema>(schema: S, description: string) => v.pipe(schema, v.description(description));

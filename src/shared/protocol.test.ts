@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CrossreadDb } from '../background/db';
 import { pageHandlers, tabHandlers } from '../background/handlers';
 import type { NotesRepo } from '../background/notes-repo';
+import type { PacksRepo } from '../background/packs-repo';
 import { contentCalls, dispatch, parseRequest, parseResult, parseTags, ProtocolError, tabCalls, workerCalls } from './protocol';
 
 const draft = { url: 'https://example.com/a', title: 'A', quote: 'Kerry said.', comment: '', entityIds: ['john-kerry'] };
@@ -36,16 +37,16 @@ describe('protocol', () => {
   const tab = { tabId: 7, pageUrl: 'https://example.com/a' };
 
   it('dispatches to handlers and rejects invalid calls instead of throwing', async () => {
-    const handlers = pageHandlers({} as CrossreadDb, { delete: async (id: string) => id === 'x' } as unknown as NotesRepo);
+    const handlers = pageHandlers({} as CrossreadDb, {} as PacksRepo, { delete: async (id: string) => id === 'x' } as unknown as NotesRepo);
     await expect(dispatch(workerCalls, handlers, { type: 'deleteNote', params: { id: 'x' } })).resolves.toEqual({ deleted: true });
     await expect(dispatch(workerCalls, handlers, { type: 'deleteNote', params: {} })).rejects.toThrow(ProtocolError);
     expect(dispatch(workerCalls, handlers, { type: 'other' })).toBeUndefined();
   });
 
   it('has a handler for every method of each map and no other; content scripts get only their own page’s calls', () => {
-    expect(Object.keys(pageHandlers({} as CrossreadDb)).sort()).toEqual(Object.keys(workerCalls).sort());
-    expect(Object.keys(tabHandlers({} as NotesRepo, effects())).sort()).toEqual(Object.keys(tabCalls).sort());
-    expect(Object.keys(tabCalls).sort()).toEqual(['listNotes', 'notesPlaced', 'openComparison', 'pageScanned', 'saveNote']);
+    expect(Object.keys(pageHandlers({} as CrossreadDb, {} as PacksRepo)).sort()).toEqual(Object.keys(workerCalls).sort());
+    expect(Object.keys(tabHandlers({} as NotesRepo, {} as PacksRepo, effects())).sort()).toEqual(Object.keys(tabCalls).sort());
+    expect(Object.keys(tabCalls).sort()).toEqual(['getEntityCard', 'listNotes', 'notesPlaced', 'openComparison', 'pageScanned', 'saveNote']);
   });
 
   it('keys a content script’s notes by its page from the sender, never by what it says', async () => {
@@ -55,7 +56,7 @@ describe('protocol', () => {
       forUrl: async (url: string) => (seen.push(`list ${url}`), []),
       placed: async (url: string) => void seen.push(`placed ${url}`),
     } as unknown as NotesRepo;
-    const handlers = tabHandlers(repo, effects());
+    const handlers = tabHandlers(repo, {} as PacksRepo, effects());
     await dispatch(tabCalls, handlers, { type: 'saveNote', params: { ...draft, url: 'https://elsewhere.example/' } }, tab);
     await dispatch(tabCalls, handlers, { type: 'listNotes', params: { url: 'https://elsewhere.example/' } }, tab);
     await dispatch(tabCalls, handlers, { type: 'notesPlaced', params: { url: 'https://elsewhere.example/', found: [], orphaned: ['x'] } }, tab);
@@ -64,7 +65,7 @@ describe('protocol', () => {
 
   it('opens the compare view at a disagreement and sets the badge of the sender’s tab only', async () => {
     const fx = effects();
-    const handlers = tabHandlers({} as NotesRepo, fx);
+    const handlers = tabHandlers({} as NotesRepo, {} as PacksRepo, fx);
     await dispatch(tabCalls, handlers, { type: 'openComparison', params: { disagreementId: 'war-death-toll' } }, tab);
     await dispatch(tabCalls, handlers, { type: 'pageScanned', params: { entityCount: 12 } }, tab);
     await expect(dispatch(tabCalls, handlers, { type: 'pageScanned', params: { entityCount: -1 } }, tab)).rejects.toThrow(ProtocolError);

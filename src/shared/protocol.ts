@@ -1,5 +1,7 @@
 import * as v from 'valibot';
 import { describeIssue } from './describe-issue';
+import { ENTITY_TYPES } from './entity-types';
+import type { KnowledgePack } from './knowledge';
 
 /**
  * Crossread's message protocol: every call between content script, worker and pages is
@@ -197,6 +199,45 @@ export const PageMarkSchema = v.object({
 
 const Empty = v.optional(v.object({}));
 
+/**
+ * A knowledge pack as the worker sends it to Crossread's pages and content scripts: validated
+ * against PackSchema once, when it was built or installed (src/background/packs-repo.ts), so
+ * not again on every message.
+ */
+const TrustedPackSchema = v.custom<KnowledgePack>((x) => typeof x === 'object' && x !== null && !Array.isArray(x), 'must be a pack');
+const PackIdSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
+
+/** One installed pack, as the options page lists it. */
+export const PackSummarySchema = v.object({
+  id: PackIdSchema,
+  name: v.string(),
+  /** `bundled`: shipped with Crossread; `imported`: a pack file; `built`: built in the browser from articles. */
+  origin: v.picklist(['bundled', 'imported', 'built']),
+  enabled: v.boolean(),
+  installedAt: v.number(),
+  story: v.string(),
+  /** The sources' labels. */
+  sources: v.array(v.string()),
+  entityCount: v.number(),
+  disagreementCount: v.number(),
+});
+
+/** The entities of the active packs, merged (src/shared/pack-set.ts): one id per person or body, and where each pack holds it. */
+const EntityGroupSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  type: v.picklist(ENTITY_TYPES),
+  members: v.array(v.object({ packId: v.string(), entityId: v.string() })),
+});
+
+/** What a card shows for a marked entity: each active pack's facts about it, kept apart. */
+export const EntityCardSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  type: v.picklist(ENTITY_TYPES),
+  parts: v.array(v.object({ packId: v.string(), packName: v.string(), entityId: v.string(), pack: TrustedPackSchema })),
+});
+
 /** Calls the worker answers from Crossread's own pages: the popup, the library, the compare view. */
 export const workerCalls = {
   /** The notes saved on one page (by URL), newest first. */
@@ -230,6 +271,23 @@ export const workerCalls = {
   abortStaging: { params: v.object({ token: TokenSchema }), result: v.object({}) },
   /** Deletes one note; answers whether it existed. */
   deleteNote: { params: v.object({ id: v.pipe(v.string(), v.maxLength(MAX_ID)) }), result: v.object({ deleted: v.boolean() }) },
+  /** Every installed pack (the bundled one first, then in the order installed). */
+  listPacks: { params: Empty, result: v.array(PackSummarySchema) },
+  /**
+   * Installs a pack, enabled, after validating it against the pack schema (a pack that does not
+   * validate is refused with its first problem; nothing changes). `name` may be empty: the
+   * pack's story title is used.
+   */
+  installPack: { params: v.object({ name: v.pipe(v.string(), v.maxLength(1_000)), pack: v.unknown(), origin: v.picklist(['imported', 'built']) }), result: PackSummarySchema },
+  /** Turns a pack on or off for every page (pages opened afterwards mark with the new set). */
+  setPackEnabled: { params: v.object({ id: PackIdSchema, enabled: v.boolean() }), result: v.object({}) },
+  /** Deletes an installed pack; the bundled one can only be turned off. */
+  deletePack: { params: v.object({ id: PackIdSchema }), result: v.object({ deleted: v.boolean() }) },
+  /** The enabled packs, whole, in their order, with their entities merged (popup, compare view, library). */
+  getActivePacks: {
+    params: Empty,
+    result: v.object({ packs: v.array(v.object({ id: v.string(), name: v.string(), pack: TrustedPackSchema })), groups: v.array(EntityGroupSchema) }),
+  },
 } satisfies CallMap;
 
 const IdListSchema = v.pipe(v.array(IdSchema), v.maxLength(10_000));
@@ -249,6 +307,8 @@ export const tabCalls = {
   openComparison: { params: v.object({ disagreementId: v.pipe(v.string(), v.maxLength(MAX_ID)) }), result: v.object({ opened: v.boolean() }) },
   /** The sender's count of distinct entities on its page, shown on the toolbar badge of its tab. */
   pageScanned: { params: v.object({ entityCount: v.pipe(v.number(), v.integer(), v.minValue(0)) }), result: v.object({}) },
+  /** What the card of a marked entity shows, from every active pack that holds it; null for an entity no active pack holds. */
+  getEntityCard: { params: v.object({ entityId: v.pipe(v.string(), v.maxLength(MAX_ID)) }), result: v.nullable(EntityCardSchema) },
 } satisfies CallMap;
 
 /** Calls a content script answers (sent with `tabs.sendMessage` to its tab). */
@@ -283,6 +343,8 @@ export type Note = v.InferOutput<typeof NoteSchema>;
 export type NoteEdit = v.InferInput<typeof NoteEditSchema>;
 export type PageStats = v.InferOutput<typeof PageStatsSchema>;
 export type PageMark = v.InferOutput<typeof PageMarkSchema>;
+export type PackSummary = v.InferOutput<typeof PackSummarySchema>;
+export type EntityCard = v.InferOutput<typeof EntityCardSchema>;
 
 export type Params<M extends CallMap, K extends keyof M> = v.InferInput<M[K]['params']>;
 export type Result<M extends CallMap, K extends keyof M> = v.InferOutput<M[K]['result']>;

@@ -1,23 +1,10 @@
 import { disagreementsOf, holderPhrase, labelPhrases, sourceFramingNote, type EvidencedPhrase } from '../shared/framing-note';
 import type { Entity, KnowledgePack, Mention } from '../shared/knowledge';
 import type { Translator } from '../shared/i18n';
-import type { NoteColor } from '../shared/protocol';
+import type { EntityCard, NoteColor } from '../shared/protocol';
 import { NoteForm } from './NoteForm';
 import { useTranslator } from './use-translator';
 import { ENTITY_TYPE_NAMES } from './vocabulary';
-
-/** What the tooltip shows and what it can do; every string is rendered as text. */
-export interface EntityTooltipProps {
-  entity: Entity;
-  /** The whole pack: sources (so the silent ones can be named), framing profiles, disagreements. */
-  pack: KnowledgePack;
-  /** The sentence of the page around the hovered name, saved with a note. */
-  quote: string;
-  onSave(note: { comment: string; tags: string[]; color: NoteColor }): Promise<void>;
-  /** Opens the full comparison of one disagreement. */
-  onCompare(disagreementId: string): Promise<void>;
-  onClose(): void;
-}
 
 /**
  * How often a source names the entity, in words that say whose words they are: "5× as Lopez,
@@ -47,31 +34,34 @@ function Phrases({ items, class: cls }: { items: EvidencedPhrase[]; class: strin
   );
 }
 
+/** What the tooltip shows and what it can do; every string is rendered as text. */
+export interface EntityCardProps {
+  /** The entity, with each active pack's facts about it (src/shared/pack-set.ts). */
+  card: EntityCard;
+  /** The sentence of the page around the hovered name, saved with a note. */
+  quote: string;
+  onSave(note: { comment: string; tags: string[]; color: NoteColor }): Promise<void>;
+  /** Opens the full comparison of one disagreement. */
+  onCompare(disagreementId: string): Promise<void>;
+  onClose(): void;
+}
+
 /**
- * The card shown at a marked name: who it is, where the sources disagree about it, how each
- * source names it and frames the story, and a note form.
+ * What one pack says about the entity: where its sources disagree about it, how each source
+ * names it and frames the story, and which of the pack's sources never name it.
  */
-export function EntityTooltip({ entity, pack, quote, onSave, onCompare, onClose }: EntityTooltipProps) {
+function PackFacts({ entity, pack, onCompare }: { entity: Entity; pack: KnowledgePack; onCompare(id: string): Promise<void> }) {
   const t = useTranslator();
   const sources = pack.sources;
   const byId = new Map(sources.map((s) => [s.id, s]));
   const mentioned = new Set(entity.mentions.map((m) => m.sourceId));
   const silent = sources.filter((s) => !mentioned.has(s.id));
   const disagreements = disagreementsOf(pack, entity.id);
-  const titleId = `crossread-title-${entity.id}`;
   // Each role is one source's description, in its own words: say whose.
   const roles = [...entity.roles.reduce((m, r) => m.set(r.text, [...(m.get(r.text) ?? []), r.sourceId]), new Map<string, string[]>())];
 
-
   return (
-    <div class="card" role="dialog" aria-labelledby={titleId} data-entity={entity.id}>
-      <header>
-        <h2 id={titleId}>{entity.name}</h2>
-        <span class="type">{t(ENTITY_TYPE_NAMES[entity.type])}</span>
-        <button type="button" class="close" aria-label={t('close')} onClick={onClose}>
-          ×
-        </button>
-      </header>
+    <>
       {roles.length > 0 && (
         <ul class="roles">
           {roles.map(([text, sourceIds]) => (
@@ -146,8 +136,40 @@ export function EntityTooltip({ entity, pack, quote, onSave, onCompare, onClose 
           <span class="muted">{t('neverNamedBy')}</span> {silent.map((s) => s.label).join('; ')}
         </p>
       )}
+    </>
+  );
+}
+
+/**
+ * The card shown at a marked name: who it is, then what each active pack's sources say about
+ * it (each pack apart, named: its sources, silences and disagreements are its own), and a note form.
+ */
+export function EntityCardView({ card, quote, onSave, onCompare, onClose }: EntityCardProps) {
+  const t = useTranslator();
+  const titleId = `crossread-title-${card.id}`;
+  return (
+    <div class="card" role="dialog" aria-labelledby={titleId} data-entity={card.id}>
+      <header>
+        <h2 id={titleId}>{card.name}</h2>
+        <span class="type">{t(ENTITY_TYPE_NAMES[card.type])}</span>
+        <button type="button" class="close" aria-label={t('close')} onClick={onClose}>
+          ×
+        </button>
+      </header>
+      {card.parts.map((part) => (
+        <section key={part.packId} class="pack-part" data-pack={part.packId} aria-label={t('packFrom', part.packName)}>
+          <p class="pack-name muted">{t('packFrom', part.packName)}</p>
+          <PackFacts entity={part.pack.entities.find((e) => e.id === part.entityId) ?? part.pack.entities[0]!} pack={part.pack} onCompare={onCompare} />
+        </section>
+      ))}
       <NoteForm quote={quote} onSave={onSave} />
       <p class="hint muted">{t('cardKeysHint')}</p>
     </div>
   );
+}
+
+/** The card of an entity of one pack (tests and single-pack pages): a card with that pack alone. */
+export function EntityTooltip({ entity, pack, packName = pack.story.title, ...rest }: Omit<EntityCardProps, 'card'> & { entity: Entity; pack: KnowledgePack; packName?: string }) {
+  const card: EntityCard = { id: entity.id, name: entity.name, type: entity.type, parts: [{ packId: 'pack', packName, entityId: entity.id, pack }] };
+  return <EntityCardView card={card} {...rest} />;
 }

@@ -1,12 +1,17 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorText, type MessageKey } from '../shared/i18n';
 import { HIGHLIGHT_STYLES, type HighlightStyle, type Settings } from '../shared/settings';
+import type { PackBuilderActions } from './PackBuilder';
+import { PacksView, type PacksActions } from './PacksView';
 import { useTranslator } from './use-translator';
 
-/** What the options page needs; tests pass a mock, the page the real storage. */
+/** What the options page needs; tests pass a mock, the page the real storage and worker. */
 export interface OptionsActions {
   load(): Promise<Settings>;
   save(settings: Settings): Promise<void>;
+  packs: PacksActions;
+  /** Builds a pack from a reader's files (the options page: in a Web Worker); without it no pack builder shows. */
+  buildPack?: PackBuilderActions['build'];
 }
 
 const STYLE_LABELS: Record<HighlightStyle, MessageKey> = {
@@ -18,7 +23,7 @@ const STYLE_LABELS: Record<HighlightStyle, MessageKey> = {
 /** Made-up names for the sample sentence: two people, no story. */
 const SAMPLE_NAMES = ['Jane Okafor', 'Tomas Lindqvist'];
 
-/** The options page: how marks look, the global pause, and the sites where Crossread is off. */
+/** The options page: how marks look, the global pause, the sites where Crossread is off, and the knowledge packs. */
 export function OptionsView({ actions }: { actions: OptionsActions }) {
   const [settings, setSettings] = useState<Settings | undefined>();
   const [status, setStatus] = useState('');
@@ -86,6 +91,7 @@ export function OptionsView({ actions }: { actions: OptionsActions }) {
         )}
       </fieldset>
       <p role="status">{status}</p>
+      <PacksView actions={actions.packs} buildPack={actions.buildPack} />
     </main>
   );
 }

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Entity } from '../shared/knowledge';
 import { analyzePage } from '../shared/page-analysis';
-import type { PackIndex } from '../shared/pack-index';
+import { indexPack } from '../shared/pack-index';
+import type { ActiveIndex } from '../shared/pack-set';
 import type { Note, PageStats } from '../shared/protocol';
 import { errorText } from '../shared/i18n';
 import { isActiveOn, siteOf, withSite, type Settings } from '../shared/settings';
@@ -40,7 +41,7 @@ type PageText = { text: string; truncated: boolean };
  * The toolbar popup: the entities on the current page, how the page compares with the corpus
  * (disagreements, framing, conflicting figures) and the notes saved on it.
  */
-export function PopupView({ actions, index }: { actions: PopupActions; index: PackIndex }) {
+export function PopupView({ actions, knowledge }: { actions: PopupActions; knowledge: ActiveIndex }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const t = useTranslator();
 
@@ -77,7 +78,7 @@ export function PopupView({ actions, index }: { actions: PopupActions; index: Pa
           page={state.page}
           notes={state.notes}
           settings={state.settings}
-          index={index}
+          knowledge={knowledge}
           onSettings={async (settings) => {
             // Stored first, so the choice survives reloads; then the page is told at once.
             await actions.saveSettings(settings);
@@ -114,26 +115,36 @@ function Ready({
   page,
   notes,
   settings,
-  index,
+  knowledge,
   onSettings,
 }: {
   stats: PageStats;
   page: PageText | undefined;
   notes: Note[];
   settings: Settings;
-  index: PackIndex;
+  knowledge: ActiveIndex;
   onSettings(s: Settings): Promise<void>;
 }) {
   const [showAll, setShowAll] = useState(false);
   const t = useTranslator();
-  const analysis = useMemo(() => page && analyzePage(index.pack, page.text, stats.entityIds), [index, page, stats.entityIds]);
+  // The page is compared with one pack: the one that holds most of its names, or the reader's choice.
+  const [chosen, setChosen] = useState<string | undefined>();
+  const installed = (chosen !== undefined ? knowledge.pack(chosen) : undefined) ?? knowledge.bestPack(stats.entityIds);
+  const index = useMemo(() => installed && indexPack(installed.pack), [installed]);
+  const analysis = useMemo(
+    () => page && installed && analyzePage(installed.pack, page.text, knowledge.idsIn(installed.id, stats.entityIds)),
+    [knowledge, installed, page, stats.entityIds],
+  );
   const entities = Object.entries(stats.entityCounts)
-    .flatMap(([id, count]): { entity: Entity; count: number }[] => {
-      const entity = index.entity(id);
-      return entity ? [{ entity, count }] : [];
+    .flatMap(([id, count]): { id: string; entity: Entity; count: number; total: number }[] => {
+      // Counted in the pack compared with, else in the first active pack that holds the name.
+      const group = knowledge.group(id);
+      const packId = installed && knowledge.member(installed.id, id) ? installed.id : group?.members[0]?.packId;
+      const entity = packId === undefined ? undefined : knowledge.member(packId, id);
+      const total = packId === undefined ? 0 : (knowledge.pack(packId)?.pack.sources.length ?? 0);
+      return entity ? [{ id, entity: { ...entity, name: group?.name ?? entity.name }, count, total }] : [];
     })
     .sort((a, b) => b.count - a.count || a.entity.name.localeCompare(b.entity.name));
-  const total = index.pack.sources.length;
   return (
     <>
       <div class="switches">
@@ -163,8 +174,8 @@ function Ready({
           <p class="empty">{t('popupNoNames')}</p>
         ) : (
           <ul class="entities">
-            {(showAll ? entities : entities.slice(0, FIRST_NAMES)).map(({ entity, count }) => (
-              <li key={entity.id} data-entity={entity.id}>
+            {(showAll ? entities : entities.slice(0, FIRST_NAMES)).map(({ id, entity, count, total }) => (
+              <li key={id} data-entity={id}>
                 <span class="name">{entity.name}</span>
                 <span class="type">{t(ENTITY_TYPE_NAMES[entity.type])}</span>
                 <span class="muted">
@@ -180,10 +191,22 @@ function Ready({
           </button>
         )}
       </section>
-      {analysis ? (
+      {knowledge.knowledge.packs.length > 1 && installed && (
+        <label class="pack-choice">
+          {t('packChoose')}{' '}
+          <select value={installed.id} onChange={(e) => setChosen(e.currentTarget.value)}>
+            {knowledge.knowledge.packs.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {analysis && index ? (
         <PageComparison analysis={analysis} index={index} truncated={page?.truncated} />
       ) : (
-        <p class="empty">{t('popupNoText')}</p>
+        <p class="empty">{installed ? t('popupNoText') : t('packsNone')}</p>
       )}
       <section aria-labelledby="notes-h">
         <h2 id="notes-h">
@@ -210,7 +233,7 @@ function Ready({
                     </ul>
                   )}
                   <p class="muted">
-                    {n.entityIds.map((id) => index.entity(id)?.name ?? id).join(', ')} ·{' '}
+                    {n.entityIds.map((id) => knowledge.group(id)?.name ?? id).join(', ')} ·{' '}
                     <NoteTime time={n.createdAt} />
                   </p>
                 </li>

@@ -3,13 +3,13 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Entity, KnowledgePack, Source } from '../shared/knowledge';
-import { indexPack } from '../shared/pack-index';
 import type { Note, PageStats } from '../shared/protocol';
 import { readSettings } from '../shared/settings';
 import { translatorFor } from '../shared/locales';
 import { TranslatorContext } from './use-translator';
 import { EntityTooltip } from './EntityTooltip';
 import { PopupView, type PopupActions } from './PopupView';
+import { activeOf } from '../shared/pack-set';
 
 const PAYLOAD = '<img src=x onerror="window.__pwned=1">';
 const sources: Source[] = ['s000', 's001'].map((id) => ({
@@ -172,7 +172,7 @@ describe('PopupView', () => {
 
   it('lists the page’s entities with source counts, and its notes', async () => {
     const actions = popupActions();
-    await mount(<PopupView actions={actions} index={indexPack(pack)} />);
+    await mount(<PopupView actions={actions} knowledge={activeOf([{ id: 'p', name: 'a test pack', pack: pack }])} />);
     await settle();
     expect(actions.listNotes).toHaveBeenCalledWith('https://news.example/a');
     expect(root.querySelector('.entities li')!.textContent).toContain('John Kerry');
@@ -185,7 +185,7 @@ describe('PopupView', () => {
   });
 
   it('still lists names and notes when the page’s text cannot be read, and says the comparison is left out', async () => {
-    await mount(<PopupView actions={popupActions({ loadPageText: async () => Promise.reject(new Error('gone')) })} index={indexPack(pack)} />);
+    await mount(<PopupView actions={popupActions({ loadPageText: async () => Promise.reject(new Error('gone')) })} knowledge={activeOf([{ id: 'p', name: 'a test pack', pack: pack }])} />);
     await settle();
     expect(root.querySelector('.entities li')!.textContent).toContain('John Kerry');
     expect(root.querySelector('.note-item')).not.toBeNull();
@@ -194,7 +194,7 @@ describe('PopupView', () => {
 
   it('switches the site off and pauses everywhere, storing each choice before telling the page', async () => {
     const actions = popupActions();
-    await mount(<PopupView actions={actions} index={indexPack(pack)} />);
+    await mount(<PopupView actions={actions} knowledge={activeOf([{ id: 'p', name: 'a test pack', pack: pack }])} />);
     await settle();
     const click = async (selector: string) => {
       await act(async () => root.querySelector<HTMLButtonElement>(selector)!.click());
@@ -226,7 +226,7 @@ describe('PopupView', () => {
       openOptions: async () => {},
       openLibrary: async () => {},
     };
-    await mount(<PopupView actions={actions} index={indexPack(pack)} />);
+    await mount(<PopupView actions={actions} knowledge={activeOf([{ id: 'p', name: 'a test pack', pack: pack }])} />);
     await settle();
     expect(root.textContent).toContain('Crossread does not run on this page');
   });
@@ -265,7 +265,7 @@ describe('in French (the real message file)', () => {
       openOptions: async () => {},
       openLibrary: async () => {},
     };
-    await mount(<PopupView actions={actions} index={indexPack({ ...pack, entities: [kerry, many] })} />, 'fr');
+    await mount(<PopupView actions={actions} knowledge={activeOf([{ id: 'p', name: 'a test pack', pack: { ...pack, entities: [kerry, many] } }])} />, 'fr');
     await settle();
     expect(root.querySelector('#entities-h')!.textContent).toBe('Sur cette page (1 nom, 1\u202f234 marques)');
     expect(root.querySelector('.entities li')!.textContent).toContain('1× ici · dans 1 des 2 sources');

@@ -8,6 +8,7 @@ export const GOLD_SETS = [
   { name: 'dev', gold: 'assets/eval/dev/gold.json', texts: 'assets/eval/dev', tunedOn: true },
   { name: 'heldout', gold: 'assets/eval/heldout/gold.json', texts: 'assets/eval/heldout', tunedOn: false },
   { name: 'heldout2', gold: 'assets/eval/heldout2/gold.json', texts: 'assets/eval/heldout2', tunedOn: false },
+  { name: 'heldout3', gold: 'assets/eval/heldout3/gold.json', texts: 'assets/eval/heldout3', tunedOn: false },
 ];
 
 export interface SetResult {

@@ -16,6 +16,8 @@ export interface CorpusOptions {
   format?: string;
   /** CSV/TSV columns by field: "text=body,title=headline". */
   columns?: string;
+  /** Called after each file is read (`done` of `total`); the read waits for it, so a caller can stop there. */
+  onFile?: (done: number, total: number) => void | Promise<void>;
 }
 
 export interface ReadCorpus {
@@ -54,7 +56,9 @@ export async function readCorpus(files: readonly CorpusFile[], options: CorpusOp
   const articles: (CorpusArticle & { how: string })[] = [];
   const notes: string[] = [];
   const ignored: string[] = [];
-  for (const file of [...files].sort((a, b) => a.name.localeCompare(b.name))) {
+  const sorted = [...files].sort((a, b) => a.name.localeCompare(b.name));
+  for (const [i, file] of sorted.entries()) {
+    if (i > 0) await options.onFile?.(i, sorted.length);
     const format = formatOf(file.name);
     switch (format) {
       case '.txt': {
@@ -85,6 +89,7 @@ export async function readCorpus(files: readonly CorpusFile[], options: CorpusOp
         if (file.name !== 'sources.json') ignored.push(file.name);
     }
   }
+  if (sorted.length > 0) await options.onFile?.(sorted.length, sorted.length);
   if (ignored.length > 0) notes.push(`not a corpus format, left out: ${ignored.join(', ')} (formats: ${CORPUS_FORMATS.join(' ')})`);
   if (articles.length === 0) throw new PackBuildError('corpus', `no article: no file in ${CORPUS_FORMATS.join(' ')}`);
   const files_ = new Set<string>();

@@ -1,4 +1,5 @@
-import { parse } from 'csv-parse/sync';
+// The browser build (its own Buffer stand-in): the same parser in Node and in the options page's worker.
+import { parse } from 'csv-parse/browser/esm/sync';
 import { PackBuildError } from '../errors';
 import { withHeadline, type CorpusArticle } from './article';
 
