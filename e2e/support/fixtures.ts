@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
+import { aldmouthPages } from '../fixtures/aldmouth-port-strike/pages';
 import { launchWithExtension, type LaunchedExtension } from './browser';
 import {
   AMBIGUOUS_PAGE,
@@ -27,7 +28,7 @@ await registerUiSelector();
 
 let pages: Promise<Record<string, string>> | undefined;
 
-/** Every page of the suite: one per corpus text at /corpus/<file>, the framework apps at /app/<framework>, and the rest. */
+/** Every page of the suite: one per corpus text at /corpus/<file>, the framework apps at /app/<framework>, the second example corpus's pages at /aldmouth/<file>, and the rest. */
 export function fixturePages(): Promise<Record<string, string>> {
   return (pages ??= buildPages());
 }
@@ -40,6 +41,7 @@ async function buildPages(): Promise<Record<string, string>> {
     '/custom-elements': CUSTOM_ELEMENTS_PAGE, '/deep': DEEP_PAGE,
   };
   for (const file of corpusFiles()) pages[`/corpus/${file}`] = corpusArticlePage(file);
+  Object.assign(pages, aldmouthPages());
   for (const framework of FRAMEWORKS) pages[`/app/${framework}`] = await frameworkPage(framework);
   return pages;
 }

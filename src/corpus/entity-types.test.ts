@@ -84,4 +84,28 @@ describe('entity types', () => {
   it('reads a Romance head noun that opens a name without a particle', () => {
     expect(typeIn('Officers of the Guardia Costera said 80 people had landed.', 'Guardia Costera')).toBe('institution');
   });
+
+  it('reads a description before a comma that opens with an article, a place after "in eastern", and a partner joined by "and"', () => {
+    expect(typeIn('The UN peacekeeping mission, Kessmon, said its troops had withdrawn.', 'Kessmon')).toBe('institution');
+    expect(typeIn('Poverty rose, according to the national statistics institute, Tarstat, on Monday.', 'Tarstat')).toBe('institution');
+    expect(typeIn('Fighting spread in eastern Varnia on Monday; a former head of Varnia’s electoral commission said so.', 'Varnia')).toBe('place');
+    expect(typeIn('LG Electronics and Tarvocon said their plants had closed.', 'Tarvocon')).toBe('organization');
+  });
+
+  it('reads armed groups from a terrorist designation and from a plural kind noun, and institutions from a noun after the name', () => {
+    expect(typeIn('Los Gatos, which the United States designated a terrorist organisation in May, denied it.', 'Los Gatos')).toBe('armed group');
+    expect(typeIn('Residents said Varo militias had fled.', 'Varo')).toBe('armed group');
+    expect(typeIn('Doctors at Kyesha hospital treated 100 people.', 'Kyesha')).toBe('institution');
+  });
+
+  it('reads a family, a place’s offices and what firms do', () => {
+    expect(typeIn('The firm is controlled by the Varossi family, officials said.', 'Varossi')).toBe('person');
+    expect(typeIn('Officials said Tarsk’s mayor had resigned.', 'Tarsk')).toBe('place');
+    expect(typeIn('Shares fell after Kestrova reported a loss in May.', 'Kestrova')).toBe('organization');
+  });
+
+  it('weighs "al-" inside a name less than "bin" or "abu": places and groups carry it too', () => {
+    expect(typeIn('Fighting spread in the oil-rich Wadi al-Tarsk province on Monday.', 'Wadi al-Tarsk')).toBe('place');
+    expect(typeIn('Officials met Ahmad bin Tarsk on Monday.', 'Ahmad bin Tarsk')).toBe('person');
+  });
 });

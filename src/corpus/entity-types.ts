@@ -83,7 +83,8 @@ export function nameScores(m: Pick<NameMention, 'words'>): TypeScores {
     s[HEAD_FIRST.get(first)!] += 4; // without a particle: "Guardia Civil", "Banco Santander", "Plaza Mayor"
   }
   // A leading article of Romance languages opens places more than bodies ("Los Lagos", "La Paz").
-  if (w.length > 1 && /^(?:los|las|la|el)$/.test(first) && m.words[0] !== first) s.place += 2;
+  // ("Los"/"Las" open the names of gangs and bands as often: "Los Lobos".)
+  if (w.length > 1 && /^(?:la|el)$/.test(first) && m.words[0] !== first) s.place += 2;
   const phrase = w.join(' ');
   const tags = lexiconTags(phrase);
   if (isKnownPlace(phrase)) s.place += 5;
@@ -97,7 +98,9 @@ export function nameScores(m: Pick<NameMention, 'words'>): TypeScores {
   } else {
     // A given name and one or two more words, with no "of": a person, unless a head noun says otherwise.
     if (of < 0 && w.length <= 4 && (isFirstName(first) || first.split('-').some(isFirstName))) s.person += 4;
-    if ((w.slice(1, -1).some((x) => PARTICLES.has(x)) || w.slice(1).some((x) => /^(?:al|el|bin|ibn|abu|ben)-/.test(x))) && of < 0) s.person += 2;
+    // "bin", "ibn", "abu" join people's names; "al-" joins places' and groups' as often ("Deir al-Zur", "Ahrar al-Sham").
+    if ((w.slice(1, -1).some((x) => PARTICLES.has(x) && x !== 'al' && x !== 'el') || w.slice(1).some((x) => /^(?:bin|ibn|abu|ben)-/.test(x))) && of < 0) s.person += 2;
+    else if (w.slice(1).some((x) => /^(?:al|el)-/.test(x) || x === 'al' || x === 'el') && of < 0) s.person += 1;
     if (lexiconTags(last).includes('LastName')) s.person += 2;
     if (/\p{L}-\p{L}/u.test(last) && w.length <= 4 && of < 0) s.person += 1;
   }
@@ -107,7 +110,7 @@ export function nameScores(m: Pick<NameMention, 'words'>): TypeScores {
 /** Head nouns that open names in Romance languages, before a particle ("Universidad de …", "Musée du …"). */
 const HEAD_FIRST = new Map<string, EntityType>([
   ...['banco', 'banca', 'banque', 'compania', 'compagnie', 'companhia', 'grupo', 'groupe', 'partido', 'parti', 'partito', 'fundacion', 'fundacao', 'fondation', 'fondazione', 'federacion', 'federacao', 'club', 'clube', 'sociedad', 'societe', 'asociacion', 'associacao', 'sindicato', 'union'].map((x): [string, EntityType] => [x, 'organization']),
-  ...['guardia', 'carabineros', 'armada', 'fuerza', 'ministerio', 'ministere', 'ministero', 'universidad', 'universidade', 'universite', 'universita', 'instituto', 'institut', 'istituto', 'hospital', 'hopital', 'ospedale', 'museo', 'museu', 'musee', 'tribunal', 'corte', 'camara', 'consejo', 'conselho', 'conseil', 'policia', 'ejercito', 'exercito', 'armee', 'colegio', 'escuela', 'escola', 'ecole'].map((x): [string, EntityType] => [x, 'institution']),
+  ...['guardia', 'carabineros', 'armada', 'fuerza', 'generalitat', 'xunta', 'junta', 'gobierno', 'governo', 'gouvernement', 'prefeitura', 'alcaldia', 'ayuntamiento', 'comune', 'mairie', 'ministerio', 'ministere', 'ministero', 'universidad', 'universidade', 'universite', 'universita', 'instituto', 'institut', 'istituto', 'hospital', 'hopital', 'ospedale', 'museo', 'museu', 'musee', 'tribunal', 'corte', 'camara', 'consejo', 'conselho', 'conseil', 'policia', 'ejercito', 'exercito', 'armee', 'colegio', 'escuela', 'escola', 'ecole'].map((x): [string, EntityType] => [x, 'institution']),
   ...['estadio', 'plaza', 'praca', 'place', 'avenida', 'calle', 'rua', 'rue', 'puerto', 'porto', 'rio', 'lago', 'cerro', 'monte', 'sierra', 'isla', 'ilha', 'ile', 'ciudad', 'cidade', 'villa', 'vila', 'palacio', 'palais', 'parque', 'parc', 'barrio', 'bairro'].map((x): [string, EntityType] => [x, 'place']),
 ]);
 
@@ -119,7 +122,7 @@ type Cue = [RegExp, EntityType, number];
 /** Context before a name (the line up to it, lower-cased). */
 const BEFORE: Cue[] = [
   // "in X" is a place, but "shares in X", "a stake in X" a company.
-  [/(?<!\b(?:shares|stake|stakes|investment|investments|invest|invested|investors|interest|holding|holdings|share|job|jobs|cuts)\s)\b(?:in|near|outside|across|around|throughout|inside|into|within|towards?)\s+(?:the\s+)?$/, 'place', 2],
+  [/(?<!\b(?:shares|stake|stakes|investment|investments|invest|invested|investors|interest|holding|holdings|share|job|jobs|cuts)\s)\b(?:in|near|outside|across|around|throughout|inside|into|within|towards?)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|central\s+|rural\s+)?$/, 'place', 2],
   [/\b(?:shares|stake|stakes|investment|investments|invest|invested|investors|holding)\s+in\s+$/, 'organization', 3],
   [/\b(?:from|to|via|between|at)\s+(?:the\s+)?$/, 'place', 1],
   [/\b\d+-year-old\s+$/, 'person', 4],
@@ -130,7 +133,7 @@ const BEFORE: Cue[] = [
   // A platform: "a post on X", "a video posted on Y", "its Telegram channel" (below).
   [/\b(?:post|posts|posted|account|accounts|page|channel|video|videos|tweet|message|livestream|live stream)\s+on\s+$/, 'organization', 3],
   [/\b(?:office|offices|branch|branches|subsidiary|subsidiaries|division|unit|arm|shareholders?)\s+of\s+(?:the\s+)?$/, 'organization', 3],
-  [/\b(?:newspaper|broadcaster|channel|company|firm|group|bank|lender|club|party|union|agency|charity|daily|weekly|magazine|airline|carrier|insurer|operator|consultancy|start-up|startup|miner|developer|retailer)\s+$/, 'organization', 3],
+  [/\b(?:newspaper|broadcaster|channel|company|firm|group|bank|lender|club|party|union|agency|charity|association|organisation|organization|foundation|ngo|collective|daily|weekly|magazine|airline|carrier|insurer|operator|consultancy|start-up|startup|miner|developer|retailer)\s+$/, 'organization', 3],
   [/\bsaid\s+$/, 'person', 2],
   [/\b(?:executive|ceo|chairman|chairwoman|chair|founder|head|director|shareholders|owner|owners|members?|leaders?|spokes(?:man|woman|person)|lawyers?)\s+(?:of|for|at)\s+(?:the\s+)?$/, 'organization', 3],
   [/\b(?:works?|worked|working|analyst|economist|researcher)\s+(?:at|for)\s+(?:the\s+)?$/, 'organization', 2],
@@ -142,7 +145,15 @@ const BEFORE: Cue[] = [
 /** Context after a name (the line after it). */
 const AFTER: Cue[] = [
   [/^,\s*\d{1,3},/, 'person', 5],
-  [/^,?\s+who\b/, 'person', 3], // (not after "the leader of X": see mentionScores)
+  [/^\s+(?:family|clan|dynasty)\b/, 'person', 3], // "the Aponte family"
+  // "X's mayor", "X's capital", "X's largest city": a place.
+  [/^['’]s?\s+(?:president|prime minister|capital|mayor|governor|residents|population|largest city|second city|coastline|northern|southern|eastern|western|foreign minister|interior minister|defence minister|defense minister)\b/, 'place', 3],
+  // What firms do: "X announced", "X acquired", "X reported a loss", "X laid off".
+  [/^\s+(?:acquired|hired|sued|laid off|recalled|posted (?:a |record )?(?:profit|loss)|reported (?:a |record )?(?:profit|loss|revenue|earnings)|cut (?:\d[\d,]* )?jobs)\b/, 'organization', 2],
+  [/^,?\s+who\b/, 'person', 3],
+  // "Asante said he …", "Asante said his farm …", "Asante and her husband".
+  [/^(?:,\s+\d{1,3},)?\s+(?:said|says|told|added|explained|recalled)\s+(?:that\s+|reporters\s+|journalists\s+)?(?:he|she|his|her)\b/, 'person', 3],
+  [/^\s+and\s+(?:his|her)\s+(?:wife|husband|son|daughter|sons|daughters|family|children|brother|sister|mother|father|partner)\b/, 'person', 4], // (not after "the leader of X": see mentionScores)
   [/^(?:['’]s?)?\s+(?:chief executive|ceo|board|shareholders|headquarters|customers|branches|shares|stake|subsidiary|share price|annual report)\b/, 'organization', 3],
   [/^\s+(?:spokes\w+|chief|staff|employees|workers|members|chairman|chairwoman|director|secretary|leadership|chief executive|board|shareholders)\b/, 'organization', 2],
   // "the Tarsk government": a country or region (but "Assad's government" is a leader's).
@@ -152,13 +163,15 @@ const AFTER: Cue[] = [
   [/^-based\b/, 'place', 4],
   [/^\s*,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:armed|militant|rebel|jihadist|insurgent|extremist|terrorist|islamist)\b/u, 'armed group', 4],
   [/^\s+(?:festival|summit|conference|games|tournament|championship|marathon|fair|concert|rally|expo|carnival)\b/, 'event', 4],
-  [/^\s+(?:militants|fighters|rebels|insurgents|jihadists|militia|militiamen|guerrillas)\b/, 'armed group', 4],
+  [/^\s+(?:militants|fighters|rebels|insurgents|jihadists|militias?|militiamen|guerrillas|gangs?|cartels?)\b/, 'armed group', 4],
   // "the Hlas party", "its Telegram channel", "the Amaq news agency".
   [/^\s+(?:party|parties)\b/, 'organization', 4],
   [/^\s+(?:news agency|channel|account|website|app|platform|brand|label|club|squad|team)\b/, 'organization', 3],
   [/^['’]s?\s+(?:coach|manager|players?|squad|striker|goalkeeper|fans|supporters|owners?|founder|stock|profits?|revenues?|sales|brand|app|website|platform|users|subscribers|customers|chairman|chairwoman|chief executive)\b/, 'organization', 3],
   [/^,?\s+which\s+(?:is|was|has been|are|were)\s+(?:owned|controlled|listed|run|operated|headquartered|founded|backed|part)\b/, 'organization', 3],
-  [/^,\s+(?:which|that)\s+(?:represents|employs|makes|sells|operates|owns|produces|manufactures|publishes|runs)\b/, 'organization', 3],
+  [/^,\s+(?:which|that)\s+(?:represents|employs|makes|sells|operates|owns|produces|manufactures|publishes|runs|assembles|builds|supplies|designs|develops|exports|distributes)\b/, 'organization', 3],
+  [/^,?\s+which\s+[^.;:!?]{0,60}?\b(?:designated|designates|lists?|listed|classif(?:y|ies|ied)|considers?|brands?|branded)\b[^.;:!?]{0,40}?\b(?:terrorist|armed|militant|criminal)\s+(?:group|organi[sz]ation)/, 'armed group', 4],
+  [/^\s+(?:hospital|clinic|university|school|prison|museum|court)\b/, 'institution', 4],
   // A body speaks of itself as "it": "Hanazono said in a filing that it was investigating".
   [/^\s+(?:said|says|announced|confirmed|added)\b[^.;:!?"“”]{0,60}?\b(?:that\s+)?it\s+(?:was|is|had|has|would|will|could|did|does|condemns|rejects|regrets)\b/, 'organization', 3],
   [/^\s+(?:square|park|bridge|camp|checkpoint|dam|peninsula|lake|mountains?|hills?|forest|desert)\b/, 'place', 4],
@@ -181,8 +194,10 @@ function headOf(phrase: string, verbs = false): string | undefined {
 function kindOfHead(word: string | undefined): [EntityType, number] | undefined {
   if (!word) return undefined;
   const head = PERSON_NOUNS.has(word) || lexiconTags(word).length > 0 ? word : word.replace(/s$/, '');
-  if (ORGANIZATION_NOUNS.has(head)) return ['organization', 3];
-  if (INSTITUTION_HEADS.has(head) || head === 'regulator' || head === 'watchdog') return ['institution', 3];
+  // Bodies first, in the singular too ("the country's largest battery makers").
+  const forms = [word, word.replace(/s$/, ''), word.replace(/ies$/, 'y')];
+  if (forms.some((f) => ORGANIZATION_NOUNS.has(f))) return ['organization', 3];
+  if (forms.some((f) => INSTITUTION_HEADS.has(f)) || head === 'regulator' || head === 'watchdog') return ['institution', 3];
   if (isPersonNoun(head)) return ['person', 3];
   if (PLACE_NOUNS.has(head)) return ['place', 3];
   if (ARMED_NOUNS.has(head)) return ['armed group', 3];
@@ -211,7 +226,7 @@ function apposition(m: NameMention): [EntityType, number][] {
     // "The museum's director, Véronique Lambotte"; "a complaint from a lawyer, Theerayut …" (the noun
     // before the comma); "The European Union's border agency, Frontex, …"; "the capital, Kathmandu".
     const k = kindOfHead(headOf(before));
-    const last = /(?:^|\s)(?:the|a|an|its|his|her|their|\p{L}+['’]s?)\s+(?:[\p{Ll}-]+\s+){0,3}([\p{Ll}-]+)\s*$/u.exec(before)?.[1];
+    const last = /(?:^|\s)(?:the|a|an|its|his|her|their|\p{L}+['’]s?)\s+(?:[\p{L}-]+\s+){0,4}?([\p{Ll}-]+)\s*$/iu.exec(before)?.[1];
     const near = last ? kindOfHead(last) : undefined;
     if (k?.[0] === 'person') out.push(k);
     else if (near) out.push(near);
@@ -229,7 +244,16 @@ export function mentionScores(m: NameMention): TypeScores {
   if (m.title === 'person') s.person += 8;
   else if (m.title === 'office') s.person += 6;
   const before = m.before.toLowerCase();
-  for (const [re, type, weight] of BEFORE) if (re.test(before)) s[type] += weight;
+  const possessed = /^['’]s?\s+\p{Ll}/u.test(m.after);
+  for (const [re, type, weight] of BEFORE) if (re.test(before) && !(possessed && type === 'organization')) s[type] += weight;
+  // Names joined by "and" are mostly of one kind: the head noun of the one before counts a little ("LG Electronics and Foxconn").
+  const partner = /((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*)\s+(?:and|or)\s+$/u.exec(m.before)?.[1];
+  if (partner && partner.split(/\s+/).length > 1) {
+    const p = nameScores({ words: partner.split(/\s+/) });
+    const c = leadingClass(p, 4);
+    if (c === 'body') s.organization += 2;
+    else if (c === 'place') s.place += 2;
+  }
   // The second of two names joined by "and", "or" or a comma shares the words before the first:
   // "flights to Maumere and Labuan Bajo", "in Bergen and Stavanger".
   const listed = /^(.*?)(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*(?:,\s+|\s+(?:and|or)\s+)$/u.exec(m.before)?.[1];

@@ -17,9 +17,9 @@ import { verifyPack } from './verify';
  * The second example corpus (assets/example-corpora/aldmouth-port-strike: a dock strike, written
  * for the project), built as `npm run knowledge -- --corpus … --no-catalog` builds it, and read
  * as a reader would: which outlets, which names, which disagreements and whose they are. The
- * expectations come from its hand-made gold files. Cases marked `it.fails` are defects of the
- * build this corpus shows and that are not fixed yet: each fails today and will say so when
- * fixed, so the mark can go.
+ * expectations come from its hand-made gold files. Cases listed in KNOWN are defects of the
+ * build this corpus shows and that are not fixed yet: they run, are not held against the build,
+ * and say when they are fixed; every other case of the gold must hold.
  */
 const DIR = 'assets/example-corpora/aldmouth-port-strike';
 
@@ -77,10 +77,26 @@ const KNOWN = {
   // Quotations given to the wrong speaker: an organisation's name after a person's, a constituency
   // before an MP; and "the company" left a description, not resolved to the company the text names.
   speakers: new Set(['They made £212 million in profit last year.', 'a political stunt', 'wreck the port to save their own jobs', 'voluntary']),
+  // Words taken for names.
+  notNames: new Set(['CHAOS', 'St Brendan']),
   // Names the extraction misses or cuts short.
   entities: new Set(['The Harbour Ledger', 'Aldmouth West', "St Brendan's primary school"]),
 };
-const itIf = (known: boolean) => (known ? it.fails : it);
+/**
+ * A case of the gold: strict, or, when `known`, run but not failed on either way, so that fixes
+ * made elsewhere (other branches work on entities, clutter and speakers) never turn this file
+ * red; a fixed one says so, to be taken out of KNOWN.
+ */
+const itIf = (known: boolean) => (name: string, fn: () => void) =>
+  it(known ? `${name} (known defect)` : name, () => {
+    if (!known) return fn();
+    try {
+      fn();
+      console.info(`fixed: ${name}: take it out of KNOWN`);
+    } catch {
+      // The known defect is still there.
+    }
+  });
 
 describe('the Aldmouth example corpus, built without a catalog', () => {
   it('reads every file and format, and builds a valid, verified pack', () => {
@@ -147,7 +163,7 @@ describe('the Aldmouth example corpus, built without a catalog', () => {
     const spellings = new Set(goldEntities.flatMap((e) => e.spellings.map((x) => fold(x))));
     const notNames = pack.entities.filter((e) => !e.aliases.some((a) => spellings.has(fold(a.text)))).map((e) => e.name);
     // Known: a tabloid headline's "PORT CHAOS:" read as a speaker's name, and "St Brendan's primary school" cut to its saint.
-    expect(notNames).toEqual(['CHAOS', 'St Brendan']);
+    expect(notNames.filter((n) => !KNOWN.notNames.has(n))).toEqual([]);
     expect(1 - notNames.length / pack.entities.length).toBeGreaterThanOrEqual(0.95);
   });
 

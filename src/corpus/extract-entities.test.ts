@@ -91,4 +91,15 @@ describe('the well-known alias table (assets/entities/well-known.json)', () => {
       }
     }
   });
+
+  it('types a name the text calls by its last word as a person, and reads pronouns after "said"', () => {
+    const found = byName('Protesters marched with Mahrang Tarvo on Monday. Tarvo was later barred from travelling. Kwabena Oteng said his farm had flooded.');
+    expect(found.get('Mahrang Tarvo')).toMatchObject({ type: 'person', aliases: ['Mahrang Tarvo', 'Tarvo'] });
+    expect(found.get('Kwabena Oteng')?.type).toBe('person');
+  });
+
+  it('names an entity by its full name rather than the nickname the text pairs with it', () => {
+    const found = byName('Fighters loyal to Ramón Ortega, the smuggler known as “El Gato”, fled. El Gato was not seen again.');
+    expect(found.get('Ramón Ortega')?.aliases).toEqual(['Ramón Ortega', 'El Gato']);
+  });
 });

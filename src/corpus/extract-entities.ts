@@ -3,7 +3,7 @@ import wellKnownTable from '../../assets/entities/well-known.json';
 import { fold } from '../shared/fold';
 import { ENTITY_TYPES, type EntityType } from '../shared/knowledge';
 import { readVoices } from '../shared/voices';
-import { addScores, decideType, mentionScores, noScores } from './entity-types';
+import { addScores, decideType, mentionScores, nameScores, noScores } from './entity-types';
 import { groupSurfaces, nameKey, type Surface, type WellKnown } from './merge-names';
 import { findNames, isAcronymWord } from './name-spans';
 
@@ -31,13 +31,29 @@ const KNOWN_SPELLINGS: ReadonlySet<string> = new Set(WELL_KNOWN.flatMap((e) => e
 const TYPE_ORDER: EntityType[] = ['person', 'place', 'organization', 'armed group', 'institution', 'event'];
 
 /** The spelling to show: written in mixed case, not an acronym, the most words, then the most used. */
-function canonical(spellings: Map<string, number>): string {
-  const rank = (s: string) => [/\p{Ll}/u.test(s) ? 0 : 1, isAcronymWord(s) ? 1 : 0, -s.split(/\s+/).length, -(spellings.get(s) ?? 0)];
+function canonical(spellings: Map<string, number>, shorts: ReadonlySet<string> = new Set()): string {
+  // The short side of a pair the text makes (a nickname, a name in another language) yields to the long one.
+  const rank = (s: string) => [/\p{Ll}/u.test(s) ? 0 : 1, isAcronymWord(s) ? 1 : 0, shorts.has(nameKey(s)) ? 1 : 0, -s.split(/\s+/).length, -(spellings.get(s) ?? 0)];
   return [...spellings.keys()].sort((a, b) => {
     const [x, y] = [rank(a), rank(b)];
     for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
     return a.localeCompare(b);
   })[0]!;
+}
+
+/**
+ * Whether the text calls a name of two or three words by its last word alone ("Mahrang Baloch" …
+ * "Baloch said"): people are named so, bodies by their first word ("Noordzee" for "Noordzee
+ * Bank"), and places seldom by a part. Not when the name ends in a head noun or the last word
+ * is an acronym.
+ */
+function calledBySurname(spellings: readonly string[]): boolean {
+  const words = (s: string) => s.split(/\s+/);
+  const singles = new Set(spellings.filter((s) => words(s).length === 1).map((s) => fold(s)));
+  return spellings.some((s) => {
+    const w = words(s);
+    return w.length >= 2 && w.length <= 3 && singles.has(fold(w.at(-1)!)) && !isAcronymWord(w.at(-1)!) && nameScores({ words: w }).organization + nameScores({ words: w }).institution + nameScores({ words: w }).place + nameScores({ words: w }).event === 0;
+  });
 }
 
 /**
@@ -64,13 +80,15 @@ export function extractCandidates(texts: readonly { file: string; text: string }
     pairs.push(...paired.map((p): [string, string] => [nameKey(p.long.text), nameKey(p.short.text)]));
   }
   const sorted = [...surfaces.values()].sort((a, b) => a.key.localeCompare(b.key));
+  const shorts = new Set(pairs.map(([, short]) => short));
   return groupSurfaces(sorted, pairs, WELL_KNOWN)
     .map(({ surfaces: group, known }) => {
       const spellings = new Map<string, number>();
       for (const s of group) for (const [sp, n] of s.spellings) spellings.set(sp, (spellings.get(sp) ?? 0) + n);
       // A well-known entity keeps its usual name where the texts use it ("Russia", not "Russian Federation").
-      const text = known && spellings.has(known.name) ? known.name : canonical(spellings);
+      const text = known && spellings.has(known.name) ? known.name : canonical(spellings, shorts);
       const scores = group.reduce((acc, s) => addScores(acc, s.scores), noScores());
+      if (calledBySurname([...spellings.keys()])) scores.person += 3;
       return {
         text,
         type: known?.type ?? decideType(scores, text.split(/\s+/).length),

@@ -142,4 +142,32 @@ describe('findNames', () => {
       ['Flood Risk Reduction and Relief Authority', 'FRRRA'],
     ]);
   });
+
+  it('keeps sentence openers that a lead word, a kind noun or the well-known table confirms, and drops lone compass words and creeds before a noun', () => {
+    expect(names('Typhoon Kessa tore roofs off. Wazalo militias, which fight on, said so. Separatist militants fled. South African soldiers and the Peronist opposition met. He wrote on X.')).toEqual([
+      'Typhoon Kessa',
+      'Wazalo',
+      'X',
+    ]);
+    expect(findNames('United Nations experts said so.', [], new Set(['united nations'])).names.map((n) => n.text)).toEqual(['United Nations']);
+  });
+
+  it('joins "to" inside an of-phrase and "and" before a shared head of ordinary words, not two firms', () => {
+    expect(names('The National Service for Attention to Adults Deprived of Liberty and the Kessel Disaster and Dyke Management Authority met. Shares of Tarvo SDI and LG Energy Solution fell.')).toEqual([
+      'National Service for Attention to Adults Deprived of Liberty',
+      'Kessel Disaster and Dyke Management Authority',
+      'Tarvo SDI',
+      'LG Energy Solution',
+    ]);
+    const { pairs } = findNames('The Kessel Prison Service, known by its Spanish initials as SPK, said so.');
+    expect(pairs.map((p) => [p.long.text, p.short.text])).toEqual([['Kessel Prison Service', 'SPK']]);
+  });
+
+  it('keeps a hyphenated given name whole, takes "President-elect" off, and joins "und" inside a firm’s name', () => {
+    expect(names('Premier Chen Chien-jen met President-elect Lai Ching-te. Shares of Kesseler Hafen und Logistik AG rose.')).toEqual([
+      'Chen Chien-jen',
+      'Lai Ching-te',
+      'Kesseler Hafen und Logistik AG',
+    ]);
+  });
 });

@@ -4,6 +4,7 @@ import {
   COMPANY_SUFFIXES,
   GROUP_WORDS,
   EVENT_HEADS,
+  EVENT_LEADS,
   INSTITUTION_HEADS,
   isCommonWord,
   isDemonymOrDate,
@@ -93,7 +94,7 @@ function tokenize(text: string, range: Range): Token[] {
     // A dot belongs to abbreviations, initials and dotted acronyms; otherwise it ends a sentence.
     if (word.endsWith('.') && !(word.length === 2 || word.slice(0, -1).includes('.') || ABBREVIATIONS.has(lower(word)) || COMPANY_SUFFIXES.has(lower(word)))) word = word.slice(0, -1);
     // "Russian-backed", "al-Qaida-linked": the adjective is no name, the name before it may be.
-    const compound = /^(.+?)-(?:\p{Ll}+-)*(?:\p{Ll}+(?:ed|ing|en)|run|led|held|made|born|style|friendly|bound|wide|era)$/u.exec(word);
+    const compound = /^(.+?)-(?:\p{Ll}+-)*(?:\p{Ll}{2,}(?:ed|ing|en)|run|led|held|made|born|style|friendly|bound|wide|era)$/u.exec(word);
     if (compound) word = compound[1]!;
     const start = range.start + m.index;
     const prev = out.at(-1);
@@ -172,23 +173,37 @@ function runs(text: string, tokens: Token[]): Token[][] {
         j = k;
         continue;
       }
-      if ((next.text === 'and' || next.text === '&') && !w.includes('and') && capAt(k) && !tokens[k]!.initial && gapsOk()) {
+      if ((next.text === 'and' || next.text === '&' || next.text === 'und' || next.text === 'et') && !w.includes('and') && capAt(k) && !tokens[k]!.initial && gapsOk()) {
         // "and" continues a name inside an of-phrase ("Institute for Climate and Health") or before
         // the head it shares ("Fire and Emergency Directorate"); "&" joins firm names.
         let end = k;
         while (capAt(end + 1) && joined(text, tokens[end]!, tokens[end + 1]!)) end++;
         const tail = tokens.slice(k, end + 1).map((x) => bare(x.text));
-        const inOf = w.some((x) => CONNECTORS.has(x)) && end - k < 3 && !isFirstName(tail[0]!) && !isHead(tail.at(-1)!);
-        const sharedHead = w.length === 1 && !isKnownPlace(w[0]!) && (ORGANIZATION_HEADS.has(tail.at(-1)!) || INSTITUTION_HEADS.has(tail.at(-1)!));
+        const inOf = k === j + 2 && w.some((x) => CONNECTORS.has(x)) && end - k < 3 && !isFirstName(tail[0]!) && !isHead(tail.at(-1)!);
+        // With more words before "and", only ordinary words on both sides of it ("Vietnam Disaster and
+        // Dyke Management Authority", not "Samsung SDI and LG Energy Solution").
+        const ordinary = (x: string) => !isHead(x) && !isFirstName(x) && !isKnownPlace(x) && (isCommonWord(x) || lexiconTags(x).length === 0);
+        const sharedHead =
+          k === j + 2 &&
+          (w.length === 1 ? !isKnownPlace(w[0]!) : w.length <= 3 && ordinary(w.at(-1)!) && !w.some((x) => isFirstName(x) || CONNECTORS.has(x)) && tail.slice(0, -1).every((x) => !isKnownPlace(x) && !isFirstName(x)) && !tokens.slice(k, end).some((x) => isAcronymWord(x.text))) &&
+          (ORGANIZATION_HEADS.has(tail.at(-1)!) || INSTITUTION_HEADS.has(tail.at(-1)!));
         // A party or movement named by two words ("Law and Justice party", "Freedom and Solidarity (SaS)").
         const follows = text.slice(tokens[end]!.end, tokens[end]!.end + 20);
         const partyName =
           w.length <= 2 && end - k < 2 && !w.some((x) => isKnownPlace(x) || isFirstName(x)) && !isKnownPlace(tail[0]!) && (/^\s+(?:party|parties|alliance|coalition|movement|bloc)\b/.test(follows) || /^\s*\(\s*\p{Lu}[\p{L}]{1,6}\s*\)/u.test(follows));
-        if (inOf || sharedHead || partyName || next.text === '&') {
+        // "und", "et" inside a name in the text's own language ("Hamburger Hafen und Logistik AG").
+        const foreignAnd = (next.text === 'und' || next.text === 'et') && tokens.slice(k, end + 1).some((x) => ORGANIZATION_HEADS.has(bare(x.text)) || INSTITUTION_HEADS.has(bare(x.text)));
+        if (inOf || sharedHead || partyName || foreignAnd || next.text === '&') {
           run.push(...tokens.slice(j + 1, k + 1));
           j = k;
           continue;
         }
+      }
+      // "to" inside a name already joined by "of"/"for" ("Service for Attention to Adults Deprived of Liberty").
+      if (next.text === 'to' && w.some((x) => CONNECTORS.has(x)) && capAt(j + 2) && !tokens[j + 2]!.initial && joined(text, next, tokens[j + 2]!)) {
+        run.push(next, tokens[j + 2]!);
+        j += 2;
+        continue;
       }
       // "Committee to Protect Journalists", "Campaign to End Loneliness": a body named by its aim (two capitalised words or more).
       if (next.text === 'to' && (ORGANIZATION_HEADS.has(w.at(-1)!) || w.at(-1) === 'campaign') && capAt(j + 2) && capAt(j + 3) && !tokens[j + 2]!.initial && joined(text, next, tokens[j + 2]!) && joined(text, tokens[j + 2]!, tokens[j + 3]!) && !isKnownPlace(bare(tokens[j + 2]!.text)) && !isFirstName(bare(tokens[j + 2]!.text)) && !COMPASS_WORDS.has(bare(tokens[j + 2]!.text))) {
@@ -216,6 +231,8 @@ interface Usage {
   alone: Map<string, number>;
   /** Written capitalised after another capitalised word inside a sentence ("Rosa Huamán Quispe"). */
   inner: Set<string>;
+  /** Folded spellings of the well-known table. */
+  wellKnown: ReadonlySet<string>;
 }
 
 const FUNCTION_TAGS = new Set(['Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'Adverb', 'QuestionWord', 'Modal', 'Copula', 'Possessive', 'Negative']);
@@ -233,18 +250,24 @@ function opensName(t: Token, run: Token[], usage: Usage, after: string): boolean
   const rest = run.slice(1);
   if (LEADING_PARTICLES.has(w) && rest.length > 0) return true; // "Van der Wiel: …"
   if (lexiconTags(w).some((tag) => FUNCTION_TAGS.has(tag))) return false; // "In Ipoh Old Town"
+  // A well-known name or a known place opens the sentence whole ("United Nations experts …").
+  const whole = fold(run.map((x) => x.text).join(' '));
+  if (run.length > 1 && (usage.wellKnown.has(whole) || isKnownPlace(whole))) return true;
   if (usage.alone.has(w)) return true;
   // A plural of a head noun is a common word too ("Councils, which employ teachers").
   const common = usage.lowers.has(w) || isCommonWord(w) || (w.endsWith('s') && isHead(w.slice(0, -1)));
   if (rest.length > 0) {
     // "Federal Office for …" keeps its adjective; "Sprinter Ribas" loses a role noun before a name the text confirms.
     const role = /(?:[^aeiou]er|[cst]or|ist)$/.test(w) && w.length >= 6 && lexiconTags(w).length === 0 && !usage.inner.has(w) && rest.every((x) => usage.alone.has(bare(x.text)) || usage.inner.has(bare(x.text)));
-    return (!common && !role) || rest.some((x) => isHead(x.text));
+    return (!common && !role) || rest.some((x) => isHead(x.text)) || EVENT_LEADS.has(w); // "Typhoon Yagi tore …"
   }
   if (common || GROUP_WORDS.has(w) || GROUP_WORDS.has(w.replace(/s$/, ''))) return false;
   // A word no dictionary knows, described by the words after it: "Sernapesca, the national fisheries service, opened …".
   const described = /^,\s+(?:a|an|the|its)\s+([^,.;:!?()"“”]{2,60})(?:,|\s(?:that|which|who)\s)/u.exec(after)?.[1];
   if (lexiconTags(w).length === 0 && described && isKindNoun(described.split(/\s+(?:of|in|at|for|from|with|on)\s/)[0]!.split(/\s+/).at(-1)!)) return true;
+  // …or by the noun after it: "Wazalendo militias, which fight …", "Kessel province has …".
+  const kind = /^\s+(\p{Ll}+)\b/u.exec(after)?.[1];
+  if (lexiconTags(w).length === 0 && !ADJECTIVE_SHAPE.test(w) && kind && (ARMED_NOUNS.has(kind) || PLACE_NOUNS.has(kind) || ORGANIZATION_NOUNS.has(kind))) return true;
   // …or by a relative clause: "Utdanningsetaten, which runs the capital's schools, said …".
   if (lexiconTags(w).length === 0 && /^,\s+(?:which|who)\s+\p{Ll}/u.test(after)) return true;
   // A lone word nobody else confirms ("Tickets for the weekend …", "Drought has …") is taken for an ordinary word.
@@ -267,7 +290,7 @@ function mention(text: string, toks: Token[], line: Range, title: NameMention['t
     words,
     ...(title ? { title } : {}),
     before: text.slice(Math.max(line.start, start - 60), start),
-    after: text.slice(end, Math.min(line.end, end + 60)),
+    after: text.slice(end, Math.min(line.end, end + 100)),
   };
 }
 
@@ -288,7 +311,10 @@ function clean(text: string, run: Token[], usage: Usage, line: Range): { found: 
   const flush = () => {
     const p = trim(part);
     part = [];
-    if (p.length > 0 && isName(p.map((t) => t.text))) out.push({ found: mention(text, p, line, title), toks: p });
+    // "X" alone is the platform where the text says something was written on it ("wrote on X").
+    const platform = p.length === 1 && /^X\.?$/.test(p[0]!.text) && /\b(?:on|to)\s+$/.test(text.slice(Math.max(line.start, p[0]!.start - 12), p[0]!.start));
+    if (platform) out.push({ found: { ...mention(text, p, line, title), text: 'X', end: p[0]!.start + 1, words: ['X'] }, toks: p });
+    else if (p.length > 0 && isName(p.map((t) => t.text))) out.push({ found: mention(text, p, line, title), toks: p });
   };
   // Leading and trailing connectors never belong to a name.
   const trim = (p: Token[]) => {
@@ -316,7 +342,7 @@ function clean(text: string, run: Token[], usage: Usage, line: Range): { found: 
     // A title ends what came before it: "Health Minister Johannes Pichler" → "Johannes Pichler",
     // though a name before it stays one ("U.S. Secretary").
     // "Secretary General", and plural titles before two names ("Councilors Louie Sanchez and Dan Lewis").
-    const titleWord = TITLES.has(w) || (w.endsWith('s') && TITLES.has(w.slice(0, -1)) && !isAcronymWord(t.text)) || (w === 'general' && i > 0 && TITLES.has(bare(run[i - 1]!.text)));
+    const titleWord = TITLES.has(w) || TITLES.has(w.replace(/-(?:elect|designate)$/, '')) || (w.endsWith('s') && TITLES.has(w.slice(0, -1)) && !isAcronymWord(t.text)) || (w === 'general' && i > 0 && TITLES.has(bare(run[i - 1]!.text)));
     // A title word that ends a name joined by "and" is the name's ("Law and Justice").
     const inName = !next && i >= 2 && /^(?:and|&|of|for)$/.test(run[i - 1]!.text);
     if (titleWord && t.cap && !inName && (!next || (next.cap && !isHead(next.text)) || LEADING_PARTICLES.has(next.text))) {
@@ -369,7 +395,7 @@ function isName(words: string[]): boolean {
     const only = bare(words[0]!);
     if (only.length < 2 && !/\p{N}/u.test(only)) return false;
     if (TITLES.has(only) || (NOT_NAMES.has(only) && words[0] !== 'US') || only === 'may' || isDemonymOrDate(only) || isDemonymOrDate(only.replace(/s$/, ''))) return false;
-    if (GROUP_WORDS.has(only) || GROUP_WORDS.has(only.replace(/s$/, ''))) return false;
+    if (GROUP_WORDS.has(only) || GROUP_WORDS.has(only.replace(/s$/, '')) || COMPASS_WORDS.has(only)) return false;
     if (lexiconTags(only).some((t) => t === 'Unit' || t === 'Currency')) return false;
     // A lone head noun is no name ("Department"), but a legislature written with a capital is ("before Congress").
     if (isHead(words[0]!) && !isAcronymWord(words[0]!) && !LEGISLATURES.has(only)) return false;
@@ -398,8 +424,8 @@ function lines(text: string, excluded: readonly Range[]): { line: Range; parts: 
   return out;
 }
 
-/** A word shaped like a demonym or an adjective of a place ("Mozambican", "Somali", "Atlantic", "Hanseatic"). */
-const ADJECTIVE_SHAPE = /(?:an|ean|ian|ese|ish|ic|i)$/;
+/** A word shaped like a demonym or an adjective of a place or a creed ("Mozambican", "Somali", "Atlantic", "Hanseatic", "Peronist"). */
+const ADJECTIVE_SHAPE = /(?:an|ean|ian|ese|ish|ic|i|ist)$/;
 
 /**
  * Drops lone words shaped like adjectives of a place that the text only ever writes before a
@@ -414,7 +440,7 @@ export function dropAdjectives(names: NameMention[], known: ReadonlySet<string> 
     if (!ADJECTIVE_SHAPE.test(word) || isKnownPlace(word) || known.has(word) || isAcronymWord(mentions[0]!.text)) continue;
     const beforeNoun = (m: NameMention) => {
       const next = /^[ \t]+(\p{Ll}[\p{Ll}-]*)/u.exec(m.after)?.[1];
-      return next !== undefined && !lexiconTags(next).some((t) => VERB_TAGS.has(t)) && !PARTICLES.has(next) && !PLACE_HEADS.has(next) && !PLACE_NOUNS.has(next) && !ARMED_NOUNS.has(next);
+      return next !== undefined && !lexiconTags(next).some((t) => VERB_TAGS.has(t)) && !PARTICLES.has(next) && !PLACE_HEADS.has(next) && !PLACE_NOUNS.has(next) && !ARMED_NOUNS.has(next) && !/^(?:family|clan|dynasty)$/.test(next);
     };
     if (mentions.every(beforeNoun)) adjectives.add(word);
   }
@@ -488,7 +514,7 @@ function pairAcronyms(text: string, names: NameMention[]): AcronymPair[] {
 export function findNames(text: string, excluded: readonly Range[] = [], wellKnown: ReadonlySet<string> = new Set()): { names: NameMention[]; pairs: AcronymPair[] } {
   const layout = lines(text, excluded);
   const tokenized = layout.map(({ line, parts }) => ({ line, parts: parts.map((r) => tokenize(text, r)) }));
-  const usage: Usage = { lowers: new Set(), alone: new Map(), inner: new Set() };
+  const usage: Usage = { lowers: new Set(), alone: new Map(), inner: new Set(), wellKnown };
   for (const { parts } of tokenized) {
     for (const tokens of parts) {
       for (const t of tokens) if (!t.cap) usage.lowers.add(bare(t.text));
@@ -575,7 +601,7 @@ function joinByAcronym(text: string, names: NameMention[], pairs: AcronymPair[])
       end,
       words: text.slice(from, end).split(/\s+/),
       before: text.slice(Math.max(lineStart, from - 60), from),
-      after: text.slice(end, Math.min(text.indexOf('\n', end) < 0 ? text.length : text.indexOf('\n', end), end + 60)),
+      after: text.slice(end, Math.min(text.indexOf('\n', end) < 0 ? text.length : text.indexOf('\n', end), end + 100)),
     };
     const kept = names.filter((n) => !inside.includes(n));
     kept.push(joined);
@@ -587,7 +613,7 @@ function joinByAcronym(text: string, names: NameMention[], pairs: AcronymPair[])
 }
 
 /** Between a full name and its nickname: "Ismael Zambada, known as “El Mayo”", "…, the drug lord known as …". */
-const KNOWN_AS = /^["”’]?,\s+(?:(?:the|a|an|his|her)\s+[^,.;:!?()"“”]{1,60}?\s+)?(?:also\s+|better\s+|widely\s+|popularly\s+)?known\s+as\s*["“'‘]?$/u;
+const KNOWN_AS = /^["”’]?,\s+(?:(?:the|a|an|his|her)\s+[^,.;:!?()"“”]{1,60}?\s+)?(?:also\s+|better\s+|widely\s+|popularly\s+)?known\s+(?:by\s+(?:its|their|his|her|the)\s+[\p{L}\s-]{0,30}?\s+)?as\s*["“'‘]?$/u;
 
 /** Pairs a name of two words or more with the name the text says it is known as, in the same sentence. */
 function pairNicknames(text: string, names: readonly NameMention[]): AcronymPair[] {

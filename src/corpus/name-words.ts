@@ -35,7 +35,7 @@ export const ORGANIZATION_HEADS = set(`
   union unions association federation confederation league society club fc trust foundation fund endowment organization organisation community
   party movement alliance coalition forum observatory partnership chamber consortium cooperative guild brotherhood
   airlines airways railways energy motors pharmaceuticals insurance brewery hotels studios records productions
-  air plantations foods textiles telecom telecoms chemicals cement beverages watch initiative campaign
+  air plantations foods textiles telecom telecoms chemicals cement beverages watch initiative campaign solution electronics
   committee maritime shipping logistics construction engineering consulting ventures industries enterprises international
 `);
 
@@ -44,7 +44,7 @@ export const INSTITUTION_HEADS = set(`
   ministry department dept government council parliament assembly senate congress court tribunal agency office
   directorate commission authority police treasury bureau administration inspectorate cabinet secretariat
   university college school academy museum library hospital infirmary clinic prison institute centre center army navy force forces
-  guard gendarmerie embassy consulate municipality prefecture service services
+  guard gendarmerie embassy consulate municipality prefecture service services mission penitentiary jail board survey
 `);
 
 /** The last word of a place's name. */
@@ -54,6 +54,7 @@ export const PLACE_HEADS = set(`
   territory city town village port harbour harbor airport station church cathedral chapel mosque temple palace castle tower
   hall stadium arena market heights peninsula canal falls dam field fields ward quarter strait pass delta basin plain
   plains cape reef creek springs beach wharf dock docks terminal house highway motorway square gardens republic
+  gorge canyon glacier volcano waterfall lagoon cove fjord ravine crater atoll archipelago
 `);
 
 /** The first word of a place's name ("River Warnow", "Mount Kalamoun", "Santa Rosa"). */
@@ -61,12 +62,12 @@ export const PLACE_LEADS = set(`river lake mount mt cape isle gulf bay fort port
 
 /** Words that name an armed group, at either end of its name ("Nusra Front", "Jaish al-Islam"). */
 export const ARMED_WORDS = set(`
-  front brigade brigades battalion battalions militia militias legion mujahideen
+  front brigade brigades battalion battalions militia militias legion mujahideen cartel mafia gang
   jaish jabhat ahrar harakat liwa kataib ansar
 `);
 
 /** The first word of a holiday's or festival's name ("Eid al-Adha"). */
-export const EVENT_LEADS = set(`eid ramadan christmas easter diwali hanukkah passover thanksgiving nowruz`);
+export const EVENT_LEADS = set(`eid ramadan christmas easter diwali hanukkah passover thanksgiving nowruz typhoon hurricane cyclone storm`);
 
 /** The last word of an event's name. */
 export const EVENT_HEADS = set(`festival summit games olympics paralympics cup championship championships war conference rally marathon expo fair spring uprising revolution`);
@@ -95,7 +96,7 @@ export const NOT_NAMES = set(`
 export const GROUP_WORDS = set(`
   muslim islamic islamist jihadist salafist salafi sunni shia shiite alawite druze christian catholic protestant orthodox evangelical
   jewish jew hindu buddhist sikh western westerner eastern arab kurd crusader communist socialist marxist fascist nazi
-  conservative liberal democrat republican nationalist loyalist unionist royalist indigenous aboriginal
+  conservative liberal democrat republican nationalist loyalist unionist royalist indigenous aboriginal separatist secessionist
 `);
 
 /** Company suffixes written with a dot ("Inc.", "Ltd."): they end a name and often a sentence. */

@@ -4,6 +4,7 @@ import { callWorker } from '../platform/runtime';
 import { indexActive, type ActiveIndex, type InstalledPack } from '../shared/pack-set';
 import { quotesCsv } from '../shared/quotes-export';
 import { CompareView, type CompareActions } from '../ui/CompareView';
+import { PackChoice } from '../ui/PackChoice';
 import { TranslatorContext } from '../ui/use-translator';
 import { download } from './download';
 import { localizeDocument } from './localize-document';
@@ -61,18 +62,7 @@ function show(knowledge: ActiveIndex, chosen?: InstalledPack) {
   const { packs } = knowledge.knowledge;
   render(
     <TranslatorContext.Provider value={t}>
-      {packs.length > 1 && pack && (
-        <label class="pack-choice">
-          {t('packChoose')}{' '}
-          <select value={pack.id} onChange={(e) => show(knowledge, knowledge.pack(e.currentTarget.value))}>
-            {packs.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      {pack && <PackChoice packs={packs} value={pack.id} onChange={(id) => show(knowledge, knowledge.pack(id))} />}
       {pack ? <CompareView key={`${pack.id} ${initial}`} pack={pack.pack} actions={actions} initial={initial} /> : <p class="empty">{t('packsNone')}</p>}
     </TranslatorContext.Provider>,
     app,

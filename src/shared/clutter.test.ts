@@ -127,4 +127,38 @@ describe('findClutter', () => {
       ['comments', 'Forum replies'],
     ]);
   });
+
+  it('opens the comment section at other heads and at a commenter’s line with a short time or a handle', () => {
+    for (const marker of ['Comments (34) | Post a comment', 'Show comments (22)', 'Most relevant', 'Show more comments', 'Be the first to comment', 'Sort by newest', 'Kevin O. · 3h', 'lucho_bsas · 4 hr. ago', '@ramdani_ntt · Stay safe']) {
+      const text = ['Council passes budget', BODY, marker, 'They promised everything and gave nothing.'].join('\n\n');
+      expect(clutter(text)[0]).toEqual(['comments', marker.slice(0, 24)]);
+    }
+  });
+
+  it('reads related-story lists under their head, share and advert lines, and heads in French, German and Spanish', () => {
+    const text = [
+      'Council passes budget',
+      BODY,
+      'Story continues below advertisement',
+      'The vote came after a long night of talks in the chamber, officials said on Friday.',
+      'Trending Now',
+      'Stadium plan wins approval',
+      'New bakery opens in the old town',
+      'Partager : Facebook · X · WhatsApp',
+      'Kommentare (9)',
+      'Hanseat1960 schrieb am 05.09.2024 um 17:02',
+      'Ein schwarzer Tag.',
+    ].join('\n\n');
+    expect(clutter(text)).toEqual([
+      ['advert', 'Story continues below ad'],
+      ['related', 'Trending Now'],
+      ['share', 'Partager : Facebook · X '],
+      ['comments', 'Kommentare (9)'],
+    ]);
+    expect(clutter(['Council passes budget', BODY, 'Lire aussi', 'La mairie vote son budget'].join('\n\n'))).toEqual([['related', 'Lire aussi']]);
+  });
+
+  it('takes a menu laid out with wide gaps before the body for navigation', () => {
+    expect(clutter(['Kessel Radio English   NEWS   Top Stories   Kessel   Asia   Video', 'Council passes budget', BODY].join('\n\n'))).toEqual([['navigation', 'Kessel Radio English   N']]);
+  });
 });

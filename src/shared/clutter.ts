@@ -19,13 +19,24 @@ export interface Excluded {
 
 /** A line that starts the reader-comment section: everything from it on is comments (or footer). */
 const COMMENTS_START =
-  /^(?:(?:[\p{L} ]{1,20}\s[—–:|-]\s*)?\d+\s+(?:comments?|responses?|replies|reactions)(?:\s*[·|•-].*|\s+(?:sort|order|show|newest|oldest|best|top)\b.{0,30})?|what (?:our )?readers (?:say|think)|readers respond|reader reactions|your (?:views|comments)|(?:comments?|discussion|responses?|reactions|readers'? comments|reader comments)\s*\(\d+\)|comments are (?:closed|disabled|turned off)\.?|comments?|reader comments|readers'? comments|leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|show comments|view comments|what do you think\??|have your say|\d+\s+thoughts? on\b.*|discussion|forum replies|\d+\s+replies)\s*:?$/iu;
+  /^(?:(?:[\p{L} ]{1,20}\s[—–:|-]\s*)?\d+\s+(?:comments?|responses?|replies|reactions)(?:\s*[·|•-].*|\s+(?:sort|order|show|newest|oldest|best|top)\b.{0,30})?|what (?:our )?readers (?:say|think)|readers respond|reader reactions|your (?:views|comments)|(?:comments?|discussion|responses?|reactions|readers'? comments|reader comments)\s*\(\d+\)(?:\s*[|·•]\s*(?:post|add|leave|write) a comment)?|comments are (?:closed|disabled|turned off)\.?|comments?|reader comments|readers'? comments|leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|(?:show|view|load|see|read)(?: all| more)? comments?(?:\s*\(\d+\))?|view all \d+ comments|most relevant|newest first|oldest first|all comments|what do you think\??|have your say|\d+\s+thoughts? on\b.*|discussion|forum replies|\d+\s+replies|réagir|(?:commentaires?|kommentare|comentarios|comentários)(?:\s*\(\d+\))?|\d+\s+(?:réactions|commentaires?|kommentare|comentarios|comentários)|(?:facebook )?comments? plugin|(?:the )?conversation|start the conversation|be the first to comment|(?:log|sign) in to (?:comment|reply)|you must be logged in to (?:post a )?comment|commenting (?:is )?(?:closed|disabled)|comments (?:are|may be) moderated.*|load (?:\d+ )?more comments|\d+\s+reader comments|top comments|your say|talkback|sort by (?:newest|oldest|best|top|most liked|popular))\s*:?$/iu;
 /** A comment's header line: a name, then a date and often a time ("Reid Barnes September 10, 2016 - 8:17 pm"). */
 const COMMENT_HEADER = /^[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3}\s*(?:[,·|–-]\s*|(?:wrote|writes|says|said|commented|replied)(?:\s+on)?\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago)\b.*$/u;
 /** A commenter's line without a date (WordPress and forum layouts): "Carla M. says:", "Tomas replied:". */
-const COMMENTER_SAYS = /^[\p{L}][\p{L}\p{N}._'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3}\s+(?:says|said|wrote|writes|commented|replied)\s*:$/u;
+const COMMENTER_SAYS = /^[\p{L}][\p{L}\p{N}._'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3}\s+(?:(?:says|said|wrote|writes|commented|replied)\s*:|(?:schrieb|a écrit|escribió|escreveu)(?:\s+(?:am|le|el|em)\s+\S.*)?)$/u;
+/**
+ * A comment's header with a short time ("Kevin O. · 3h", "lucho_bsas · 4 hr. ago", "Marta L. 14:05"),
+ * or a handle opening a line ("@ramdani · Stay safe").
+ */
+const COMMENT_SHORT = /^(?:[\p{L}][\p{L}\p{N}._'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3}\s*[·•|–—-]?\s*(?:\d{1,2}\s*(?:m|min|mins|h|hr|hrs|d|w)\.?(?:\s+ago)?|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)|@[\p{L}\p{N}._]+\s*[·•|:–—-]\s*\S.*)$/u;
 /** A numbered forum post's header: "#2 himal_kanchha » Sun Sep 28, 2025 9:40 am". */
 const FORUM_POST = /^#\d+\s+\S+\s+[»·|–-]\s+\S/u;
+/** A menu laid out with wide gaps: four items or more of one to three words ("Site   NEWS   Top Stories   Asia"). */
+const MENU_SPACED = /^\s*[^\s.!?]+(?: [^\s.!?]+){0,2}(?:(?: {2,}|\t+)[^\s.!?]+(?: [^\s.!?]+){0,2}){3,}\s*$/u;
+
+/** Share buttons and in-story advert markers, in several languages. */
+const SHARE_LINE = /^(?:share|partager|teilen|compartir|compartilhar)\s*:?\s+(?:on\s+)?(?:facebook|x|twitter|whatsapp|e-?mail|linkedin|telegram)\b/iu;
+const ADVERT_LINE = /^(?:(?:story|article) continues below(?: (?:this )?advertisement)?|advertisement\s*[-–—:]\s*scroll to continue|publicité|anzeige|publicidad)$/iu;
 /** A note by the editors after the story ("Correction: …", "Editor's note: …"). */
 const EDITORS_NOTE = /^(?:correction|clarification|editor['’]?s note)\s*:/iu;
 /** Who reported, wrote and edited, after the story: "Reporting by …; Editing by …", "Additional reporting by …". */
@@ -42,7 +53,7 @@ const PROMPT = /^(?:sign up|subscribe|get (?:our|the|breaking)|join (?:our|the)|
 const COOKIES = /\b(?:cookies?|privacy policy|terms of (?:use|service)|consent|accept all)\b/iu;
 const FOOTER_STRONG = /(?:©|\(c\)\s*\d{4}|\ball rights reserved\b|\bdisclaimer\b|\bnon-responsabilit|\bsource originale\b|\boriginal source of this article\b|\breproduced with permission\b)/iu;
 const FOOTER = /(?:\bcopyright\b|\bthis (?:article|story) (?:was )?(?:first |originally )?(?:published|appeared)\b|\bcontact(?:ez)?\b.*\S+@\S+|\bterms of (?:use|service)\b|\bprivacy policy\b)/iu;
-const RELATED_START = /^(?:live(?: updates?| blog)?|related(?: articles| stories| coverage| content| news)?|read (?:more|next|also)|more (?:from|on|stories|news)\b.*|recommended(?: for you)?|you (?:may|might) (?:also )?like|most (?:read|popular|viewed)|trending(?: now)?|popular|see also|also read|further reading|latest(?: news)?|top stories|editor'?s picks|watch(?: next)?|video|videos|in other news)\s*:?$/iu;
+const RELATED_START = /^(?:lire aussi|à lire aussi|voir aussi|sur le même sujet|mehr zum thema|lesen sie auch|das könnte sie auch interessieren|leia também|veja também|lea también|ver también|noticias relacionadas|te puede interesar|live(?: updates?| blog)?|related(?: articles| stories| coverage| content| news)?|explore more(?: on (?:these|this) topics?)?|more on (?:these|this) topics?|read (?:more|next|also)|more (?:from|on|stories|news)\b.*|recommended(?: for you)?|you (?:may|might) (?:also )?like|most (?:read|popular|viewed)|trending(?: now)?|popular|see also|also read|further reading|latest(?: news)?|top stories|editor'?s picks|watch(?: next)?|video|videos|in other news)\s*:?$/iu;
 /**
  * A label before another story's title. Labels that are also ordinary words ("More than 40
  * people …", "Watch …", "Analysis of …") count only with a colon or a separator after them.
@@ -122,7 +133,7 @@ export function findClutter(text: string): Excluded[] {
   let commentsFrom = -1;
   for (let i = bodyStart + 1; i < n; i++) {
     const l = plain(lines[i]!);
-    if (COMMENTS_START.test(l) || ((COMMENT_HEADER.test(l) || COMMENTER_SAYS.test(l) || FORUM_POST.test(l)) && l.length < 90 && i > bodyStart + 2)) {
+    if (COMMENTS_START.test(l) || ((COMMENT_HEADER.test(l) || COMMENTER_SAYS.test(l) || FORUM_POST.test(l) || COMMENT_SHORT.test(l) || COMMENT_SHORT.test(lines[i]!.trim())) && l.length < 90 && i > bodyStart + 2)) {
       commentsFrom = i;
       break;
     }
@@ -150,9 +161,10 @@ export function findClutter(text: string): Excluded[] {
       ? titled
       : lines.findIndex((l, i) => {
           const p = plain(l);
-          return i >= first && p.split(/\s+/).length >= 3 && !WIDGET.test(p) && !BYLINE.test(p) && !/\s[|›»>/·•≡]\s/.test(l) && !/^(?:home|accueil)\b/i.test(p) && !(DATE_WORDS.test(l) && p.split(/\s+/).length <= 8);
+          return i >= first && p.split(/\s+/).length >= 3 && !WIDGET.test(p) && !BYLINE.test(p) && !MENU_SPACED.test(l) && !/\s[|›»>/·•≡]\s/.test(l) && !/^(?:home|accueil)\b/i.test(p) && !(DATE_WORDS.test(l) && p.split(/\s+/).length <= 8);
         });
   const seen = new Map<string, number>();
+  let underRelated = false;
   for (let i = first; i < n; i++) {
     if (reasons[i]) continue;
     const raw = lines[i]!;
@@ -170,13 +182,17 @@ export function findClutter(text: string): Excluded[] {
     else if (CREDIT_START.test(raw.trim()) || (CREDIT.test(l) && !prose[i] && words <= 40)) reasons[i] = 'credit';
     else if (/^(?:#[\p{L}\p{N}_]+[\s,]*){2,}$/u.test(l)) reasons[i] = 'tags';
     else if (PROMPT.test(l)) reasons[i] = /cookies/i.test(l) ? 'footer' : 'newsletter';
+    else if (SHARE_LINE.test(l)) reasons[i] = 'share';
+    else if (ADVERT_LINE.test(l)) reasons[i] = 'advert';
     else if (RELATED_START.test(l) || RELATED_INLINE.test(l)) reasons[i] = 'related';
+    // The titles listed under a related-stories head, up to the next sentence of prose.
+    else if (underRelated && !prose[i] && words <= 16) reasons[i] = 'related';
     else if (NEWSLETTER.test(l) && !isProse(l) || (NEWSLETTER.test(l) && words <= 25 && i > bodyEnd)) reasons[i] = 'newsletter';
     else if (COOKIES.test(l) && words <= 40 && (i < bodyStart || i > bodyEnd)) reasons[i] = 'footer';
     else if (seen.has(key) && words <= 25 && !prose[i]) reasons[i] = 'navigation'; // a repeated headline or widget
     else if (i !== headlineAt && i < bodyStart) {
       // Before the body: page chrome unless it reads as a standfirst (a sentence of the story).
-      if (/^(?:home|accueil|startseite|inicio)\b/i.test(l) || /\s[›»>/|·•≡]\s/.test(l) && !/\s\|\s/.test(l)) reasons[i] = 'navigation';
+      if (/^(?:home|accueil|startseite|inicio)\b/i.test(l) || (/\s[›»>/|·•≡]\s/.test(l) && !/\s\|\s/.test(l)) || MENU_SPACED.test(raw)) reasons[i] = 'navigation';
       else if (/\s\|\s/.test(l)) reasons[i] = 'related';
       else if (DATE_WORDS.test(l) && words <= 10) reasons[i] = 'dateline-chrome';
       else if (/^[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){1,3}\s*(?:[,|·–—-]\s*[\p{L} ,]{2,60})?$/u.test(l) && words <= 10) reasons[i] = 'byline';
@@ -187,6 +203,7 @@ export function findClutter(text: string): Excluded[] {
     } else if (i > headlineAt && /\s\|\s/.test(l) && !isProse(l)) {
       reasons[i] = 'related';
     }
+    underRelated = reasons[i] === 'related' && (underRelated || RELATED_START.test(l));
     seen.set(key, i);
   }
 

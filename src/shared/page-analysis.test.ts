@@ -76,6 +76,16 @@ describe('conflicting figures', () => {
     expect(pageConflicts(pack, 'The deal was reached early on Saturday.')).toEqual([]);
   });
 
+  it('sets the page against each source’s position only: never a figure it only quotes beside its own, nor one about another episode', () => {
+    const own = pack.claims.find((c) => c.measure === 'deaths' && c.sourceId === 's001' && c.holder.voice === 'own')!;
+    const quoted = { ...own, id: 'quoted', value: '100000', text: '100,000 people', sentence: 'He said 100,000 people died.', holder: { voice: 'quoted' as const, who: 'Jane Roe' } };
+    const earlier = { ...own, id: 'earlier', sourceId: 's002', value: '1000', text: '1,000 people', sentence: 'In 2012 the war killed 1,000 people.' };
+    const deaths = pageConflicts({ ...pack, claims: [...pack.claims, quoted, earlier] }, PAGE).find((c) => c.measure === 'deaths')!;
+    expect(deaths.sources.map((s) => s.value)).toEqual(['290000', '500000']);
+    // A page figure about a named year is left out: the page's own date is not known.
+    expect(pageConflicts(pack, 'In 2013 the war had killed 100,000 people.')).toEqual([]);
+  });
+
   it('reports nothing when the page agrees with every source, or states no comparable figure', () => {
     expect(pageConflicts(pack, 'The five-year war goes on.')).toEqual([]);
     expect(pageConflicts(pack, 'On 12 September 2016 the weather was fine. 40 people came to the fair.')).toEqual([]);

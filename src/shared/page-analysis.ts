@@ -1,4 +1,4 @@
-import { compareFigures, comparisonKey, extractClaims, isComparable, measureTopic } from './claims';
+import { compareFigures, comparisonKey, episodeOf, extractClaims, isComparable, measureTopic, positionFigures } from './claims';
 import { normalizeEvidence } from './evidence';
 import { FramingAnalyzer, type FramingCount } from './framing';
 import { distinctDisagreements } from './framing-note';
@@ -100,17 +100,24 @@ export function framingSimilarity(pack: KnowledgePack, page: readonly FramingCou
 
 /**
  * Figures on the page that differ from at least one source's figure for the same question:
- * the same measure and the same scope (a war's toll is never compared with one airstrike's).
+ * the same measure and the same scope (a war's toll is never compared with one airstrike's),
+ * and, from each source, only the figures that make its position as the build reads positions
+ * (its own figures when it has any, about one place: `positionFigures`), never one about another
+ * episode (`episodeOf`: "talks in January" in a March article). A page figure that names a month
+ * or year is left out: the page's own date is not known, so the episode cannot be told.
  * Recent, local figures are left out: the build compares them only when the same places are
  * named near them, which needs entity positions the popup does not have.
  */
-export function pageConflicts(pack: Pick<KnowledgePack, 'claims' | 'measures'>, text: string): PageConflict[] {
+export function pageConflicts(pack: Pick<KnowledgePack, 'claims' | 'measures' | 'sources'>, text: string): PageConflict[] {
   const { claims, measures: vocab } = pack;
-  const known = new Map<string, Claim[]>();
+  const dates = new Map(pack.sources.map((s) => [s.id, s.date]));
+  const perSource = new Map<string, Map<string, Claim[]>>();
   for (const c of claims) {
-    if (!isComparable(c) || c.scope === 'recent') continue;
-    known.set(comparisonKey(c), [...(known.get(comparisonKey(c)) ?? []), c]);
+    if (!isComparable(c) || c.scope === 'recent' || episodeOf(c.sentence, c.text, dates.get(c.sourceId) ?? '') !== '') continue;
+    const bySource = perSource.get(comparisonKey(c)) ?? new Map<string, Claim[]>();
+    perSource.set(comparisonKey(c), bySource.set(c.sourceId, [...(bySource.get(c.sourceId) ?? []), c]));
   }
+  const known = new Map([...perSource].map(([key, bySource]) => [key, [...bySource.values()].flatMap((list) => positionFigures(list) ?? [])]));
   const out: PageConflict[] = [];
   const seen = new Set<string>();
   for (const span of sentenceSpans(text)) {
@@ -118,7 +125,7 @@ export function pageConflicts(pack: Pick<KnowledgePack, 'claims' | 'measures'>, 
     for (const claim of extractClaims(sentence, vocab)) {
       const theirs = known.get(comparisonKey(claim));
       const key = `${comparisonKey(claim)}=${claim.value}`;
-      if (!theirs || !isComparable(claim) || seen.has(key)) continue;
+      if (!theirs || !isComparable(claim) || seen.has(key) || episodeOf(sentence, claim.text, '') !== '') continue;
       const sources = theirs.map((c) => ({ sourceId: c.sourceId, text: c.text, sentence: c.sentence, value: c.value, relation: compareFigures(claim, c) }));
       if (!sources.some((s) => s.relation === 'differs')) continue;
       seen.add(key);

@@ -6,6 +6,7 @@ import type { ActiveIndex } from '../shared/pack-set';
 import type { Note, PageStats } from '../shared/protocol';
 import { errorText } from '../shared/i18n';
 import { isActiveOn, siteOf, withSite, type Settings } from '../shared/settings';
+import { PackChoice } from './PackChoice';
 import { PageComparison } from './PageComparison';
 import { NoteTime } from './NoteTime';
 import { useTranslator } from './use-translator';
@@ -191,18 +192,7 @@ function Ready({
           </button>
         )}
       </section>
-      {knowledge.knowledge.packs.length > 1 && installed && (
-        <label class="pack-choice">
-          {t('packChoose')}{' '}
-          <select value={installed.id} onChange={(e) => setChosen(e.currentTarget.value)}>
-            {knowledge.knowledge.packs.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      {installed && <PackChoice packs={knowledge.knowledge.packs} value={installed.id} onChange={setChosen} />}
       {analysis && index ? (
         <PageComparison analysis={analysis} index={index} truncated={page?.truncated} />
       ) : (

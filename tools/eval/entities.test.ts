@@ -21,19 +21,29 @@ describe('named entities of the automatic build, against hand-made gold', { time
     expect(result.overMerged).toBeLessThanOrEqual(1);
   });
 
-  it('keeps the held-out figures still short of their targets (types, real names: 0.95) from falling back', () => {
+  it('keeps the held-out figures still short of their targets (types: 0.95) from falling back', () => {
     const result = figures('heldout');
-    expect(result.types.share).toBeGreaterThanOrEqual(0.9);
-    expect(result.realNames.share).toBeGreaterThanOrEqual(0.93);
+    expect(result.types.share).toBeGreaterThanOrEqual(0.92);
+    expect(result.realNames.share).toBeGreaterThanOrEqual(0.95);
   });
 
   it('keeps the second held-out set (other stories and regions) from falling back', () => {
     const result = figures('heldout2');
     expect(result.articles).toBeGreaterThanOrEqual(10);
-    expect(result.recall.share).toBeGreaterThanOrEqual(0.92);
-    expect(result.types.share).toBeGreaterThanOrEqual(0.87);
-    expect(result.realNames.share).toBeGreaterThanOrEqual(0.79);
-    expect(result.merged.share).toBeGreaterThanOrEqual(0.94);
+    expect(result.recall.share).toBeGreaterThanOrEqual(0.95);
+    expect(result.types.share).toBeGreaterThanOrEqual(0.89);
+    expect(result.realNames.share).toBeGreaterThanOrEqual(0.85);
+    expect(result.merged.share).toBeGreaterThanOrEqual(0.95);
+    expect(result.overMerged).toBeLessThanOrEqual(1);
+  });
+
+  it('keeps the third held-out set (written before the rules of its round) from falling back', () => {
+    const result = figures('heldout3');
+    expect(result.articles).toBeGreaterThanOrEqual(4);
+    expect(result.recall.share).toBeGreaterThanOrEqual(0.94);
+    expect(result.types.share).toBeGreaterThanOrEqual(0.95);
+    expect(result.realNames.share).toBeGreaterThanOrEqual(0.9);
+    expect(result.merged.share).toBeGreaterThanOrEqual(0.95);
     expect(result.overMerged).toBeLessThanOrEqual(1);
   });
 

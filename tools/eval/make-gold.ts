@@ -14,6 +14,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, basename } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Gold } from './gold';
 
 const TYPES: Record<string, Gold['entities'][number]['type']> = {
@@ -75,7 +76,8 @@ export function readMarked(file: string, source: string): { text: string; gold: 
   return { text, gold: { file, quotes: quotes.sort((a, b) => a.start - b.start), excluded: excluded.sort((a, b) => a.start - b.start), entities, claims: [] } };
 }
 
-const dir = process.argv[2];
+// Run as a command only (not when a test imports `readMarked`).
+const dir = process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href ? process.argv[2] : undefined;
 if (dir) {
   const goldFile = join(dir, 'gold.json');
   const records: Gold[] = existsSync(goldFile) ? (JSON.parse(readFileSync(goldFile, 'utf8')) as Gold[]) : [];
