@@ -5,16 +5,18 @@ import { launchWithExtension } from '../e2e/support/browser';
 import { exposeUi, hoverText, SHADOW_GLOBAL, waitForMarks } from '../e2e/support/crossread-ui';
 import { corpusArticlePage } from '../e2e/support/pages';
 import { servePages } from '../e2e/support/server';
+import { PACKAGE_FILES } from '../src/content/package-files';
 import { codeSize } from './bench/code-size';
 import { median, round } from './bench/stats';
 
 /**
  * `npm run bench:ui` (after `npm run build`): what the content script costs a page.
- * 1. Size: the code every page loads (the content script) next to the code loaded only when a
- *    card first opens (the tooltip view, Preact, the pack), minified and gzipped, and the
- *    ratio to bundling it all eagerly (the alternative).
+ * 1. Size, minified and gzipped, by when each part loads (README "Start-up cost"): the content
+ *    scripts on every page; the scan (and the matcher's bytes, data) on pages Crossread reads;
+ *    the UI with the first mark or note; the card's view (Preact, the pack) when a card first
+ *    opens; and the ratio to bundling it all eagerly (the alternative).
  * 2. Hover to visible card, in real Chromium with the built extension: the first hover on a
- *    fresh page (loads the lazy chunk) and later hovers. The card opens after a deliberate
+ *    fresh page (loads the card's view) and later hovers. The card opens after a deliberate
  *    120 ms hover-intent delay, reported apart from the work.
  * Writes bench-results/ui.json.
  */
@@ -25,8 +27,8 @@ const DIST = 'dist';
 const sizeOf = (files: Iterable<string>) => codeSize(DIST, files);
 
 // Every page loads the content scripts, each one self-contained file (the key guard at
-// document_start and the main one); the card's view is the one web-accessible module, loaded
-// when a card first opens (vite.config.ts says why).
+// document_start and the main one); the other parts are web-accessible modules loaded later,
+// each when it is first needed (vite.config.ts says why).
 const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')) as {
   content_scripts: { js: string[]; css?: string[] }[];
   web_accessible_resources?: { resources: string[] }[];
@@ -35,12 +37,23 @@ const eager = new Set(manifest.content_scripts.flatMap((c) => c.js));
 const lazy = new Set((manifest.web_accessible_resources ?? []).flatMap((r) => r.resources));
 const css = manifest.content_scripts.flatMap((c) => c.css ?? []);
 const cssBytes = css.reduce((n, f) => n + readFileSync(join(DIST, f)).length, 0);
+const part = (file: string) => ({ files: [file], ...sizeOf([file]) });
 const size = {
   eager: { files: [...eager].sort(), ...sizeOf(eager) },
-  lazy: { files: [...lazy].sort(), ...sizeOf(lazy) },
+  /** Pages Crossread reads (not skipped): the scan. */
+  scan: part(PACKAGE_FILES.core),
+  /** Data, fetched with the scan: the compiled matcher. */
+  matcherDataKB: round(readFileSync(join(DIST, PACKAGE_FILES.matcher)).length / 1024),
+  /** With the first mark, the first saved note, or a note on a selection. */
+  ui: part(PACKAGE_FILES.ui),
+  /** When a card first opens (or the keyboard first moves to a name). */
+  view: part(PACKAGE_FILES.view),
   injectedCssKB: round(cssBytes / 1024),
 };
-const everything = sizeOf([...eager, ...lazy]);
+const unexpected = [...lazy].filter((f) => !(Object.values(PACKAGE_FILES) as string[]).includes(f));
+if (unexpected.length > 0) throw new Error(`web-accessible files this benchmark does not place: ${unexpected.join(', ')}`);
+const lazyCode = [PACKAGE_FILES.core, PACKAGE_FILES.ui, PACKAGE_FILES.view];
+const everything = sizeOf([...eager, ...lazyCode]);
 
 /**
  * Run in the page: resolves with the time from the pointer's move onto a name to the first
@@ -91,8 +104,11 @@ const hover = {
   runs: RUNS,
 };
 const results = { date: new Date().toISOString(), size, everythingEagerly: everything, eagerShareOfAll: round(size.eager.gzippedKB / everything.gzippedKB, 3), hover };
-console.log(`content script loaded by every page: ${size.eager.minifiedKB} KB minified, ${size.eager.gzippedKB} KB gzipped (${size.eager.files.join(', ')}) + ${size.injectedCssKB} KB CSS`);
-console.log(`loaded on the first card only:       ${size.lazy.minifiedKB} KB minified, ${size.lazy.gzippedKB} KB gzipped (${size.lazy.files.join(', ')})`);
+const kb = (x: { minifiedKB: number; gzippedKB: number }) => `${x.minifiedKB} KB minified, ${x.gzippedKB} KB gzipped`;
+console.log(`every page (content scripts):                 ${kb(size.eager)} (${size.eager.files.join(', ')}) + ${size.injectedCssKB} KB CSS`);
+console.log(`pages Crossread reads (the scan):             ${kb(size.scan)} (${PACKAGE_FILES.core}) + ${size.matcherDataKB} KB of matcher data`);
+console.log(`with the first mark or note (the UI):         ${kb(size.ui)} (${PACKAGE_FILES.ui})`);
+console.log(`when a card first opens (view, Preact, pack): ${kb(size.view)} (${PACKAGE_FILES.view})`);
 console.log(`bundled eagerly instead, every page would load ${everything.gzippedKB} KB gzipped: ${round(everything.gzippedKB / size.eager.gzippedKB, 1)}× the lazy split`);
 console.log(
   `hover to visible card (median of ${RUNS}; includes the ${OPEN_DELAY_MS} ms hover-intent delay): first hover on a page ${hover.firstHoverMs} ms (work ${hover.firstHoverWorkMs} ms), later hovers ${hover.laterHoverMs} ms (work ${hover.laterHoverWorkMs} ms)`,
