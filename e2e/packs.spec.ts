@@ -74,6 +74,16 @@ test('a corpus built in the options page marks its story’s names on pages, say
   await expect(card).toBeVisible();
   await expect(card.locator('h2')).toHaveText('Maureen Kellaway');
   await expect(ui(tab, '.pack-part .pack-name')).toHaveText([`From the pack “${PACK_NAME}”`]);
+  // Its Compare opens that pack's disagreement, even where the bundled pack has one of the same id.
+  const packId = (await mine.getAttribute('data-pack'))!;
+  const compare = ui(tab, '.pack-part .disagreement button.link').first();
+  const disagreement = await ui(tab, '.pack-part .disagreement').first().getAttribute('data-disagreement');
+  const opened = ext.context.waitForEvent('page');
+  await compare.click();
+  const view = await opened;
+  await expect(view).toHaveURL(new RegExp(`compare\\.html#${packId}/${disagreement}$`));
+  await expect(view.locator('.pack-choice select')).toHaveValue(packId);
+  await view.close();
 
   // The popup compares the page with the pack that holds its names, and offers the other.
   const popup = await openPopupFor(ext, url);

@@ -58,7 +58,7 @@ test('the card says how each source names the entity and frames the story, where
   await expect(row).toContainText('Uses “regime” ×4, “pro-regime” ×1');
   const [compare] = await Promise.all([ext.context.waitForEvent('page'), row.getByRole('button', { name: 'Compare' }).click()]);
   await compare.waitForLoadState();
-  expect(compare.url()).toMatch(/\/src\/pages\/compare\.html#regime-or-government$/);
+  expect(compare.url()).toMatch(/\/src\/pages\/compare\.html#bundled\/regime-or-government$/);
   const first = compare.locator('section.disagreement').first();
   await expect(first).toHaveClass(/selected/);
   await expect(first.locator('tbody tr')).toHaveCount(5);

@@ -24,7 +24,7 @@ export interface PackRecord {
 /** What the enabled packs make together, computed once whenever they change (src/background/packs-repo.ts). */
 export interface ActiveRecord {
   key: 'active';
-  /** Changes with every new computation; pages use it to know their matcher is current. */
+  /** Changes with every new computation (published with the matcher). */
   version: string;
   /** The enabled packs, in their order. */
   packIds: string[];

@@ -72,8 +72,9 @@ export function tabHandlers(notes: NotesRepo, packs: PacksRepo, effects: WorkerE
       await notes.placed(pageUrl, found, orphaned);
       return {};
     },
-    openComparison: async ({ disagreementId }) => {
-      await effects.openTab(`${COMPARE_PAGE}#${encodeURIComponent(disagreementId)}`);
+    openComparison: async ({ disagreementId, packId }) => {
+      // `#<pack>/<id>`: a disagreement id is its pack's own, and two packs may use the same one.
+      await effects.openTab(`${COMPARE_PAGE}#${packId ? `${encodeURIComponent(packId)}/` : ''}${encodeURIComponent(disagreementId)}`);
       return { opened: true };
     },
     pageScanned: async ({ entityCount }, { tabId }) => {

@@ -36,7 +36,7 @@ export function createPageUi(doc: Document, marks: Highlighter, actions: Tooltip
   const notes = new NoteAnchors(doc, host, signal);
   const worker: TooltipActions = actions ?? {
     saveNote: async (draft) => notes.add(await callWorker('saveNote', { title: doc.title, ...draft })),
-    openComparison: async (disagreementId) => void (await callWorker('openComparison', { disagreementId })),
+    openComparison: async (disagreementId, packId) => void (await callWorker('openComparison', { disagreementId, packId })),
   };
   return { host, notes, tooltips: installTooltips(doc, marks, host, worker, signal) };
 }

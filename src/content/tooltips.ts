@@ -11,7 +11,8 @@ const CLOSE_DELAY_MS = 300;
 /** What the tooltip's buttons do; the content script passes the worker calls. */
 export interface TooltipActions {
   saveNote(draft: Omit<NoteDraft, 'url' | 'title'>): Promise<void>;
-  openComparison(disagreementId: string): Promise<void>;
+  /** Opens the comparison of a disagreement of one pack (ids are a pack's own: two packs may use the same). */
+  openComparison(disagreementId: string, packId: string): Promise<void>;
 }
 
 /** The shortcut that moves the keyboard proxy to the next name (with Shift+Alt; `KeyK` goes back). */
@@ -84,7 +85,7 @@ export function installTooltips(doc: Document, marks: Highlighter, host: UiHost,
     if (mine !== generation || signal.aborted || !card) return false;
     v.show(mark.range, card, quote, {
       onSave: ({ comment, tags, color }) => actions.saveNote({ quote, selector: selector(), comment, tags, color, entityIds: [entityId] }),
-      onCompare: (id) => actions.openComparison(id),
+      onCompare: (id, packId) => actions.openComparison(id, packId),
       onClose: () => close(true),
     });
     return true;

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browserTranslator } from '../platform/i18n';
 import { callWorker } from '../platform/runtime';
+import { errorText } from '../shared/i18n';
 import { indexActive, type ActiveIndex, type InstalledPack } from '../shared/pack-set';
 import { quotesCsv } from '../shared/quotes-export';
 import { CompareView, type CompareActions } from '../ui/CompareView';
@@ -42,6 +43,13 @@ const actions: CompareActions = {
 /** The pack and selection a hash names: the first active pack holding the disagreement or entity (entities by their merged id). */
 function target(knowledge: ActiveIndex, hash: string): { pack: InstalledPack | undefined; initial: string } {
   const { packs } = knowledge.knowledge;
+  // `<pack>/<disagreement>` from a card: that pack's disagreement (pack ids and disagreement ids hold no slash).
+  const slash = hash.indexOf('/');
+  if (slash > 0) {
+    const pack = knowledge.pack(hash.slice(0, slash));
+    const id = hash.slice(slash + 1);
+    if (pack?.pack.disagreements.some((d) => d.id === id)) return { pack, initial: id };
+  }
   if (hash.startsWith('entity:')) {
     const id = hash.slice('entity:'.length);
     const pack = packs.find((p) => knowledge.member(p.id, id));
@@ -76,6 +84,6 @@ callWorker('getActivePacks', undefined).then(
     show(knowledge);
   },
   (err: unknown) => {
-    app.textContent = t('packsUnreadable', err instanceof Error ? err.message : String(err));
+    app.textContent = t('packsUnreadable', errorText(err, t));
   },
 );

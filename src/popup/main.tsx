@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browserTranslator } from '../platform/i18n';
 import { activeTabId, callTab, callWorker, loadSettings, openExtensionTab, openOptions, saveSettings } from '../platform/runtime';
-import { ReaderError } from '../shared/i18n';
+import { errorText, ReaderError } from '../shared/i18n';
 import { indexActive } from '../shared/pack-set';
 import { PopupView, type PopupActions } from '../ui/PopupView';
 import { TranslatorContext } from '../ui/use-translator';
@@ -46,6 +46,6 @@ callWorker('getActivePacks', undefined).then(
       app,
     ),
   (err: unknown) => {
-    app.textContent = t('packsUnreadable', err instanceof Error ? err.message : String(err));
+    app.textContent = t('packsUnreadable', errorText(err, t));
   },
 );

@@ -68,8 +68,9 @@ describe('protocol', () => {
     const handlers = tabHandlers({} as NotesRepo, {} as PacksRepo, fx);
     await dispatch(tabCalls, handlers, { type: 'openComparison', params: { disagreementId: 'war-death-toll' } }, tab);
     await dispatch(tabCalls, handlers, { type: 'pageScanned', params: { entityCount: 12 } }, tab);
+    await dispatch(tabCalls, handlers, { type: 'openComparison', params: { disagreementId: 'figures-count', packId: 'p1' } }, tab);
     await expect(dispatch(tabCalls, handlers, { type: 'pageScanned', params: { entityCount: -1 } }, tab)).rejects.toThrow(ProtocolError);
-    expect(fx.done).toEqual(['open src/pages/compare.html#war-death-toll', 'badge 7 12']);
+    expect(fx.done).toEqual(['open src/pages/compare.html#war-death-toll', 'badge 7 12', 'open src/pages/compare.html#p1/figures-count']);
   });
 
   it('reads notes stored before tags and colours as untagged and yellow', () => {

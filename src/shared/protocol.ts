@@ -304,7 +304,10 @@ export const tabCalls = {
   /** The sender found (or could not find) its page's notes; the library shows the orphans. */
   notesPlaced: { params: v.object({ found: IdListSchema, orphaned: IdListSchema }), result: v.object({}) },
   /** Opens the full comparison of one disagreement of the pack in a new tab. */
-  openComparison: { params: v.object({ disagreementId: v.pipe(v.string(), v.maxLength(MAX_ID)) }), result: v.object({ opened: v.boolean() }) },
+  openComparison: {
+    params: v.object({ disagreementId: v.pipe(v.string(), v.maxLength(MAX_ID)), packId: v.optional(PackIdSchema) }),
+    result: v.object({ opened: v.boolean() }),
+  },
   /** The sender's count of distinct entities on its page, shown on the toolbar badge of its tab. */
   pageScanned: { params: v.object({ entityCount: v.pipe(v.number(), v.integer(), v.minValue(0)) }), result: v.object({}) },
   /** What the card of a marked entity shows, from every active pack that holds it; null for an entity no active pack holds. */

@@ -41,8 +41,8 @@ export interface EntityCardProps {
   /** The sentence of the page around the hovered name, saved with a note. */
   quote: string;
   onSave(note: { comment: string; tags: string[]; color: NoteColor }): Promise<void>;
-  /** Opens the full comparison of one disagreement. */
-  onCompare(disagreementId: string): Promise<void>;
+  /** Opens the full comparison of one disagreement of one pack. */
+  onCompare(disagreementId: string, packId: string): Promise<void>;
   onClose(): void;
 }
 
@@ -159,7 +159,7 @@ export function EntityCardView({ card, quote, onSave, onCompare, onClose }: Enti
       {card.parts.map((part) => (
         <section key={part.packId} class="pack-part" data-pack={part.packId} aria-label={t('packFrom', part.packName)}>
           <p class="pack-name muted">{t('packFrom', part.packName)}</p>
-          <PackFacts entity={part.pack.entities.find((e) => e.id === part.entityId) ?? part.pack.entities[0]!} pack={part.pack} onCompare={onCompare} />
+          <PackFacts entity={part.pack.entities.find((e) => e.id === part.entityId) ?? part.pack.entities[0]!} pack={part.pack} onCompare={(id) => onCompare(id, part.packId)} />
         </section>
       ))}
       <NoteForm quote={quote} onSave={onSave} />
