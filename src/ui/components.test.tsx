@@ -113,7 +113,7 @@ describe('EntityTooltip', () => {
     // A position the outlet only reports is never shown as the outlet's.
     expect(rows[0]!.textContent).toContain('(Label s001, reporting John Kerry)');
     await act(() => rows[0]!.querySelector('button')!.click());
-    expect(onCompare).toHaveBeenCalledWith('toll');
+    expect(onCompare).toHaveBeenCalledWith('toll', 'pack');
   });
 
   it('renders HTML in pack strings as text and runs nothing', async () => {
