@@ -37,8 +37,10 @@ test('web-ext lint finds no error in the Firefox build, and only the warnings RE
 });
 
 test('no file of the Firefox build comes near the store’s 5 MB limit per file', () => {
+  // The largest is the pack-build worker (the corpus build with its NLP lexicon and a DOM for
+  // reader view), about 1 MB; 2 MiB keeps a wide margin under the store's limit.
   const largest = files(FIREFOX_EXTENSION_DIR).sort((a, b) => b.size - a.size)[0]!;
-  expect(largest.size).toBeLessThan(1024 * 1024);
+  expect(largest.size).toBeLessThan(2 * 1024 * 1024);
 });
 
 test('the built manifest: an event page, the gecko settings, no Chromium-only key', () => {
