@@ -175,6 +175,23 @@ const isExtensionUrl = (u: unknown) => typeof u === 'string' && u.startsWith('ch
 const runsExtensionCode = (e: TraceEvent) =>
   isExtensionUrl(e.args?.data?.url) || isExtensionUrl(e.args?.data?.scriptName) || isExtensionUrl(e.args?.fileName) || isExtensionUrl(e.args?.data?.stackTrace?.[0]?.url);
 
+/** Traces one load of `url` (from a blank page, settled for SETTLE_MS): its events, and the renderer main threads' "pid:tid". */
+async function traceLoad(page: Page, url: string, categories: string): Promise<{ events: TraceEvent[]; mainThreads: Set<string> }> {
+  await page.goto('about:blank');
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+  const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+  await cdp.send('Tracing.start', { categories: categories, transferMode: 'ReportEvents' });
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(SETTLE_MS);
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+  const mainThreads = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  return { events, mainThreads };
+}
+
 /**
  * A traced load: the longest main-thread task, and Crossread's longest stretch of work in one
  * task (its outermost events there, forced style and layout inside them included) with the
@@ -182,18 +199,7 @@ const runsExtensionCode = (e: TraceEvent) =>
  * Crossread's injection inside it).
  */
 async function tracedLoad(page: Page, url: string): Promise<{ longestMs: number; crossreadTaskMs: number; crossreadOwnMs: number; crossreadTasksOver50: number }> {
-  await page.goto('about:blank');
-  const cdp = await page.context().newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
-  const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
-  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline,v8', transferMode: 'ReportEvents' });
-  await page.goto(url, { waitUntil: 'load' });
-  await page.waitForTimeout(SETTLE_MS);
-  await cdp.send('Tracing.end');
-  await complete;
-  await cdp.detach();
-  const mainThreads = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const { events, mainThreads } = await traceLoad(page, url, 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline,v8');
   const onMain = (e: TraceEvent) => mainThreads.has(`${e.pid}:${e.tid}`);
   const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.dur !== undefined && onMain(e));
   const ours = events.filter((e) => e.ph === 'X' && e.dur !== undefined && onMain(e) && runsExtensionCode(e));
@@ -238,18 +244,7 @@ const isMicrotaskCheckpoint = (e: TraceEvent) => e.name === 'BlinkScheduler_Perf
  * so there every checkpoint with work is Crossread's (the `without` column shows the page's own).
  */
 async function mainThreadWorkOfLoad(page: Page, url: string): Promise<number> {
-  await page.goto('about:blank');
-  const cdp = await page.context().newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
-  const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
-  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline', transferMode: 'ReportEvents' });
-  await page.goto(url, { waitUntil: 'load' });
-  await page.waitForTimeout(SETTLE_MS);
-  await cdp.send('Tracing.end');
-  await complete;
-  await cdp.detach();
-  const mainThreads = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const { events, mainThreads } = await traceLoad(page, url, 'toplevel,devtools.timeline');
   const ours = events
     .filter((e) => e.ph === 'X' && e.dur !== undefined && mainThreads.has(`${e.pid}:${e.tid}`) && (isCrossreadEvent(e) || isMicrotaskCheckpoint(e)))
     .sort((a, b) => a.ts - b.ts);
