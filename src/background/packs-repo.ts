@@ -70,8 +70,8 @@ export class PacksRepo {
   async list(): Promise<PackSummary[]> {
     return Promise.all(
       (await this.records()).map(async (r) => {
-        const pack = await this.packOf(r);
-        return summaryOf({ ...r, name: r.origin === 'bundled' ? pack.story.title : r.name }, pack);
+        const { name, pack } = await this.installed(r);
+        return summaryOf({ ...r, name }, pack);
       }),
     );
   }
